@@ -1,0 +1,76 @@
+/** Turning the cells recognition found into located values. */
+import { parseCellNumber, parseNumberText, type NumberKind } from "../cells/parse-value";
+import type { LocatedNumber, LocatedText } from "../model/located";
+import { canonicalText, canonicalTextSameLength } from "../text/normalize";
+import type { SheetIndex } from "./sheet-index";
+
+export function readNumber(index: SheetIndex, row: number, col: number, kind: NumberKind, role: "input" | "derived"): LocatedNumber {
+  const cell = index.cell(row, col);
+  const parsed = parseCellNumber(cell, kind);
+  return {
+    at: index.address(row, col),
+    raw: cell?.value ?? null,
+    parsed,
+    value: parsed.kind === "number" ? parsed.value : null,
+    ...(cell?.formula !== undefined ? { formula: cell.formula } : {}),
+    ...(cell?.numberFormat !== undefined ? { numberFormat: cell.numberFormat } : {}),
+    role,
+    kind,
+  };
+}
+
+export function readText(index: SheetIndex, row: number, col: number): LocatedText | null {
+  const m = index.master(row, col);
+  const text = index.textAt(m.row, m.col);
+  const value = index.cell(m.row, m.col)?.value;
+  if (text.trim() === "" && (typeof value !== "number")) return null;
+  return { at: index.address(m.row, m.col), text: text.trim() === "" ? String(value) : text };
+}
+
+/** Text of a cell even when it holds a number (年度指标值 typed as 30 instead of "30次"). */
+export function readAnyText(index: SheetIndex, row: number, col: number): LocatedText | null {
+  const m = index.master(row, col);
+  const value = index.cell(m.row, m.col)?.value;
+  if (value === null || value === undefined) return null;
+  if (typeof value === "object") return { at: index.address(m.row, m.col), text: value.error };
+  const text = String(value);
+  if (text.trim() === "") return null;
+  return { at: index.address(m.row, m.col), text };
+}
+
+/**
+ * A number written inside a label ("按收入性质分：982.60"): the keyword is found in the
+ * canonical text, and whatever follows it (after a colon) is the value. The text around the
+ * number is kept so a fix rewrites only the number.
+ */
+export function readEmbeddedNumber(index: SheetIndex, row: number, col: number, keyword: RegExp): LocatedNumber | null {
+  const cell = index.cell(row, col);
+  if (!cell || typeof cell.value !== "string") return null;
+  const raw = cell.value;
+  const canonical = canonicalTextSameLength(raw);
+  const match = keyword.exec(canonical);
+  if (!match) return null;
+  let start = match.index + match[0].length;
+  const colon = /^\s*[:]?\s*/.exec(canonical.slice(start));
+  start += colon ? colon[0].length : 0;
+  const rest = canonical.slice(start);
+  const numberMatch = /^[+-]?[\d,]*\.?\d+\s*(?:万元|元)?/.exec(rest);
+  const text = numberMatch ? numberMatch[0] : "";
+  const parsed = text ? parseNumberText(text, "amount") : rest.trim() === "" ? ({ kind: "blank" } as const) : parseNumberText(rest, "amount");
+  const end = start + text.length;
+  return {
+    at: index.address(row, col),
+    raw,
+    parsed,
+    value: parsed.kind === "number" ? parsed.value : null,
+    embedded: { prefix: raw.slice(0, start), suffix: raw.slice(end) },
+    role: "input",
+    kind: "amount",
+  };
+}
+
+/** First year written in a text ("2023年度…", "（2023年完工项目）"). */
+export function yearIn(text: string): number | null {
+  const match = /(19|20)\d{2}(?=\s*年)/.exec(canonicalText(text));
+  return match ? Number(match[0]) : null;
+}

@@ -1,0 +1,68 @@
+/**
+ * What a cell means as a number. Cells hold numbers, numbers stored as text ("982.60",
+ * "９８２．６０", "1,234.56", "982.60万元"), percentages (0.6 with a % format, or "60%"),
+ * blanks, dashes ("—", "——", "-", "/"), Excel errors or plain text. Parsing never throws:
+ * every outcome is a value the rules turn into findings.
+ */
+import { Decimal, HUNDRED } from "../numeric/decimal";
+import { canonicalText } from "../text/normalize";
+import { isCellError, type Cell } from "../grid/workbook";
+
+export type NumberKind = "amount" | "percent" | "count" | "score";
+
+export type ParsedNumber =
+  /** A usable number. `percent` values are in percentage points (60 for 60%). */
+  | { readonly kind: "number"; readonly value: Decimal; readonly storedAsText: boolean; readonly unit: string | null }
+  | { readonly kind: "blank" }
+  | { readonly kind: "dash"; readonly text: string }
+  | { readonly kind: "error"; readonly code: string }
+  | { readonly kind: "text"; readonly text: string };
+
+const DASHES = /^(?:[-—–―－─]+|\/|\\|无|空)$/;
+const NUMBER_WITH_UNIT = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)\s*(%|‰|万元|元|人|次|个|件|天|项|名|家|户|场|期|平方米|㎡|m2|分)?$/i;
+const EXCEL_ERROR_TEXT = /^#(?:DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;
+
+export function isPercentFormat(numberFormat: string | undefined): boolean {
+  return !!numberFormat && /%/.test(numberFormat.replace(/"[^"]*"/g, ""));
+}
+
+/**
+ * Parses a cell as a number of the given kind. For kind "percent" the result is in percentage
+ * points whatever the cell holds: 0.6 formatted as %, "60%", or 60 in a plain cell.
+ */
+export function parseCellNumber(cell: Cell | undefined, kind: NumberKind): ParsedNumber {
+  if (!cell || cell.value === null) return { kind: "blank" };
+  const { value } = cell;
+  if (isCellError(value)) return { kind: "error", code: value.error };
+  if (typeof value === "boolean") return { kind: "text", text: String(value) };
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return { kind: "text", text: String(value) };
+    let decimal = new Decimal(value);
+    if (kind === "percent" && isPercentFormat(cell.numberFormat)) decimal = decimal.times(HUNDRED);
+    return { kind: "number", value: decimal, storedAsText: false, unit: null };
+  }
+  return parseNumberText(value, kind);
+}
+
+/** Parses text that should be a number ("982.60万元", "６０%", "——"). */
+export function parseNumberText(raw: string, kind: NumberKind): ParsedNumber {
+  const text = canonicalText(raw).replace(/\s+/g, "");
+  if (text === "") return { kind: "blank" };
+  if (DASHES.test(text)) return { kind: "dash", text: raw.trim() };
+  if (EXCEL_ERROR_TEXT.test(text)) return { kind: "error", code: text.toUpperCase() };
+  const match = NUMBER_WITH_UNIT.exec(text);
+  if (!match) return { kind: "text", text: raw.trim() };
+  let value = new Decimal(match[1]!.replace(/,/g, ""));
+  const unit = match[2] ?? null;
+  if (unit === "‰") value = value.dividedBy(10);
+  if (kind === "percent" && unit === null && value.abs().lessThanOrEqualTo(1.5) && !value.isInteger()) {
+    // "0.6" typed as text in a rate cell: a fraction, as if the % format had been applied
+    value = value.times(HUNDRED);
+  }
+  if (unit === "元" && kind === "amount") value = value.dividedBy(10000);
+  return { kind: "number", value, storedAsText: true, unit };
+}
+
+export function numberOrNull(parsed: ParsedNumber): Decimal | null {
+  return parsed.kind === "number" ? parsed.value : null;
+}

@@ -1,0 +1,46 @@
+import type { CellAddress } from "../grid/address";
+import type { CellValue } from "../grid/workbook";
+
+export type Severity = "error" | "warning" | "info";
+
+export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
+/** A message in both languages the product speaks. Rules write both; hosts pick one. */
+export interface Bilingual {
+  readonly zh: string;
+  readonly en: string;
+}
+
+export type Lang = keyof Bilingual;
+
+/**
+ * One cell write of a fix plan. `before` is the value validation saw: a host refuses to write
+ * when the cell no longer holds it (the user or a co-author changed it since).
+ */
+export interface CellEdit {
+  readonly at: CellAddress;
+  readonly before: CellValue;
+  /** A number is written as a number; text is written as text, never as a formula. */
+  readonly after: number | string;
+  /** Number format to give the cell ("0.00%", "0.00"); absent keeps the cell's own. */
+  readonly numberFormat?: string;
+}
+
+export interface Fix {
+  readonly edits: readonly CellEdit[];
+  /** Safe fixes are pre-selected; a suggested quantitative score is not (rules.md). */
+  readonly safe: boolean;
+}
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  /** The wrong cell; null only when no cell can be named (no annex found at all). */
+  readonly at: CellAddress | null;
+  readonly related: readonly CellAddress[];
+  /** Decimal text or plain text; null when the rule has no single expected value. */
+  readonly expected: string | null;
+  readonly actual: string | null;
+  readonly message: Bilingual;
+  readonly fix?: Fix;
+}

@@ -1,0 +1,39 @@
+/**
+ * The suggested score of a quantitative indicator (rules.md, "Quantitative scoring").
+ * 正向 and 等于: full marks when reached, else actual / target × 分值. 反向: full marks within
+ * the target, then a linear deduction to 0 at twice the target (formula A), or target / actual ×
+ * 分值 (formula B, used by some reviewers).
+ */
+import { Decimal, round2, ZERO } from "../numeric/decimal";
+import type { Quantity, Target } from "./target";
+
+export type Suggestion =
+  | { readonly kind: "score"; readonly score: Decimal; readonly direction: "positive" | "reverse" }
+  | { readonly kind: "unit-mismatch"; readonly targetUnit: string | null; readonly actualUnit: string | null }
+  | { readonly kind: "not-applicable" };
+
+export function unitsAgree(a: string | null, b: string | null): boolean {
+  return a === null || b === null || a === b;
+}
+
+export function suggestScore(target: Target, actual: Quantity | null, weight: Decimal, reverseFormula: "A" | "B"): Suggestion {
+  if (target.kind !== "quantitative" || actual === null) return { kind: "not-applicable" };
+  const t = target.quantity;
+  if (!unitsAgree(t.unit, actual.unit)) return { kind: "unit-mismatch", targetUnit: t.unit, actualUnit: actual.unit };
+  const a = actual.value;
+  const goal = t.value;
+  if (target.comparator === "<=" || target.comparator === "<") {
+    if (a.lessThanOrEqualTo(goal)) return { kind: "score", score: round2(weight), direction: "reverse" };
+    if (goal.lessThanOrEqualTo(ZERO)) return { kind: "score", score: ZERO, direction: "reverse" };
+    if (reverseFormula === "B") return { kind: "score", score: round2(goal.dividedBy(a).times(weight)), direction: "reverse" };
+    if (a.greaterThanOrEqualTo(goal.times(2))) return { kind: "score", score: ZERO, direction: "reverse" };
+    const share = new Decimal(1).minus(a.minus(goal).dividedBy(goal));
+    return { kind: "score", score: round2(share.times(weight)), direction: "reverse" };
+  }
+  if (goal.isZero()) {
+    return { kind: "score", score: a.lessThanOrEqualTo(ZERO) ? round2(weight) : ZERO, direction: "positive" };
+  }
+  if (a.greaterThanOrEqualTo(goal)) return { kind: "score", score: round2(weight), direction: "positive" };
+  const share = a.dividedBy(goal);
+  return { kind: "score", score: round2(Decimal.max(ZERO, share).times(weight)), direction: "positive" };
+}

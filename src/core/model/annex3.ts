@@ -1,0 +1,98 @@
+import { z } from "zod";
+import { AddressSchema, DecimalSchema, LocatedNumberSchema, LocatedTextSchema, type LocatedNumber, type LocatedText } from "./located";
+import type { Decimal } from "../numeric/decimal";
+import type { CellAddress, CellRange } from "../grid/address";
+import type { YearMention } from "./annex2";
+
+export interface BreakdownPart {
+  readonly label: LocatedText;
+  readonly value: LocatedNumber;
+}
+
+export interface IndicatorRow {
+  readonly row: number;
+  /** The 一级指标 group this row belongs to (index into Annex3.level1Groups), or null. */
+  readonly group: number | null;
+  readonly level2: LocatedText | null;
+  readonly level3: LocatedText | null;
+  readonly target: LocatedText | null;
+  readonly actual: LocatedText | null;
+  /** 指标性质 (≥ = ≤) when the form has that column. */
+  readonly nature: LocatedText | null;
+  /** 度量单位 when the form has that column. */
+  readonly unit: LocatedText | null;
+  readonly weight: LocatedNumber | null;
+  readonly score: LocatedNumber | null;
+  readonly reason: LocatedText | null;
+  /** A "/" row kept only to show the template's structure (分值 0). */
+  readonly placeholder: boolean;
+}
+
+export const INDICATOR_FIELDS = ["level1", "level2", "level3", "target", "actual", "weight", "score", "reason", "nature", "unit"] as const;
+export type IndicatorField = (typeof INDICATOR_FIELDS)[number];
+
+export interface Level1Group {
+  readonly label: LocatedText;
+  /** The weight written in the label, "(40分)"; null when the label has none. */
+  readonly statedWeight: Decimal | null;
+}
+
+export interface Annex3 {
+  readonly kind: "annex3";
+  readonly sheet: string;
+  readonly range: CellRange;
+  readonly title: LocatedText | null;
+  readonly year: number | null;
+  readonly years: readonly YearMention[];
+  readonly unitName: LocatedText | null;
+  readonly funds: {
+    readonly header: LocatedText;
+    readonly label: LocatedText | null;
+    readonly initialBudget: LocatedNumber | null;
+    readonly budget: LocatedNumber | null;
+    readonly executed: LocatedNumber | null;
+    readonly weight: LocatedNumber | null;
+    readonly rate: LocatedNumber | null;
+    readonly score: LocatedNumber | null;
+  } | null;
+  readonly income: { readonly total: BreakdownPart | null; readonly parts: readonly BreakdownPart[] } | null;
+  readonly expense: { readonly total: BreakdownPart | null; readonly basic: BreakdownPart | null; readonly project: BreakdownPart | null } | null;
+  readonly indicatorHeader: LocatedText | null;
+  /** Column of each indicator field (0-based), null when the form has no such column. */
+  readonly indicatorColumns: Readonly<Record<IndicatorField, number | null>>;
+  readonly level1Groups: readonly Level1Group[];
+  readonly indicators: readonly IndicatorRow[];
+  readonly total: { readonly label: LocatedText; readonly weight: LocatedNumber | null; readonly score: LocatedNumber | null } | null;
+  /** Where the indicator table's columns are, for findings about a missing column. */
+  readonly anchor: CellAddress;
+}
+
+const n = LocatedNumberSchema.nullable();
+const t = LocatedTextSchema.nullable();
+const PartSchema = z.object({ label: LocatedTextSchema, value: LocatedNumberSchema });
+
+export const Annex3Schema = z.object({
+  kind: z.literal("annex3"),
+  sheet: z.string(),
+  range: z.object({ sheet: z.string(), top: z.number(), left: z.number(), bottom: z.number(), right: z.number() }),
+  title: t,
+  year: z.number().int().nullable(),
+  years: z.array(z.object({ at: AddressSchema, text: z.string(), year: z.number().int(), expects: z.enum(["Y", "Y-1"]) })),
+  unitName: t,
+  funds: z.object({
+    header: LocatedTextSchema, label: t,
+    initialBudget: n, budget: n, executed: n, weight: n, rate: n, score: n,
+  }).nullable(),
+  income: z.object({ total: PartSchema.nullable(), parts: z.array(PartSchema) }).nullable(),
+  expense: z.object({ total: PartSchema.nullable(), basic: PartSchema.nullable(), project: PartSchema.nullable() }).nullable(),
+  indicatorHeader: t,
+  indicatorColumns: z.object(Object.fromEntries(INDICATOR_FIELDS.map((f) => [f, z.number().int().nullable()])) as Record<IndicatorField, z.ZodNullable<z.ZodNumber>>),
+  level1Groups: z.array(z.object({ label: LocatedTextSchema, statedWeight: DecimalSchema.nullable() })),
+  indicators: z.array(z.object({
+    row: z.number().int(), group: z.number().int().nullable(),
+    level2: t, level3: t, target: t, actual: t, nature: t, unit: t,
+    weight: n, score: n, reason: t, placeholder: z.boolean(),
+  })),
+  total: z.object({ label: LocatedTextSchema, weight: n, score: n }).nullable(),
+  anchor: AddressSchema,
+});

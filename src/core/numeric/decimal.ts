@@ -1,0 +1,75 @@
+/**
+ * The only module that imports decimal.js. Every amount, rate and score of the core is a Decimal.
+ *
+ * Policy (../shared/spec/rules.md): amounts in 万元 with 2 decimals, rates as percentages with
+ * 2 decimals, scores with 2 decimals, ROUND_HALF_UP. A reported value matches a computed one when
+ * the difference is within the tolerance of its kind.
+ */
+import DecimalJs from "decimal.js";
+
+const D = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
+export type Decimal = InstanceType<typeof D>;
+export const Decimal = D;
+
+export const ZERO = new D(0);
+export const HUNDRED = new D(100);
+
+/** |reported - computed| allowed for an amount (万元). */
+export const AMOUNT_TOLERANCE = new D("0.01");
+/** allowed for a rate, in percentage points. */
+export const RATE_TOLERANCE = new D("0.01");
+/** allowed for a score. */
+export const SCORE_TOLERANCE = new D("0.01");
+
+export function dec(value: number | string): Decimal {
+  return new D(value);
+}
+
+export function round2(value: Decimal): Decimal {
+  return value.toDecimalPlaces(2, D.ROUND_HALF_UP);
+}
+
+/** Tolerance for a sum of n rounded items: 0.005 × n, at least 0.01. */
+export function sumTolerance(itemCount: number): Decimal {
+  const t = new D("0.005").times(itemCount);
+  return t.lessThan(AMOUNT_TOLERANCE) ? AMOUNT_TOLERANCE : t;
+}
+
+export function within(a: Decimal, b: Decimal, tolerance: Decimal): boolean {
+  return a.minus(b).abs().lessThanOrEqualTo(tolerance);
+}
+
+export function sum(values: readonly Decimal[]): Decimal {
+  return values.reduce((acc, v) => acc.plus(v), ZERO);
+}
+
+/** numerator / denominator × 100 as a percentage, 2 dp; null when the denominator is 0. */
+export function percent(numerator: Decimal, denominator: Decimal): Decimal | null {
+  if (denominator.isZero()) return null;
+  return round2(numerator.dividedBy(denominator).times(HUNDRED));
+}
+
+/** Unrounded percentage, for deciding whether a difference is rounding only. */
+export function percentExact(numerator: Decimal, denominator: Decimal): Decimal | null {
+  if (denominator.isZero()) return null;
+  return numerator.dividedBy(denominator).times(HUNDRED);
+}
+
+export function minDecimal(a: Decimal, b: Decimal): Decimal {
+  return a.lessThan(b) ? a : b;
+}
+
+/** "166.67" — fixed 2 dp text used in messages and the JSON report. */
+export function fixed2(value: Decimal): string {
+  return value.toFixed(2, D.ROUND_HALF_UP);
+}
+
+/** Plain decimal text without trailing zeros beyond what the value needs ("98", "0.6"). */
+export function plain(value: Decimal): string {
+  return value.toFixed();
+}
+
+/** A JavaScript number for writing into a cell; the 2-dp rounding happened before. */
+export function toCellNumber(value: Decimal): number {
+  return value.toNumber();
+}

@@ -1,0 +1,37 @@
+/** The shared check of a 经费控制情况 total row against its part rows, column by column. */
+import type { FundsRow } from "../../model/annex2";
+import { FUNDS_COLUMNS } from "../../model/annex2";
+import type { RuleContext } from "../rule";
+import { checkDerived } from "../checks";
+import { fixed2, sum, sumTolerance, type Decimal } from "../../numeric/decimal";
+import type { Bilingual } from "../../findings/finding";
+import { normalizeLabel } from "../../text/normalize";
+
+const COLUMN_NAMES: Readonly<Record<string, Bilingual>> = {
+  priorFinal: { zh: "上年决算数", en: "prior-year actuals" },
+  budget: { zh: "本年预算数", en: "budget" },
+  final: { zh: "本年决算数", en: "actuals" },
+};
+
+export function checkFundsSum(context: RuleContext, total: FundsRow | null, parts: readonly (FundsRow | null)[], what: Bilingual): void {
+  if (!total) return;
+  const rows = parts.filter((p): p is FundsRow => p !== null);
+  for (const column of FUNDS_COLUMNS) {
+    const cell = total[column];
+    if (!cell) continue;
+    const filled = rows.map((r) => ({ row: r, cell: r[column] })).filter((p) => p.cell?.value != null);
+    if (filled.length === 0) continue;
+    const values = filled.map((p) => p.cell!.value as Decimal);
+    const expected = sum(values);
+    const terms = filled.map((p) => `${normalizeLabel(p.row.label.text)} ${fixed2(p.cell!.value!)}`);
+    checkDerived(context, {
+      cell,
+      expected,
+      kind: "amount",
+      tolerance: sumTolerance(values.length),
+      related: filled.map((p) => p.cell!.at),
+      what: { zh: `${what.zh}（${COLUMN_NAMES[column]!.zh}）`, en: `${what.en} (${COLUMN_NAMES[column]!.en})` },
+      basis: { zh: terms.join(" + "), en: terms.join(" + ") },
+    });
+  }
+}

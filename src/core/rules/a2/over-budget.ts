@@ -1,0 +1,36 @@
+import { defineRule } from "../rule";
+import { AMOUNT_TOLERANCE, fixed2 } from "../../numeric/decimal";
+import { normalizeLabel } from "../../text/normalize";
+
+/** A {Y}年决算数 above its {Y}年预算数 needs explaining (三公经费, 公用经费, 政府采购金额). */
+export default defineRule({
+  meta: {
+    id: "a2.over-budget",
+    title: { zh: "决算超预算", en: "Actuals above budget" },
+    severities: ["warning"],
+    fixable: false,
+    requires: ["annex2"],
+    formula: { zh: "本年决算数 ≤ 本年预算数（三公经费、公用经费、政府采购金额）", en: "actuals ≤ budget (three public expenses, public funds, procurement)" },
+  },
+  check(context) {
+    const f = context.annex2?.funds;
+    if (!f) return;
+    for (const row of [f.threePublic, f.publicFunds, f.procurement]) {
+      const budget = row?.budget?.value;
+      const final = row?.final?.value;
+      if (!row || budget == null || final == null) continue;
+      if (final.minus(budget).lessThanOrEqualTo(AMOUNT_TOLERANCE)) continue;
+      const name = normalizeLabel(row.label.text);
+      context.report({
+        at: row.final!.at,
+        related: [row.budget!.at],
+        expected: `<= ${budget.toFixed()}`,
+        actual: final.toFixed(),
+        message: {
+          zh: `${name}决算数 ${fixed2(final)} 超过预算数 ${fixed2(budget)}（超出 ${fixed2(final.minus(budget))}），请核实或说明`,
+          en: `${name}: actuals ${fixed2(final)} exceed the budget ${fixed2(budget)} by ${fixed2(final.minus(budget))}; verify or explain`,
+        },
+      });
+    }
+  },
+});

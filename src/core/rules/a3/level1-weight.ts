@@ -1,0 +1,37 @@
+import { defineRule } from "../rule";
+import { fixed2, sum } from "../../numeric/decimal";
+import { displayLabel } from "../../text/normalize";
+
+/** The weight written in a 一级指标 label ("产出指标(40分)") equals the 分值 of its rows. */
+export default defineRule({
+  meta: {
+    id: "a3.level1-weight",
+    title: { zh: "一级指标分值", en: "Level-1 weight" },
+    severities: ["error"],
+    fixable: false,
+    requires: ["annex3"],
+    formula: { zh: "一级指标标注的分值 = 其下各行分值之和", en: "weight in the level-1 label = sum of its rows' weights" },
+  },
+  check(context) {
+    const a3 = context.annex3;
+    if (!a3) return;
+    a3.level1Groups.forEach((group, i) => {
+      if (group.statedWeight === null) return;
+      const rows = a3.indicators.filter((r) => r.group === i && r.weight?.value != null);
+      if (rows.length === 0) return;
+      const total = sum(rows.map((r) => r.weight!.value!));
+      if (total.equals(group.statedWeight)) return;
+      const name = displayLabel(group.label.text);
+      context.report({
+        at: group.label.at,
+        related: rows.map((r) => r.weight!.at),
+        expected: group.statedWeight.toFixed(),
+        actual: total.toFixed(),
+        message: {
+          zh: `“${name}”标注 ${group.statedWeight.toFixed()} 分，其下各行分值合计 ${fixed2(total)}`,
+          en: `"${name}" states ${group.statedWeight.toFixed()} points but its rows' weights add up to ${fixed2(total)}`,
+        },
+      });
+    });
+  },
+});

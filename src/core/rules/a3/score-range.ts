@@ -1,0 +1,33 @@
+import { defineRule } from "../rule";
+import { displayLabel } from "../../text/normalize";
+
+/** 0 ≤ 得分 ≤ 分值 on every indicator row. */
+export default defineRule({
+  meta: {
+    id: "a3.score-range",
+    title: { zh: "得分超出分值", en: "Score out of range" },
+    severities: ["error"],
+    fixable: false,
+    requires: ["annex3"],
+    formula: { zh: "0 ≤ 得分 ≤ 分值", en: "0 ≤ score ≤ weight" },
+  },
+  check(context) {
+    for (const row of context.annex3?.indicators ?? []) {
+      const weight = row.weight?.value;
+      const score = row.score?.value;
+      if (weight == null || score == null) continue;
+      if (!score.isNegative() && score.lessThanOrEqualTo(weight)) continue;
+      const name = row.level3 ? displayLabel(row.level3.text) : "";
+      context.report({
+        at: row.score!.at,
+        related: [row.weight!.at],
+        expected: `0..${weight.toFixed()}`,
+        actual: score.toFixed(),
+        message: {
+          zh: `指标“${name}”得分 ${score.toFixed()} 不在 0 到分值 ${weight.toFixed()} 之间`,
+          en: `Indicator "${name}" scores ${score.toFixed()}, outside 0 to its weight of ${weight.toFixed()}`,
+        },
+      });
+    }
+  },
+});

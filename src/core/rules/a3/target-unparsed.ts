@@ -1,0 +1,29 @@
+import { defineRule } from "../rule";
+import { indicatorName, readIndicator } from "./indicator-reading";
+
+/** A 年度指标值 with no number is read as qualitative; say so, so staff can check the reading. */
+export default defineRule({
+  meta: {
+    id: "a3.target-unparsed",
+    title: { zh: "指标值按定性处理", en: "Target read as qualitative" },
+    severities: ["info"],
+    fixable: false,
+    requires: ["annex3"],
+    formula: { zh: "年度指标值中没有可比较的数值时按定性指标处理", en: "a target without a comparable number is qualitative" },
+  },
+  check(context) {
+    for (const row of context.annex3?.indicators ?? []) {
+      const { target } = readIndicator(row, context.settings);
+      if (target?.kind !== "qualitative") continue;
+      context.report({
+        at: row.target!.at,
+        expected: null,
+        actual: row.target!.text.trim(),
+        message: {
+          zh: `指标“${indicatorName(row)}”的年度指标值“${row.target!.text.trim()}”没有可比较的数值，按定性指标处理`,
+          en: `Indicator "${indicatorName(row)}": target "${row.target!.text.trim()}" has no comparable number; treated as qualitative`,
+        },
+      });
+    }
+  },
+});

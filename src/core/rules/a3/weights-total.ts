@@ -1,0 +1,47 @@
+import { defineRule } from "../rule";
+import { checkDerived } from "../checks";
+import { fixed2, HUNDRED, SCORE_TOLERANCE } from "../../numeric/decimal";
+import { indicatorWeightSum } from "../derived";
+
+/** 执行率 分值 + every indicator 分值 = the 总分 分值 = 100. */
+export default defineRule({
+  meta: {
+    id: "a3.weights-total",
+    title: { zh: "分值合计", en: "Weights total" },
+    severities: ["error", "info"],
+    fixable: true,
+    requires: ["annex3"],
+    formula: { zh: "执行率分值 + 各指标分值 = 总分分值 = 100", en: "execution weight + indicator weights = total weight = 100" },
+  },
+  check(context) {
+    const a3 = context.annex3;
+    const cell = a3?.total?.weight;
+    if (!a3 || !cell || a3.indicators.length === 0) return;
+    const execWeight = a3.funds?.weight?.value ?? null;
+    const indicators = indicatorWeightSum(a3);
+    const expected = indicators.plus(execWeight ?? 0);
+    const related = [...(a3.funds?.weight ? [a3.funds.weight.at] : []), ...a3.indicators.flatMap((r) => (r.weight?.value != null ? [r.weight.at] : []))];
+    if (!expected.equals(HUNDRED)) {
+      context.report({
+        at: cell.at,
+        related,
+        expected: "100",
+        actual: expected.toFixed(),
+        message: {
+          zh: `执行率分值 ${execWeight?.toFixed() ?? "—"} 与各指标分值合计 ${fixed2(expected)}，应为 100`,
+          en: `The execution weight ${execWeight?.toFixed() ?? "—"} and indicator weights add up to ${fixed2(expected)}, not 100`,
+        },
+      });
+      return;
+    }
+    checkDerived(context, {
+      cell,
+      expected,
+      kind: "score",
+      tolerance: SCORE_TOLERANCE,
+      related,
+      what: { zh: "总分分值", en: "The total weight" },
+      basis: { zh: `执行率 ${execWeight?.toFixed() ?? 0} + 指标 ${indicators.toFixed()}`, en: `execution ${execWeight?.toFixed() ?? 0} + indicators ${indicators.toFixed()}` },
+    });
+  },
+});

@@ -1,0 +1,28 @@
+import { defineRule } from "../rule";
+import { numberCells } from "./numbers";
+
+/** An input cell holds an Excel error (#DIV/0!, #REF!, ...). Derived cells are left to their rule, which can rewrite them. */
+export default defineRule({
+  meta: {
+    id: "cell.error-value",
+    title: { zh: "Excel 错误值", en: "Excel error value" },
+    severities: ["error"],
+    fixable: false,
+    requires: [],
+    formula: { zh: "单元格不得为 #DIV/0!、#REF!、#VALUE! 等错误值", en: "cells must not hold #DIV/0!, #REF!, #VALUE! or other errors" },
+  },
+  check(context) {
+    for (const { cell, name } of numberCells(context.annex2, context.annex3)) {
+      if (cell.parsed.kind !== "error") continue;
+      context.report({
+        at: cell.at,
+        expected: null,
+        actual: cell.parsed.code,
+        message: {
+          zh: `“${name}”为错误值 ${cell.parsed.code}${cell.formula ? `（公式 ${cell.formula}）` : ""}，请检查公式或引用`,
+          en: `"${name}" holds the error ${cell.parsed.code}${cell.formula ? ` (formula ${cell.formula})` : ""}; check its formula or references`,
+        },
+      });
+    }
+  },
+});

@@ -1,0 +1,28 @@
+import { defineRule } from "../rule";
+import { numberCells } from "./numbers";
+
+/** A cell that must hold a number holds text that is not one ("约30"). */
+export default defineRule({
+  meta: {
+    id: "cell.not-a-number",
+    title: { zh: "非数值", en: "Not a number" },
+    severities: ["error"],
+    fixable: false,
+    requires: [],
+    formula: { zh: "数值单元格须为数字（可带单位或千分位）", en: "number cells must hold a number (a unit or thousands separators are tolerated)" },
+  },
+  check(context) {
+    for (const { cell, name } of numberCells(context.annex2, context.annex3)) {
+      if (cell.parsed.kind !== "text") continue;
+      context.report({
+        at: cell.at,
+        expected: null,
+        actual: cell.parsed.text,
+        message: {
+          zh: `“${name}”应为数值，单元格内容为“${cell.parsed.text}”`,
+          en: `"${name}" must be a number; the cell holds "${cell.parsed.text}"`,
+        },
+      });
+    }
+  },
+});

@@ -1,0 +1,52 @@
+/**
+ * The registry: every rule of ../shared/spec/rules.md, listed explicitly (no discovery), in the
+ * order findings on the same cell are preferred when severities tie.
+ */
+import type { Rule } from "./rule";
+import staffControlRate from "./a2/staff-control-rate";
+import overEstablishment from "./a2/over-establishment";
+import threePublicTotal from "./a2/three-public-total";
+import vehicleTotal from "./a2/vehicle-total";
+import projectTotal from "./a2/project-total";
+import publicFundsSubset from "./a2/public-funds-subset";
+import buildingScaleRate from "./a2/building-scale-rate";
+import buildingInvestmentRate from "./a2/building-investment-rate";
+import overBudget from "./a2/over-budget";
+import threePublicChange from "./a2/three-public-change";
+import executionRate from "./a3/execution-rate";
+import executionScore from "./a3/execution-score";
+import incomeBreakdown from "./a3/income-breakdown";
+import expenseBreakdown from "./a3/expense-breakdown";
+import level1Weight from "./a3/level1-weight";
+import weightsTotal from "./a3/weights-total";
+import scoreRange from "./a3/score-range";
+import quantitativeScore from "./a3/quantitative-score";
+import qualitativeBand from "./a3/qualitative-band";
+import deviationReason from "./a3/deviation-reason";
+import totalScore from "./a3/total-score";
+import grade from "./a3/grade";
+import targetDeviation from "./a3/target-deviation";
+import targetUnparsed from "./a3/target-unparsed";
+import missingField from "./a3/missing-field";
+import year from "./x/year";
+import projectSpending from "./x/project-spending";
+import publicFundsInBasic from "./x/public-funds-in-basic";
+import annexNotFound from "./sheet/annex-not-found";
+import labelMissing from "./sheet/label-missing";
+import notANumber from "./cell/not-a-number";
+import errorValue from "./cell/error-value";
+import textNumber from "./cell/text-number";
+
+export const RULES: readonly Rule[] = [
+  annexNotFound, labelMissing,
+  notANumber, errorValue,
+  staffControlRate, overEstablishment, threePublicTotal, vehicleTotal, projectTotal, publicFundsSubset,
+  buildingScaleRate, buildingInvestmentRate, overBudget, threePublicChange,
+  executionRate, executionScore, incomeBreakdown, expenseBreakdown, level1Weight, weightsTotal, scoreRange,
+  quantitativeScore, qualitativeBand, deviationReason, totalScore, grade, targetDeviation, targetUnparsed, missingField,
+  year, projectSpending, publicFundsInBasic,
+  textNumber,
+];
+
+/** Bumped whenever a rule's behaviour changes, so reports say which rules produced them. */
+export const RULES_VERSION = "2026.11.1";

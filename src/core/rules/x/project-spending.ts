@@ -1,0 +1,32 @@
+import { defineRule } from "../rule";
+import { AMOUNT_TOLERANCE, fixed2, within } from "../../numeric/decimal";
+
+/** 附件3 项目支出 equals 附件2 项目支出 {Y}年决算数 (or, when that is blank, its {Y}年预算数). */
+export default defineRule({
+  meta: {
+    id: "x.project-spending",
+    title: { zh: "两表项目支出一致", en: "Project spending across annexes" },
+    severities: ["warning"],
+    fixable: false,
+    requires: ["annex2", "annex3"],
+    formula: { zh: "附件3 项目支出 = 附件2 项目支出本年决算数（无决算数时为预算数）", en: "annex 3 project spending = annex 2 project spending, actuals (else budget)" },
+  },
+  check(context) {
+    const a3Project = context.annex3?.expense?.project?.value;
+    const row = context.annex2?.funds?.projectTotal;
+    const a2Cell = row?.final?.value != null ? row.final : row?.budget?.value != null ? row.budget : null;
+    if (!a3Project || a3Project.value == null || !a2Cell?.value) return;
+    if (within(a3Project.value, a2Cell.value, AMOUNT_TOLERANCE)) return;
+    const column = a2Cell === row!.final ? { zh: "决算数", en: "actuals" } : { zh: "预算数", en: "budget" };
+    context.report({
+      at: a3Project.at,
+      related: [a2Cell.at],
+      expected: a2Cell.value.toFixed(),
+      actual: a3Project.value.toFixed(),
+      message: {
+        zh: `附件3 项目支出 ${fixed2(a3Project.value)} 与附件2 项目支出${column.zh} ${fixed2(a2Cell.value)} 不一致（相差 ${fixed2(a3Project.value.minus(a2Cell.value).abs())}）`,
+        en: `Annex 3 project spending ${fixed2(a3Project.value)} differs from annex 2 project spending (${column.en}) ${fixed2(a2Cell.value)} by ${fixed2(a3Project.value.minus(a2Cell.value).abs())}`,
+      },
+    });
+  },
+});

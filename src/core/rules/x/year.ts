@@ -1,0 +1,43 @@
+import { defineRule } from "../rule";
+import type { YearMention } from "../../model/annex2";
+
+/** The report year agrees across both titles and every year column header. */
+export default defineRule({
+  meta: {
+    id: "x.year",
+    title: { zh: "年度一致", en: "Year consistency" },
+    severities: ["error"],
+    fixable: false,
+    requires: [],
+    formula: { zh: "两表标题与各列标题中的年度一致：{Y-1}年决算数、{Y}年预算数、{Y}年决算数、{Y}年实际在职人数、{Y}年完工项目", en: "titles and column headers agree on the year Y ({Y-1} prior actuals, {Y} budget, {Y} actuals, ...)" },
+  },
+  check(context) {
+    const mentions: YearMention[] = [...(context.annex2?.years ?? []), ...(context.annex3?.years ?? [])];
+    if (mentions.length < 2) return;
+    // The report year is the one most mentions agree on; titles break ties.
+    const votes = new Map<number, number>();
+    for (const m of mentions) {
+      const y = m.expects === "Y" ? m.year : m.year + 1;
+      votes.set(y, (votes.get(y) ?? 0) + 1);
+    }
+    const titleYear = context.annex3?.year ?? context.annex2?.year ?? null;
+    let year = titleYear ?? mentions[0]!.year;
+    for (const [y, count] of votes) {
+      const best = votes.get(year) ?? 0;
+      if (count > best) year = y;
+    }
+    for (const m of mentions) {
+      const expected = m.expects === "Y" ? year : year - 1;
+      if (m.year === expected) continue;
+      context.report({
+        at: m.at,
+        expected: String(expected),
+        actual: String(m.year),
+        message: {
+          zh: `“${m.text.replace(/\s+/g, "")}”中的年度 ${m.year} 与报告年度不一致，应为 ${expected}`,
+          en: `"${m.text.replace(/\s+/g, "")}" says ${m.year}; the report year makes it ${expected}`,
+        },
+      });
+    }
+  },
+});

@@ -1,0 +1,70 @@
+/**
+ * Label normalization: staff type the same label many ways (full-width brackets, a line break
+ * in the middle of a word, "1、" list numbers, "其中：" prefixes, trailing colons). Recognition
+ * compares labels only after this.
+ */
+
+/** Full-width ASCII (U+FF01–FF5E) to half-width, ideographic space to space. */
+export function toHalfWidth(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCodePoint(code - 0xfee0);
+    else if (code === 0x3000) out += " ";
+    else out += ch;
+  }
+  return out;
+}
+
+const PUNCTUATION_MAP: Record<string, string> = {
+  "【": "[", "】": "]", "〔": "(", "〕": ")", "，": ",", "、": "、", "。": ".", "：": ":",
+  "；": ";", "“": '"', "”": '"', "‘": "'", "’": "'", "—": "-", "－": "-", "―": "-", "–": "-",
+};
+
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]/g;
+// Control characters pasted from other systems are invisible in Excel yet break label matching.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/** Half-width, no invisible characters; whitespace kept (numbers parse this form). */
+export function canonicalText(text: string): string {
+  return mapPunctuation(toHalfWidth(text).replace(INVISIBLE, "").replace(CONTROL, ""));
+}
+
+/**
+ * canonicalText that keeps every character at its offset (invisible ones become spaces), so a
+ * position found in it is a position in the original text.
+ */
+export function canonicalTextSameLength(text: string): string {
+  return mapPunctuation(toHalfWidth(text).replace(INVISIBLE, " ").replace(CONTROL, " "));
+}
+
+function mapPunctuation(text: string): string {
+  return text.replace(/[【】〔〕，。：；“”‘’—－―–]/g, (ch) => PUNCTUATION_MAP[ch] ?? ch);
+}
+
+const LIST_PREFIX = /^(?:其中[:]?|[(]?[0-9一二三四五六七八九十]{1,3}[)]?[、.．,)]|[(][0-9一二三四五六七八九十]{1,3}[)])+/;
+
+/**
+ * The comparable form of a label: half-width, no whitespace at all (a label split over lines
+ * reads the same), no list prefixes ("1、", "(2)", "其中："), no trailing colon.
+ */
+export function normalizeLabel(text: string): string {
+  let out = canonicalText(text).replace(/\s+/g, "");
+  let previous: string;
+  do {
+    previous = out;
+    out = out.replace(LIST_PREFIX, "");
+  } while (out !== previous && out.length > 0);
+  return out.replace(/[:]+$/, "");
+}
+
+/** A label as messages show it: trimmed, line breaks and runs of spaces removed, punctuation kept. */
+export function displayLabel(text: string): string {
+  return text.replace(/[\s\u3000]+/g, (run, offset: number, whole: string) => {
+    // Keep one space between two Latin words; Chinese text needs none.
+    const before = whole[offset - 1] ?? "";
+    const after = whole[offset + run.length] ?? "";
+    return /[A-Za-z0-9]/.test(before) && /[A-Za-z0-9]/.test(after) ? " " : "";
+  }).trim();
+}

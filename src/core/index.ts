@@ -8,3 +8,7 @@ export type { Finding, CellEdit, Severity, Bilingual, Lang, Fix } from "./findin
 export type { WorkbookSnapshot, SheetGrid, Cell, CellValue } from "./grid/workbook";
 export { SparseSheet, isCellError } from "./grid/workbook";
 export { toA1, fromA1, qualifiedA1, type CellAddress, type CellRange } from "./grid/address";
+export {
+  toJsonReport, toFolderReport, findingToJson, REPORT_SCHEMA_VERSION,
+  type JsonReport, type JsonFinding, type JsonFolderReport, type JsonUnreadable, type JsonEdit, type JsonCellRef,
+} from "./report/json-report";

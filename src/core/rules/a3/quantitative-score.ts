@@ -44,7 +44,7 @@ export default defineRule({
       const entered = row.score.value;
       const gap = entered.minus(suggestion.score).abs();
       if (gap.lessThan(MATCH_GAP)) continue;
-      const formula = suggestion.direction === "reverse" ? ` ${context.settings.reverseFormula === "A" ? "（反向，公式 A）" : "（反向，公式 B）"}` : "";
+      const formula = suggestion.direction === "reverse" ? `（反向，公式 ${context.settings.reverseFormula}）` : "";
       const formulaEn = suggestion.direction === "reverse" ? ` (reverse, formula ${context.settings.reverseFormula})` : "";
       context.report({
         severity: gap.greaterThan(WARNING_GAP) ? "warning" : "info",

@@ -1,0 +1,97 @@
+/** Command-line arguments, parsed by hand (a handful of flags) and checked with zod. */
+import { z } from "zod";
+
+export const OptionsSchema = z.object({
+  inputs: z.array(z.string()).min(1),
+  format: z.enum(["table", "json", "md"]),
+  lang: z.enum(["zh", "en"]),
+  fix: z.string().optional(),
+  force: z.boolean(),
+  reverseFormula: z.enum(["A", "B"]),
+  gradeBands: z.tuple([z.number(), z.number(), z.number()]),
+  color: z.boolean(),
+});
+
+export type Options = z.infer<typeof OptionsSchema>;
+
+export type ParsedArgs =
+  | { readonly kind: "run"; readonly options: Options }
+  | { readonly kind: "help" }
+  | { readonly kind: "version" }
+  | { readonly kind: "invalid"; readonly message: { zh: string; en: string } };
+
+const VALUE_FLAGS = new Set(["--format", "--lang", "--fix", "--reverse-formula", "--grade-bands"]);
+
+export function parseArgs(argv: readonly string[], env: { noColor: boolean; isTty: boolean }): ParsedArgs {
+  const inputs: string[] = [];
+  const raw: Record<string, string | boolean> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "-h" || arg === "--help") return { kind: "help" };
+    if (arg === "-v" || arg === "--version") return { kind: "version" };
+    if (arg.startsWith("--")) {
+      const [flag, inline] = arg.split("=", 2) as [string, string | undefined];
+      if (VALUE_FLAGS.has(flag)) {
+        const value = inline ?? argv[++i];
+        if (value === undefined) return invalid(`${flag} 需要一个值`, `${flag} needs a value`);
+        raw[flag] = value;
+      } else if (flag === "--force" || flag === "--no-color") {
+        raw[flag] = true;
+      } else {
+        return invalid(`未知选项 ${flag}`, `unknown option ${flag}`);
+      }
+    } else {
+      inputs.push(arg);
+    }
+  }
+  if (inputs.length === 0) return invalid("请指定要检查的 .xlsx 文件或文件夹", "name an .xlsx file or a folder to check");
+  const bands = String(raw["--grade-bands"] ?? "90,80,60").split(/[,，]/).map(Number);
+  const parsed = OptionsSchema.safeParse({
+    inputs,
+    format: raw["--format"] ?? "table",
+    lang: raw["--lang"] ?? "zh",
+    fix: raw["--fix"],
+    force: raw["--force"] === true,
+    reverseFormula: raw["--reverse-formula"] ?? "A",
+    gradeBands: bands.length === 3 && bands.every(Number.isFinite) ? bands : undefined,
+    color: env.isTty && !env.noColor && raw["--no-color"] !== true,
+  });
+  if (!parsed.success) {
+    const path = parsed.error.issues[0]?.path.join(".") ?? "";
+    const hints: Record<string, [string, string]> = {
+      format: ["--format 只能是 table、json 或 md", "--format must be table, json or md"],
+      lang: ["--lang 只能是 zh 或 en", "--lang must be zh or en"],
+      reverseFormula: ["--reverse-formula 只能是 A 或 B", "--reverse-formula must be A or B"],
+      gradeBands: ["--grade-bands 应为三个数，如 90,80,60", "--grade-bands takes three numbers, e.g. 90,80,60"],
+    };
+    const [zh, en] = hints[path] ?? [`参数无效：${path}`, `invalid argument: ${path}`];
+    return invalid(zh, en);
+  }
+  if (parsed.data.fix !== undefined && parsed.data.inputs.length > 1) {
+    return invalid("--fix 只能用于单个文件", "--fix works on a single file");
+  }
+  return { kind: "run", options: parsed.data };
+}
+
+function invalid(zh: string, en: string): ParsedArgs {
+  return { kind: "invalid", message: { zh, en } };
+}
+
+export const HELP = `annex-check — 绩效自评附件校验 (附件2 基础数据表 / 附件3 整体支出绩效自评表)
+
+用法 Usage:
+  annex-check <file.xlsx | folder> [options]
+
+选项 Options:
+  --format table|json|md   输出格式，默认 table / output format (default table)
+  --lang zh|en             消息语言，默认 zh / message language (default zh)
+  --fix <out.xlsx>         写出修正后的副本（不改动原文件）/ write a corrected copy (never the input)
+  --force                  允许覆盖已存在的输出文件 / allow overwriting an existing output file
+  --reverse-formula A|B    反向指标计分公式，默认 A / reverse-indicator formula (default A)
+  --grade-bands 90,80,60   等级分界：优、良、中 / grade bands for 优, 良, 中
+  --no-color               不使用颜色 / no colours
+  -h, --help               帮助 / help
+  -v, --version            版本 / version
+
+退出码 Exit status: 0 无错误 no errors · 1 有错误 errors found · 2 无法读取输入 an input cannot be read
+`;

@@ -40,6 +40,33 @@ export class MemoryWorkbook {
     return this.sheets.find((s) => s.name === sheet)?.cell(row, col);
   }
 
+  sheetNames(): string[] {
+    return this.sheets.map((s) => s.name);
+  }
+
+  sheet(name: string): SparseSheet | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  /** Adds a sheet, or replaces the one of the same name in place (the report sheet is refreshed). */
+  putSheet(sheet: SparseSheet): void {
+    const index = this.sheets.findIndex((s) => s.name === sheet.name);
+    if (index >= 0) this.sheets[index] = sheet;
+    else this.sheets.push(sheet);
+  }
+
+  removeSheet(name: string): void {
+    const index = this.sheets.findIndex((s) => s.name === name);
+    if (index >= 0) this.sheets.splice(index, 1);
+  }
+
+  renameSheet(from: string, to: string): void {
+    const sheet = this.sheet(from);
+    if (!sheet) return;
+    const renamed = copySheet(sheet, to);
+    this.sheets[this.sheets.indexOf(sheet)] = renamed;
+  }
+
   /** Writes a cell directly, as a user typing would (tests use it to simulate concurrent edits). */
   setCell(sheet: string, row: number, col: number, cell: Cell): void {
     const target = this.sheets.find((s) => s.name === sheet);
@@ -67,8 +94,8 @@ export class MemoryWorkbook {
   }
 }
 
-function copySheet(source: WorkbookSnapshot["sheets"][number]): SparseSheet {
-  const copy = new SparseSheet(source.name);
+function copySheet(source: WorkbookSnapshot["sheets"][number], name = source.name): SparseSheet {
+  const copy = new SparseSheet(name);
   for (let r = 0; r < source.rowCount; r++) {
     for (let c = 0; c < source.colCount; c++) {
       const cell = source.cell(r, c);

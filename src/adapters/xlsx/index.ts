@@ -1,14 +1,14 @@
 /** The .xlsx adapter (Node): files in, snapshots out; fixes written to a new file only. */
+export { readXlsx } from "./read-xlsx";
 export {
-  readXlsx,
   readFailure,
   sniffBytes,
-  snapshotFromWorkbook,
   READ_FAILURE_MESSAGES,
   type XlsxReadResult,
   type XlsxReadFailure,
   type XlsxReadFailureReason,
-} from "./read-xlsx";
+} from "./sniff";
+export { snapshotFromWorkbook } from "./snapshot";
 export {
   writeFixedCopy,
   writeSpecToXlsx,

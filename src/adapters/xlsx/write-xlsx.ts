@@ -9,7 +9,8 @@ import { parseRangeA1, type CellRange } from "../../core/grid/address";
 import { isCellError, type CellValue } from "../../core/grid/workbook";
 import type { Bilingual, CellEdit } from "../../core/findings/finding";
 import { toCell, type SheetSpec, type WorkbookSpec } from "../memory/grid-spec";
-import { cellFromExcel, isFormulaValue, isMergeFollower, loadWorkbook } from "./read-xlsx";
+import { loadWorkbook } from "./read-xlsx";
+import { cellFromExcel, isFormulaValue, isMergeFollower } from "./snapshot";
 
 export type WriteFailureReason = "same-file" | "exists" | "unreadable" | "write-failed";
 

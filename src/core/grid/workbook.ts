@@ -14,6 +14,10 @@ export interface Cell {
   /** The formula text ("=C7/B7") when the cell has one; value is then its cached result. */
   readonly formula?: string;
   readonly numberFormat?: string;
+  /** Fill colour ("#FFF2CC"); hosts carry it so a revert can restore it. The rules ignore it. */
+  readonly fill?: string;
+  /** Target of an internal hyperlink ("'附件2'!D4"), as the report sheet writes them. */
+  readonly link?: string;
 }
 
 /** A read-only view of one worksheet. The core never mutates it. */
@@ -60,7 +64,10 @@ export class SparseSheet implements SheetGrid {
   }
 
   set(row: number, col: number, cell: Cell): void {
-    if (cell.value === null && cell.formula === undefined && cell.numberFormat === undefined) return;
+    if (cell.value === null && cell.formula === undefined && cell.numberFormat === undefined && cell.fill === undefined) {
+      this.clear(row, col);
+      return;
+    }
     let rowMap = this.cells.get(row);
     if (!rowMap) {
       rowMap = new Map();
@@ -69,6 +76,10 @@ export class SparseSheet implements SheetGrid {
     rowMap.set(col, cell);
     if (row > this.maxRow) this.maxRow = row;
     if (col > this.maxCol) this.maxCol = col;
+  }
+
+  clear(row: number, col: number): void {
+    this.cells.get(row)?.delete(col);
   }
 
   addMerge(range: CellRange): void {

@@ -1,0 +1,105 @@
+/**
+ * What the task pane needs from a workbook host, whatever the host is: Excel through Office.js
+ * (src/adapters/office) or the in-memory workbook of the browser demo and the tests
+ * (src/adapters/memory). The pane talks only to this interface and never calls Excel itself.
+ */
+import type { Bilingual, CellEdit } from "../core/findings/finding";
+import type { CellAddress } from "../core/grid/address";
+import type { WorkbookSnapshot } from "../core/grid/workbook";
+
+/** Fill colour given to the cells we changed, so staff see them; 撤销修正 removes it again. */
+export const FIXED_FILL = "#FFF2CC";
+
+/** Name of the sheet 插入校验报告 writes (or refreshes). */
+export const REPORT_SHEET = "校验报告";
+
+export type HostErrorCode =
+  | "protected"        // a target sheet is protected
+  | "sheet-missing"    // a target sheet was renamed or deleted since validation
+  | "busy"             // the user is editing a cell
+  | "too-large"        // payload or cell limits
+  | "not-supported"    // the host lacks an API (requirement set)
+  | "no-revert-log"    // nothing to revert, or the log was removed by hand
+  | "corrupt-revert-log"
+  | "access-denied"
+  | "conflict"         // co-authoring conflict
+  | "unknown";
+
+export interface HostError {
+  readonly ok: false;
+  readonly code: HostErrorCode;
+  readonly message: Bilingual;
+  /** Whether the workbook is exactly as before the call (all-or-nothing writes). */
+  readonly untouched: boolean;
+}
+
+export type StaleReason = "changed" | "formula" | "sheet-missing" | "merged";
+
+export interface StaleEdit {
+  readonly edit: CellEdit;
+  readonly reason: StaleReason;
+}
+
+export interface ApplyOptions {
+  /** Write into cells that hold a formula (the user chose "write as formula"/overwrite). Default false. */
+  readonly overwriteFormulas?: boolean;
+}
+
+export type ApplyOutcome =
+  | { readonly ok: true; readonly applied: readonly CellEdit[]; readonly stale: readonly StaleEdit[]; readonly undoGrouped: boolean }
+  | HostError;
+
+export type RevertOutcome =
+  | { readonly ok: true; readonly restored: readonly CellAddress[]; readonly skipped: readonly { readonly at: CellAddress; readonly reason: "changed-since" | "sheet-missing" }[] }
+  | HostError;
+
+/** A warning the user accepted, with the reason typed (审核说明). Stored in the workbook. */
+export interface ReviewNote {
+  readonly ruleId: string;
+  readonly sheet: string;
+  readonly cell: string;
+  readonly reason: string;
+  readonly acceptedAt: string;
+}
+
+export type FindingStatus = "open" | "fixed" | "accepted";
+
+export interface ReportRow {
+  readonly ruleId: string;
+  readonly severity: "error" | "warning" | "info";
+  readonly sheet: string | null;
+  readonly cell: string | null;
+  readonly expected: string | null;
+  readonly actual: string | null;
+  readonly message: string;
+  readonly status: FindingStatus;
+  readonly reason: string | null;
+}
+
+export interface ReportSheetContent {
+  readonly checkedAt: string;
+  readonly rulesVersion: string;
+  readonly lang: "zh" | "en";
+  readonly rows: readonly ReportRow[];
+}
+
+export type HostOutcome = { readonly ok: true } | HostError;
+
+export interface WorkbookHost {
+  /** Where the host runs, for the header ("Excel", "演示 Demo"). */
+  readonly kind: "excel" | "demo";
+  /** The whole workbook as the core reads it, in a bounded number of round trips. */
+  read(): Promise<{ readonly ok: true; readonly snapshot: WorkbookSnapshot } | HostError>;
+  /** Writes the accepted edits in one batch after re-checking each cell; records a revert log. */
+  apply(edits: readonly CellEdit[], options?: ApplyOptions): Promise<ApplyOutcome>;
+  /** Restores every cell of the last applied batches from the revert log kept in the workbook. */
+  revert(): Promise<RevertOutcome>;
+  /** Whether a revert log exists (撤销修正 is enabled). */
+  canRevert(): Promise<boolean>;
+  /** Selects a cell so the user sees it. */
+  select(at: CellAddress): Promise<HostOutcome>;
+  loadReviewNotes(): Promise<readonly ReviewNote[]>;
+  saveReviewNotes(notes: readonly ReviewNote[]): Promise<HostOutcome>;
+  /** Writes or refreshes the 校验报告 sheet. Text is written as text; links point only at cells of this workbook. */
+  writeReport(content: ReportSheetContent): Promise<HostOutcome>;
+}

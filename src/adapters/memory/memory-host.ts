@@ -14,7 +14,8 @@ import {
 import { reportTable } from "../../host/report-table";
 import { parseRevertLog, REVERT_LOG_VERSION, type RevertLog } from "../../host/revert-log";
 import { parseReviewNotes } from "../../host/review-notes";
-import { MemoryWorkbook, sameCellValue } from "./memory-workbook";
+import type { MemoryWorkbook} from "./memory-workbook";
+import { sameCellValue } from "./memory-workbook";
 
 export const REVERT_LOG_KEY = "annexChecker.revertLog";
 export const REVIEW_NOTES_KEY = "annexChecker.reviewNotes";

@@ -110,7 +110,8 @@ function internalFailure(rule: Rule, error: unknown): Finding {
 
 /**
  * One finding per wrong cell: among findings that say a cell is wrong (they carry a fix, or
- * come from a cell.* rule), keep the most severe per cell; ties go to the earlier rule.
+ * come from a cell.* rule), keep the most severe per cell; at equal severity the one that can
+ * fix it (a derived cell's own rule rather than cell.error-value), then the earlier rule.
  * Findings of fact (grade, over-establishment, a missing label) are never merged away.
  */
 function dedupe(raw: readonly { finding: Finding; order: number }[]): Finding[] {
@@ -120,12 +121,19 @@ function dedupe(raw: readonly { finding: Finding; order: number }[]): Finding[] 
     if (!claimsCell(item.finding)) continue;
     const key = addressKey(item.finding.at!);
     const current = best.get(key);
-    const stronger = !current
-      || SEVERITY_ORDER[item.finding.severity] < SEVERITY_ORDER[current.finding.severity]
-      || (SEVERITY_ORDER[item.finding.severity] === SEVERITY_ORDER[current.finding.severity] && item.order < current.order);
+    const stronger = !current || outranks(item, current);
     if (stronger) best.set(key, item);
   }
   return raw.filter((item) => !claimsCell(item.finding) || best.get(addressKey(item.finding.at!)) === item).map((i) => i.finding);
+}
+
+/** More severe wins; at equal severity a finding that can fix the cell wins; then the earlier rule. */
+function outranks(a: { finding: Finding; order: number }, b: { finding: Finding; order: number }): boolean {
+  const bySeverity = SEVERITY_ORDER[a.finding.severity] - SEVERITY_ORDER[b.finding.severity];
+  if (bySeverity !== 0) return bySeverity < 0;
+  const byFix = Number(b.finding.fix !== undefined) - Number(a.finding.fix !== undefined);
+  if (byFix !== 0) return byFix < 0;
+  return a.order < b.order;
 }
 
 function sortFindings(findings: Finding[], snapshot: WorkbookSnapshot): Finding[] {

@@ -1,5 +1,6 @@
 /** The shared check of a 经费控制情况 total row against its part rows, column by column. */
-import type { FundsRow } from "../../model/annex2";
+import type { FundsColumn, FundsRow } from "../../model/annex2";
+import type { LocatedNumber } from "../../model/located";
 import { FUNDS_COLUMNS } from "../../model/annex2";
 import type { RuleContext } from "../rule";
 import { checkDerived } from "../checks";
@@ -34,4 +35,22 @@ export function checkFundsSum(context: RuleContext, total: FundsRow | null, part
       basis: { zh: terms.join(" + "), en: terms.join(" + ") },
     });
   }
+}
+
+/**
+ * A total row as it should be: each column holds the sum of its filled part rows, or the
+ * reported figure where no part is filled. Rules that build on a subtotal use this, so a wrong
+ * subtotal is reported once (by its own rule), not again by every total above it.
+ */
+export function recomputedRow(total: FundsRow | null, parts: readonly (FundsRow | null)[]): FundsRow | null {
+  if (!total) return null;
+  const rows = parts.filter((p): p is FundsRow => p !== null);
+  const column = (key: FundsColumn): LocatedNumber | null => {
+    const cell = total[key];
+    const values = rows.map((r) => r[key]?.value).filter((v): v is Decimal => v != null);
+    if (!cell || values.length === 0) return cell;
+    const value = sum(values);
+    return { ...cell, value, parsed: { kind: "number", value, storedAsText: false, unit: null } };
+  };
+  return { label: total.label, priorFinal: column("priorFinal"), budget: column("budget"), final: column("final") };
 }

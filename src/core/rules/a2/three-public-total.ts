@@ -1,5 +1,5 @@
 import { defineRule } from "../rule";
-import { checkFundsSum } from "./funds-sum";
+import { checkFundsSum, recomputedRow } from "./funds-sum";
 
 /** 三公经费 = 公务用车购置和维护经费 + 出国经费 + 公务接待, in every year column. */
 export default defineRule({
@@ -14,8 +14,9 @@ export default defineRule({
   check(context) {
     const f = context.annex2?.funds;
     if (!f) return;
-    // Without the vehicle subtotal row, its two lines stand in for it.
-    const vehicleParts = f.vehicle ? [f.vehicle] : [f.vehiclePurchase, f.vehicleRunning];
+    // The vehicle subtotal as recomputed from its two lines (a wrong subtotal is a2.vehicle-total's
+    // finding); without the subtotal row, its two lines stand in for it.
+    const vehicleParts = f.vehicle ? [recomputedRow(f.vehicle, [f.vehiclePurchase, f.vehicleRunning])] : [f.vehiclePurchase, f.vehicleRunning];
     checkFundsSum(context, f.threePublic, [...vehicleParts, f.abroad, f.reception], { zh: "三公经费", en: "The three public expenses" });
   },
 });

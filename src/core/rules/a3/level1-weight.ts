@@ -1,5 +1,5 @@
 import { defineRule } from "../rule";
-import { fixed2, sum } from "../../numeric/decimal";
+import { fixed2, sum, within, SCORE_TOLERANCE } from "../../numeric/decimal";
 import { displayLabel } from "../../text/normalize";
 
 /** The weight written in a 一级指标 label ("产出指标(40分)") equals the 分值 of its rows. */
@@ -20,7 +20,7 @@ export default defineRule({
       const rows = a3.indicators.filter((r) => r.group === i && r.weight?.value != null);
       if (rows.length === 0) return;
       const total = sum(rows.map((r) => r.weight!.value!));
-      if (total.equals(group.statedWeight)) return;
+      if (within(total, group.statedWeight, SCORE_TOLERANCE)) return;
       const name = displayLabel(group.label.text);
       context.report({
         at: group.label.at,

@@ -1,5 +1,6 @@
 import { defineRule } from "../rule";
 import { displayLabel } from "../../text/normalize";
+import { SCORE_TOLERANCE } from "../../numeric/decimal";
 
 /** 0 ≤ 得分 ≤ 分值 on every indicator row. */
 export default defineRule({
@@ -16,7 +17,7 @@ export default defineRule({
       const weight = row.weight?.value;
       const score = row.score?.value;
       if (weight == null || score == null) continue;
-      if (!score.isNegative() && score.lessThanOrEqualTo(weight)) continue;
+      if (score.greaterThanOrEqualTo(SCORE_TOLERANCE.negated()) && score.lessThanOrEqualTo(weight.plus(SCORE_TOLERANCE))) continue;
       const name = row.level3 ? displayLabel(row.level3.text) : "";
       context.report({
         at: row.score!.at,

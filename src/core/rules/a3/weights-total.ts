@@ -1,6 +1,6 @@
 import { defineRule } from "../rule";
 import { checkDerived } from "../checks";
-import { fixed2, HUNDRED, SCORE_TOLERANCE } from "../../numeric/decimal";
+import { fixed2, HUNDRED, SCORE_TOLERANCE, within } from "../../numeric/decimal";
 import { indicatorWeightSum } from "../derived";
 
 /** 执行率 分值 + every indicator 分值 = the 总分 分值 = 100. */
@@ -21,7 +21,7 @@ export default defineRule({
     const indicators = indicatorWeightSum(a3);
     const expected = indicators.plus(execWeight ?? 0);
     const related = [...(a3.funds?.weight ? [a3.funds.weight.at] : []), ...a3.indicators.flatMap((r) => (r.weight?.value != null ? [r.weight.at] : []))];
-    if (!expected.equals(HUNDRED)) {
+    if (!within(expected, HUNDRED, SCORE_TOLERANCE)) {
       context.report({
         at: cell.at,
         related,

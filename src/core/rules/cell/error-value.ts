@@ -1,7 +1,10 @@
 import { defineRule } from "../rule";
 import { numberCells } from "./numbers";
 
-/** An input cell holds an Excel error (#DIV/0!, #REF!, ...). Derived cells are left to their rule, which can rewrite them. */
+/**
+ * A number cell holds an Excel error (#DIV/0!, #REF!, ...). In a derived cell whose rule can
+ * recompute it, that rule's finding (with its fix) is kept instead: see the engine's dedupe.
+ */
 export default defineRule({
   meta: {
     id: "cell.error-value",

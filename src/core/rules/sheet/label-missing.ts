@@ -31,6 +31,8 @@ export default defineRule({
         { missing: !!f && !f.threePublic, label: "三公经费", rules: ["a2.three-public-total", "a2.three-public-change"], at: f?.header.at ?? at },
         { missing: !!f && !f.projectTotal, label: "项目支出", rules: ["a2.project-total", "x.project-spending"], at: f?.header.at ?? at },
         { missing: !!f && !f.publicFunds, label: "公用经费", rules: ["a2.public-funds-subset", "x.public-funds-in-basic"], at: f?.header.at ?? at },
+        { missing: !!f && !f.procurement, label: "政府采购金额", rules: ["a2.over-budget"], at: f?.header.at ?? at },
+        { missing: !a2.buildings, label: "楼堂馆所控制情况", rules: ["a2.building-scale-rate", "a2.building-investment-rate"], at },
       );
     }
     const a3 = context.annex3;
@@ -44,6 +46,7 @@ export default defineRule({
         { missing: !a3.indicatorHeader, label: "一级指标 / 三级指标", rules: ["a3.score-range", "a3.quantitative-score", "a3.total-score"], at },
         { missing: !!a3.indicatorHeader && a3.indicatorColumns.weight === null, label: "分值", rules: ["a3.weights-total", "a3.score-range"], at: a3.indicatorHeader?.at ?? at },
         { missing: !!a3.indicatorHeader && a3.indicatorColumns.score === null, label: "得分", rules: ["a3.score-range", "a3.total-score"], at: a3.indicatorHeader?.at ?? at },
+        { missing: !!a3.indicatorHeader && a3.indicatorColumns.reason === null, label: "偏差原因分析及改进措施", rules: ["a3.deviation-reason"], at: a3.indicatorHeader?.at ?? at },
         { missing: !!a3.indicatorHeader && !a3.total, label: "总分", rules: ["a3.total-score", "a3.weights-total"], at: a3.indicatorHeader?.at ?? at },
       );
     }

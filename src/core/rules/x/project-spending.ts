@@ -1,4 +1,5 @@
 import { defineRule } from "../rule";
+import { recomputedRow } from "../a2/funds-sum";
 import { AMOUNT_TOLERANCE, fixed2, within } from "../../numeric/decimal";
 
 /** 附件3 项目支出 equals 附件2 项目支出 {Y}年决算数 (or, when that is blank, its {Y}年预算数). */
@@ -13,7 +14,9 @@ export default defineRule({
   },
   check(context) {
     const a3Project = context.annex3?.expense?.project?.value;
-    const row = context.annex2?.funds?.projectTotal;
+    // The 附件2 total as its lines add up: a wrong total there is a2.project-total's finding.
+    const funds = context.annex2?.funds;
+    const row = funds ? recomputedRow(funds.projectTotal, funds.projectLines) : null;
     const a2Cell = row?.final?.value != null ? row.final : row?.budget?.value != null ? row.budget : null;
     if (!a3Project || a3Project.value == null || !a2Cell?.value) return;
     if (within(a3Project.value, a2Cell.value, AMOUNT_TOLERANCE)) return;

@@ -14,18 +14,10 @@ export default defineRule({
   check(context) {
     const mentions: YearMention[] = [...(context.annex2?.years ?? []), ...(context.annex3?.years ?? [])];
     if (mentions.length < 2) return;
-    // The report year is the one most mentions agree on; titles break ties.
-    const votes = new Map<number, number>();
-    for (const m of mentions) {
-      const y = m.expects === "Y" ? m.year : m.year + 1;
-      votes.set(y, (votes.get(y) ?? 0) + 1);
-    }
-    const titleYear = context.annex3?.year ?? context.annex2?.year ?? null;
-    let year = titleYear ?? mentions[0]!.year;
-    for (const [y, count] of votes) {
-      const best = votes.get(year) ?? 0;
-      if (count > best) year = y;
-    }
+    // The report year is the titles' when they agree; when they disagree or say nothing, the
+    // year most mentions (titles and headers) agree on.
+    const titleYears = [...new Set([context.annex3?.year, context.annex2?.year].filter((y): y is number => y != null))];
+    const year = titleYears.length === 1 ? titleYears[0]! : majorityYear(mentions);
     for (const m of mentions) {
       const expected = m.expects === "Y" ? year : year - 1;
       if (m.year === expected) continue;
@@ -41,3 +33,14 @@ export default defineRule({
     }
   },
 });
+
+function majorityYear(mentions: readonly YearMention[]): number {
+  const votes = new Map<number, number>();
+  for (const m of mentions) {
+    const y = m.expects === "Y" ? m.year : m.year + 1;
+    votes.set(y, (votes.get(y) ?? 0) + 1);
+  }
+  let best = mentions[0]!.year;
+  for (const [y, count] of votes) if (count > (votes.get(best) ?? 0)) best = y;
+  return best;
+}

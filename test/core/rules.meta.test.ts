@@ -1,0 +1,90 @@
+/**
+ * The rule catalogue (../shared/spec/rules.md, beside the repo here and in CI) is the contract:
+ * every rule id in its tables is registered exactly once and nothing else is, and every rule has
+ * its doc page, its test file, a bilingual title and formula, and the severities and fixability
+ * the catalogue gives it.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { RULES } from "../../src/core";
+import type { Severity } from "../../src/core";
+
+const REPO = join(__dirname, "..", "..");
+const RULES_MD = join(REPO, "..", "shared", "spec", "rules.md");
+
+interface CatalogueEntry {
+  readonly id: string;
+  /** Severities named in the severity column, in the order written (the first is the default). */
+  readonly severities: readonly Severity[];
+  /** Whether the catalogue gives the rule a fix. */
+  readonly fixable: boolean;
+}
+
+/** Rows of the catalogue's tables: "| id | check | severity | fix |" or "| id | check | severity |". */
+function parseCatalogue(markdown: string): CatalogueEntry[] {
+  const entries: CatalogueEntry[] = [];
+  for (const match of markdown.matchAll(/^\|\s*`?((?:a2|a3|x|sheet|cell)\.[a-z0-9-]+)`?\s*\|(.*)\|\s*$/gm)) {
+    const columns = match[2]!.split("|").map((c) => c.trim());
+    const severity = columns[1] ?? "";
+    const fix = columns[2];
+    const severities = [...severity.matchAll(/\b(error|warning|info)\b/g)].map((m) => m[1] as Severity);
+    const fixable = fix !== undefined ? fix !== "-" && fix !== "" : /\bfix\b/i.test(severity);
+    entries.push({ id: match[1]!, severities: [...new Set(severities)], fixable });
+  }
+  return entries;
+}
+
+const catalogue = parseCatalogue(readFileSync(RULES_MD, "utf8"));
+const catalogueIds = catalogue.map((e) => e.id);
+const registeredIds = RULES.map((r) => r.meta.id);
+
+describe("the rule catalogue", () => {
+  test("rules.md is read: 33 rule ids in its tables", () => {
+    expect(catalogueIds).toHaveLength(33);
+    expect(new Set(catalogueIds).size).toBe(catalogueIds.length);
+  });
+
+  test("every rule id of rules.md is in RULES exactly once", () => {
+    const counts = catalogueIds.map((id) => [id, registeredIds.filter((r) => r === id).length]);
+    expect(counts).toEqual(catalogueIds.map((id) => [id, 1]));
+  });
+
+  test("RULES holds no rule that rules.md does not list", () => {
+    expect(registeredIds.filter((id) => !catalogueIds.includes(id))).toEqual([]);
+  });
+});
+
+describe.each(catalogue.map((e) => [e.id, e] as const))("%s", (id, entry) => {
+  const rule = RULES.find((r) => r.meta.id === id);
+
+  test("has its doc page docs/rules/<id>.md", () => {
+    expect(existsSync(join(REPO, "docs", "rules", `${id}.md`))).toBe(true);
+  });
+
+  test("is listed in docs/rules/README.md", () => {
+    expect(readFileSync(join(REPO, "docs", "rules", "README.md"), "utf8")).toContain(`(${id}.md)`);
+  });
+
+  test("has its test file test/core/rules/<id>.test.ts", () => {
+    expect(existsSync(join(REPO, "test", "core", "rules", `${id}.test.ts`))).toBe(true);
+  });
+
+  test("has a zh and en title and formula", () => {
+    expect(rule).toBeDefined();
+    const { title, formula } = rule!.meta;
+    expect([title.zh, title.en, formula.zh, formula.en].map((t) => t.trim().length > 0)).toEqual([true, true, true, true]);
+    // Each language in its own script: a zh text has Chinese, an en title none.
+    expect(/[\u4e00-\u9fff]/.test(title.zh)).toBe(true);
+    expect(/[\u4e00-\u9fff]/.test(title.en)).toBe(false);
+  });
+
+  test(`declares fixable: ${entry.fixable}, as rules.md says`, () => {
+    expect(rule!.meta.fixable).toBe(entry.fixable);
+  });
+
+  test(`declares the severities rules.md gives it (${entry.severities.join(", ")}), the first as default`, () => {
+    const declared = rule!.meta.severities;
+    expect(entry.severities.filter((s) => !declared.includes(s))).toEqual([]);
+    expect(declared[0]).toBe(entry.severities[0]);
+  });
+});

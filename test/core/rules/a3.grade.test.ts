@@ -1,0 +1,38 @@
+import { annex3Form, group, workbook, seedWorkbook } from "../../helpers/forms";
+import { testRule } from "../../helpers/rule-tester";
+
+/**
+ * A form whose recomputed total is `total`: the seed's execution row (10 × 99.96% → 10.00) plus
+ * one indicator worth 90 scored total − 10. The 总分 row is row 15 and holds `written`.
+ */
+const scoring = (total: number, written: number = total) => workbook(annex3Form({
+  funds: { score: 10 },
+  indicators: group("产出指标\n(90分)", "数量指标", [["综合履职", "达成年度指标", "部分达成", 90, total - 10, "见报告"]]),
+  total: { weight: 100, score: written },
+}));
+
+const BANDS_80_70_60 = { gradeBands: [80, 70, 60] as const };
+
+testRule("a3.grade", {
+  valid: [
+    { name: "no indicator rows: no total to grade", workbook: workbook(annex3Form({ indicators: [], total: null })) },
+  ],
+  invalid: [
+    {
+      name: "the seed: 98 (= 10.00 + 88) → 优",
+      workbook: seedWorkbook(),
+      findings: [{ cell: "附件3!H29", severity: "info", expected: "优", actual: null, fix: "none", messageIncludes: ["98.00", "优"] }],
+    },
+    { name: "85 → 良 (90/80/60)", workbook: scoring(85), findings: [{ cell: "附件3!H15", severity: "info", expected: "良" }] },
+    { name: "85 → 优 (80/70/60)", workbook: scoring(85), settings: BANDS_80_70_60, findings: [{ cell: "附件3!H15", expected: "优", messageIncludes: ["优 ≥ 80"] }] },
+    { name: "72 → 中 (90/80/60)", workbook: scoring(72), findings: [{ cell: "附件3!H15", expected: "中" }] },
+    { name: "72 → 良 (80/70/60)", workbook: scoring(72), settings: BANDS_80_70_60, findings: [{ cell: "附件3!H15", expected: "良" }] },
+    { name: "90 → 优: the lower bound belongs to the band", workbook: scoring(90), findings: [{ cell: "附件3!H15", expected: "优" }] },
+    { name: "89.99 → 良", workbook: scoring(89.99), findings: [{ cell: "附件3!H15", expected: "良" }] },
+    { name: "80 → 良", workbook: scoring(80), findings: [{ cell: "附件3!H15", expected: "良" }] },
+    { name: "60 → 中", workbook: scoring(60), findings: [{ cell: "附件3!H15", expected: "中" }] },
+    { name: "59.99 → 差", workbook: scoring(59.99), findings: [{ cell: "附件3!H15", expected: "差" }] },
+    { name: "65 → 中 (80/70/60)", workbook: scoring(65), settings: BANDS_80_70_60, findings: [{ cell: "附件3!H15", expected: "中" }] },
+    { name: "the grade follows the recomputed total, not the written one (95 written, 85 recomputed)", workbook: scoring(85, 95), findings: [{ cell: "附件3!H15", expected: "良", messageIncludes: ["85.00"] }] },
+  ],
+});

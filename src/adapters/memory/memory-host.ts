@@ -25,6 +25,8 @@ export class MemoryHost implements WorkbookHost {
   /** Document settings: survive as long as the workbook does. */
   readonly settings = new Map<string, string>();
   selection: CellAddress | null = null;
+  /** Bumped on every change, for React's useSyncExternalStore. */
+  version = 0;
   private readonly listeners = new Set<() => void>();
 
   constructor(readonly workbook: MemoryWorkbook) {}
@@ -32,10 +34,13 @@ export class MemoryHost implements WorkbookHost {
   /** The demo grid re-renders when cells, fills or the selection change. */
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
   }
 
   private changed(): void {
+    this.version++;
     for (const listener of this.listeners) listener();
   }
 

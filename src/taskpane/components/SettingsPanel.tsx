@@ -1,0 +1,56 @@
+import { Checkbox, Field, Radio, RadioGroup, makeStyles, tokens } from "@fluentui/react-components";
+import { RULES } from "../../core";
+import type { Preferences } from "../preferences";
+import type { Lang, Strings } from "../strings";
+
+const useStyles = makeStyles({
+  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  rules: { display: "flex", flexDirection: "column", maxHeight: "320px", overflowY: "auto" },
+});
+
+export interface SettingsPanelProps {
+  readonly preferences: Preferences;
+  readonly lang: Lang;
+  readonly t: Strings;
+  readonly onChange: (preferences: Preferences) => void;
+}
+
+const BANDS: Record<string, [number, number, number]> = { "90/80/60": [90, 80, 60], "80/70/60": [80, 70, 60] };
+
+export function SettingsPanel({ preferences, lang, t, onChange }: SettingsPanelProps) {
+  const styles = useStyles();
+  const bandKey = preferences.gradeBands.join("/");
+  return (
+    <div className={styles.panel}>
+      <Field label={t.settingsGrade}>
+        <RadioGroup value={bandKey} onChange={(_e, data) => onChange({ ...preferences, gradeBands: BANDS[data.value] ?? preferences.gradeBands })}>
+          {Object.keys(BANDS).map((key) => <Radio key={key} value={key} label={key} />)}
+        </RadioGroup>
+      </Field>
+      <Field label={t.settingsReverse}>
+        <RadioGroup value={preferences.reverseFormula} onChange={(_e, data) => onChange({ ...preferences, reverseFormula: data.value === "B" ? "B" : "A" })}>
+          <Radio value="A" label={t.reverseA} />
+          <Radio value="B" label={t.reverseB} />
+        </RadioGroup>
+      </Field>
+      <fieldset>
+        <legend>{t.settingsRules}</legend>
+        <div className={styles.rules}>
+          {RULES.map((rule) => (
+            <Checkbox
+              key={rule.meta.id}
+              label={`${rule.meta.id} ${rule.meta.title[lang]}`}
+              checked={!preferences.disabledRules.includes(rule.meta.id)}
+              onChange={(_e, data) => onChange({
+                ...preferences,
+                disabledRules: data.checked === true
+                  ? preferences.disabledRules.filter((id) => id !== rule.meta.id)
+                  : [...preferences.disabledRules, rule.meta.id],
+              })}
+            />
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+/** Pure helpers that turn a validation result into what the pane shows. */
+import { toA1, type CellAddress, type Finding, type ValidationResult, type CellEdit } from "../../core";
+import type { CellValue } from "../../core/grid/workbook";
+import { isCellError } from "../../core/grid/workbook";
+import type { ReportRow, ReviewNote } from "../../host/ports";
+import { noteKey } from "../../host/review-notes";
+import type { Lang } from "../strings";
+
+export type Group = "annex2" | "annex3" | "other";
+
+function within(at: CellAddress | null, place: ValidationResult["annexes"]["annex2"]): boolean {
+  return !!at && !!place && at.sheet === place.sheet && at.row >= place.range.top && at.row <= place.range.bottom;
+}
+
+export function groupOf(finding: Finding, result: ValidationResult): Group {
+  if (within(finding.at, result.annexes.annex2)) return "annex2";
+  if (within(finding.at, result.annexes.annex3)) return "annex3";
+  return "other";
+}
+
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/** Findings grouped by annex, each group ordered by severity, then by position. */
+export function groupFindings(result: ValidationResult): { group: Group; findings: Finding[] }[] {
+  const groups: Group[] = ["annex2", "annex3", "other"];
+  return groups
+    .map((group) => ({
+      group,
+      findings: result.findings
+        .filter((f) => groupOf(f, result) === group)
+        .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]),
+    }))
+    .filter((g) => g.findings.length > 0);
+}
+
+export function findingKey(finding: Finding): string {
+  return noteKey({ ruleId: finding.ruleId, sheet: finding.at?.sheet ?? null, cell: finding.at ? toA1(finding.at) : null });
+}
+
+export function cellLabel(at: CellAddress | null): string {
+  return at ? `${at.sheet}!${toA1(at)}` : "—";
+}
+
+export function showValue(value: CellValue | undefined, numberFormat?: string): string {
+  if (value === null || value === undefined) return "";
+  if (isCellError(value)) return value.error;
+  if (typeof value === "number" && numberFormat?.includes("%")) return `${(value * 100).toFixed(2)}%`;
+  return String(value);
+}
+
+export interface PreviewRow {
+  readonly key: string;
+  readonly finding: Finding;
+  readonly edit: CellEdit;
+  /** Ticked by default: safe fixes yes, suggested scores no. */
+  readonly safe: boolean;
+}
+
+/** One row per cell a fix would change; when two findings want the same cell, the first wins. */
+export function previewRows(findings: readonly Finding[]): PreviewRow[] {
+  const seen = new Set<string>();
+  const rows: PreviewRow[] = [];
+  for (const finding of findings) {
+    for (const edit of finding.fix?.edits ?? []) {
+      const key = `${edit.at.sheet}!${toA1(edit.at)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      rows.push({ key, finding, edit, safe: finding.fix!.safe });
+    }
+  }
+  return rows;
+}
+
+export function reportRows(
+  findings: readonly Finding[],
+  fixed: readonly Finding[],
+  notes: readonly ReviewNote[],
+  lang: Lang,
+): ReportRow[] {
+  const noteByKey = new Map(notes.map((n) => [noteKey(n), n]));
+  const row = (f: Finding, status: ReportRow["status"]): ReportRow => {
+    const note = noteByKey.get(findingKey(f));
+    return {
+      ruleId: f.ruleId,
+      severity: f.severity,
+      sheet: f.at?.sheet ?? null,
+      cell: f.at ? toA1(f.at) : null,
+      expected: f.expected,
+      actual: f.actual,
+      message: f.message[lang],
+      status: note && status === "open" ? "accepted" : status,
+      reason: note?.reason ?? null,
+    };
+  };
+  return [...findings.map((f) => row(f, "open")), ...fixed.map((f) => row(f, "fixed"))];
+}

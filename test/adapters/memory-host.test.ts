@@ -1,0 +1,93 @@
+// The memory host keeps the same promises as the Office host: checked writes, exact revert,
+// all-or-nothing on protected sheets, a damaged revert log touches nothing.
+import { MemoryHost, REVERT_LOG_KEY } from "../../src/adapters/memory/memory-host";
+import { MemoryWorkbook } from "../../src/adapters/memory/memory-workbook";
+import { zhuzhouLuosongNpc2023 } from "../../src/samples/zhuzhou-luosong-npc-2023";
+import { planFixes, validate, type CellEdit } from "../../src/core";
+import { FIXED_FILL } from "../../src/host/ports";
+import { readFileSync } from "node:fs";
+import { generate, OUT } from "../../scripts/gen-rule-docs";
+
+function sampleHost() {
+  return new MemoryHost(MemoryWorkbook.fromSpec(zhuzhouLuosongNpc2023));
+}
+
+async function safeEdits(host: MemoryHost): Promise<CellEdit[]> {
+  const read = await host.read();
+  if (!read.ok) throw new Error("unreadable");
+  return planFixes(validate(read.snapshot).findings);
+}
+
+test("apply writes numbers with formats and the highlight, and records a revert log", async () => {
+  const host = sampleHost();
+  const edits = await safeEdits(host);
+  const outcome = await host.apply(edits);
+  expect(outcome.ok && outcome.applied.length).toBe(2);
+  expect(host.workbook.cell("附件2", 3, 3)).toEqual({ value: 1.6667, numberFormat: "0.00%", fill: FIXED_FILL });
+  expect(await host.canRevert()).toBe(true);
+});
+
+test("a cell changed since validation is refused and left as the user typed it", async () => {
+  const host = sampleHost();
+  const edits = await safeEdits(host);
+  host.workbook.setCell("附件3", 4, 8, { value: 9 });
+  const outcome = await host.apply(edits);
+  if (!outcome.ok) throw new Error("apply failed");
+  expect(outcome.stale.map((s) => s.reason)).toEqual(["changed"]);
+  expect(host.workbook.cell("附件3", 4, 8)).toEqual({ value: 9 });
+});
+
+test("formula cells are kept unless the user chose to overwrite them", async () => {
+  const host = sampleHost();
+  const edits = await safeEdits(host);
+  host.workbook.setCell("附件2", 3, 3, { value: 0.6, formula: "=B4/C4", numberFormat: "0%" });
+  const outcome = await host.apply(edits);
+  if (!outcome.ok) throw new Error("apply failed");
+  expect(outcome.stale.find((s) => s.edit.at.sheet === "附件2")?.reason).toBe("formula");
+  expect(host.workbook.cell("附件2", 3, 3)?.formula).toBe("=B4/C4");
+});
+
+test("a protected sheet: clear message, nothing written", async () => {
+  const host = sampleHost();
+  const edits = await safeEdits(host);
+  host.workbook.sheet("附件3")!.protected = true;
+  const before = host.workbook.read();
+  const outcome = await host.apply(edits);
+  expect(outcome.ok).toBe(false);
+  if (!outcome.ok) {
+    expect(outcome.code).toBe("protected");
+    expect(outcome.message.zh).toContain("受保护");
+    expect(outcome.untouched).toBe(true);
+  }
+  expect(host.workbook.read()).toEqual(before);
+});
+
+test("revert restores value, number format and fill exactly, skipping cells edited after the fix", async () => {
+  const host = sampleHost();
+  const before = host.workbook.read();
+  await host.apply(await safeEdits(host));
+  host.workbook.setCell("附件2", 3, 3, { value: 1.5 });
+  const outcome = await host.revert();
+  if (!outcome.ok) throw new Error("revert failed");
+  expect(outcome.restored).toEqual([{ sheet: "附件3", row: 4, col: 8 }]);
+  expect(outcome.skipped).toEqual([{ at: { sheet: "附件2", row: 3, col: 3 }, reason: "changed-since" }]);
+  expect(host.workbook.cell("附件3", 4, 8)).toEqual(before.sheets[1]!.cell(4, 8));
+  expect(await host.canRevert()).toBe(false);
+});
+
+test("a revert log removed or damaged by hand: a clear message and nothing touched", async () => {
+  const host = sampleHost();
+  await host.apply(await safeEdits(host));
+  const afterApply = host.workbook.read();
+  host.settings.set(REVERT_LOG_KEY, "{not json");
+  const damaged = await host.revert();
+  expect(damaged.ok === false && damaged.code).toBe("corrupt-revert-log");
+  expect(host.workbook.read()).toEqual(afterApply);
+  host.settings.delete(REVERT_LOG_KEY);
+  const missing = await host.revert();
+  expect(missing.ok === false && missing.code).toBe("no-revert-log");
+});
+
+test("the pane's rule help is generated from the current docs (run scripts/gen-rule-docs.js)", () => {
+  expect(readFileSync(OUT, "utf8")).toBe(generate());
+});

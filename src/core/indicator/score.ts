@@ -30,7 +30,7 @@ export function suggestScore(target: Target, actual: Quantity | null, weight: De
     const share = new Decimal(1).minus(a.minus(goal).dividedBy(goal));
     return { kind: "score", score: round2(share.times(weight)), direction: "reverse" };
   }
-  if (goal.isZero()) {
+  if (goal.isZero() && target.comparator === "=") {
     return { kind: "score", score: a.lessThanOrEqualTo(ZERO) ? round2(weight) : ZERO, direction: "positive" };
   }
   if (a.greaterThanOrEqualTo(goal)) return { kind: "score", score: round2(weight), direction: "positive" };

@@ -482,22 +482,11 @@ describe("header variants beyond the list of annexes.md", () => {
     labelVariant(map);
   });
 
-  // BUG (src/core/annex/labels.ts:39-40, ANNEX3_LABELS.budget / .executed): the only bracket
-  // allowed after 全年预算数 / 全年执行数 is a single letter "(A)", so the common "全年预算数（万元）"
-  // is not a header. The funds row is then not found: a3.execution-rate and a3.execution-score are
-  // skipped (sheet.label-missing), the 执行率 分值 10 is lost, so a3.weights-total reports 90 ≠ 100
-  // and a3.total-score 88 ≠ 98, and the grade drops to 良. Fix: end both patterns with
-  // (?:\((?:[A-Z]|万元|元)\))?$ (or (?:\(.*\))?$ as weight/rate/score already do).
-  test.failing("全年预算数（万元） / 全年执行数（万元） [BUG: bracket after the header]", () => {
+  test("全年预算数（万元） / 全年执行数（万元）", () => {
     labelVariant({ 全年预算数: "全年预算数（万元）", 全年执行数: "全年执行数（万元）" });
   });
 
-  // BUG (src/core/annex/labels.ts:54-55, ANNEX3_LABELS.target / .actual): "年度指标值（A）" and
-  // "实际完成值（B）" (the 项目支出绩效自评表 headers, also used by some 整体支出 templates) are not
-  // recognized, so no indicator has a target or an actual: 12 a3.missing-field warnings, and the
-  // 19.38 suggestion and the qualitative notes are lost. Fix: allow an optional bracket, e.g.
-  // target /^(?:年度)?指标值(?:\(.*\))?$|.../ and actual /^(?:实际)?完成值(?:\(.*\))?$|.../.
-  test.failing("年度指标值（A） / 实际完成值（B） [BUG: bracket after the header]", () => {
+  test("年度指标值（A） / 实际完成值（B）", () => {
     labelVariant({ 年度指标值: "年度指标值（A）", 实际完成值: "实际完成值（B）" });
   });
 });

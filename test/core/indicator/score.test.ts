@@ -39,11 +39,8 @@ describe("正向 (≥, >): full marks when reached, else actual / target × 分�
     expect(points("≥8次", "1次", 1)).toBe("0.13");
   });
 
-  // BUG (src/core/indicator/score.ts:33): the "target 0" rule of 等于 ("full 分值 only when actual
-  // <= 0") runs for every non-reverse comparator, so "≥0次" with 5 done gives 0 instead of full
-  // marks (rules.md: 正向, actual >= target gives full 分值). Fix: `if (goal.isZero() &&
-  // target.comparator === "=")`, letting ≥ / > fall through to the 正向 comparison.
-  test.failing("≥0 with a positive actual is reached: full marks [BUG: target 0 treated as 等于]", () => {
+  // Fixed: the "target 0" rule applies to 等于 only; ≥ / > fall through to the 正向 comparison.
+  test("≥0 with a positive actual is reached: full marks", () => {
     expect(points("≥0次", "5次", 5)).toBe("5.00");
   });
 });

@@ -10,6 +10,10 @@ import type { WorkbookSnapshot } from "../core/grid/workbook";
 /** Fill colour given to the cells we changed, so staff see them; 撤销修正 removes it again. */
 export const FIXED_FILL = "#FFF2CC";
 
+/** Document-settings keys of the revert log and the review notes: the same in every host. */
+export const REVERT_LOG_KEY = "annexChecker.revertLog";
+export const REVIEW_NOTES_KEY = "annexChecker.reviewNotes";
+
 /** Name of the sheet 插入校验报告 writes (or refreshes). */
 export const REPORT_SHEET = "校验报告";
 

@@ -7,18 +7,17 @@ import type { CellEdit } from "../../core/findings/finding";
 import { toA1, quoteSheetName, type CellAddress } from "../../core/grid/address";
 import { SparseSheet, type Cell, type CellValue } from "../../core/grid/workbook";
 import {
-  FIXED_FILL, REPORT_SHEET,
+  FIXED_FILL, REPORT_SHEET, REVERT_LOG_KEY, REVIEW_NOTES_KEY,
   type ApplyOptions, type ApplyOutcome, type HostError, type HostOutcome, type ReportSheetContent,
   type RevertOutcome, type ReviewNote, type StaleEdit, type WorkbookHost,
 } from "../../host/ports";
 import { reportTable } from "../../host/report-table";
 import { parseRevertLog, REVERT_LOG_VERSION, type RevertLog } from "../../host/revert-log";
-import { parseReviewNotes } from "../../host/review-notes";
+import { parseReviewNotes, serializeReviewNotes } from "../../host/review-notes";
 import type { MemoryWorkbook} from "./memory-workbook";
 import { sameCellValue } from "./memory-workbook";
 
-export const REVERT_LOG_KEY = "annexChecker.revertLog";
-export const REVIEW_NOTES_KEY = "annexChecker.reviewNotes";
+export { REVERT_LOG_KEY, REVIEW_NOTES_KEY };
 
 export class MemoryHost implements WorkbookHost {
   readonly kind = "demo" as const;
@@ -133,7 +132,7 @@ export class MemoryHost implements WorkbookHost {
   }
 
   async saveReviewNotes(notes: readonly ReviewNote[]): Promise<HostOutcome> {
-    this.settings.set(REVIEW_NOTES_KEY, JSON.stringify({ version: 1, notes }));
+    this.settings.set(REVIEW_NOTES_KEY, serializeReviewNotes(notes));
     return { ok: true };
   }
 

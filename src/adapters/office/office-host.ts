@@ -22,7 +22,7 @@ import type { CellEdit } from "../../core/findings/finding";
 import { addressKey, type CellAddress } from "../../core/grid/address";
 import type { CellValue } from "../../core/grid/workbook";
 import {
-  FIXED_FILL,
+  FIXED_FILL, REVERT_LOG_KEY, REVIEW_NOTES_KEY,
   type ApplyOptions, type ApplyOutcome, type HostError, type HostOutcome, type ReportSheetContent,
   type RevertOutcome, type ReviewNote, type StaleEdit, type WorkbookHost,
 } from "../../host/ports";
@@ -39,8 +39,7 @@ import { readWorkbook } from "./read";
 import { writeReportSheet, type ReportPhase } from "./report";
 
 /** Settings keys (the same names the memory host uses). */
-export const REVERT_LOG_KEY = "annexChecker.revertLog";
-export const REVIEW_NOTES_KEY = "annexChecker.reviewNotes";
+export { REVERT_LOG_KEY, REVIEW_NOTES_KEY };
 
 export interface Requirements {
   isSetSupported(name: string, version: string): boolean;

@@ -22,7 +22,7 @@ export function parseAnnex2(index: SheetIndex, rows: RowSpan): Annex2 {
   const model: Annex2 = {
     kind: "annex2",
     sheet: index.name,
-    range: { sheet: index.name, top: rows.from, left: 0, bottom: rows.to, right: Math.max(0, index.sheet.colCount - 1) },
+    range: { sheet: index.name, top: rows.from, left: 0, bottom: rows.to, right: Math.max(0, index.colCount - 1) },
     title: titleText,
     year: titleYear ?? inferYear(years),
     years,
@@ -214,7 +214,7 @@ function collectYears(index: SheetIndex, rows: RowSpan, title: LocatedText | nul
   for (const l of index.find((label) => L.actualStaff.test(label) || L.buildingsBlock.test(label), rows)) add(l, "Y");
   const headers = index.find((label) => (L.finalColumn.test(label) || L.budgetColumn.test(label)) && /\d{4}/.test(label), rows);
   const finals = headers.filter((h) => L.finalColumn.test(h.label));
-  const earliestFinal = finals.length >= 2 ? Math.min(...finals.map((h) => yearIn(h.text) ?? Infinity)) : null;
+  const earliestFinal = finals.length >= 2 ? finals.reduce((min, h) => Math.min(min, yearIn(h.text) ?? Infinity), Infinity) : null;
   for (const h of headers) {
     const isPriorFinal = L.finalColumn.test(h.label) && finals.length >= 2 && yearIn(h.text) === earliestFinal && h !== finals[finals.length - 1];
     add(h, isPriorFinal ? "Y-1" : "Y");

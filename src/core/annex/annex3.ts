@@ -30,7 +30,7 @@ export function parseAnnex3(index: SheetIndex, rows: RowSpan): Annex3 {
   const model: Annex3 = {
     kind: "annex3",
     sheet: index.name,
-    range: { sheet: index.name, top: rows.from, left: 0, bottom: rows.to, right: Math.max(0, index.sheet.colCount - 1) },
+    range: { sheet: index.name, top: rows.from, left: 0, bottom: rows.to, right: Math.max(0, index.colCount - 1) },
     title,
     year: titleYear,
     years,
@@ -49,7 +49,7 @@ export function parseAnnex3(index: SheetIndex, rows: RowSpan): Annex3 {
 }
 
 function textRightOf(index: SheetIndex, label: LabelCell): LocatedText | null {
-  for (let col = index.rightEdge(label.row, label.col) + 1; col < index.sheet.colCount; col = index.rightEdge(label.row, col) + 1) {
+  for (let col = index.rightEdge(label.row, label.col) + 1; col < index.colCount; col = index.rightEdge(label.row, col) + 1) {
     const text = readText(index, label.row, col);
     if (text && text.text.trim() !== "") return text;
   }
@@ -104,7 +104,7 @@ function breakdownPart(index: SheetIndex, cell: LabelCell, keyword: RegExp): Bre
   const embedded = readEmbeddedNumber(index, cell.row, cell.col, keyword);
   if (embedded && embedded.parsed.kind !== "blank") return { label, value: embedded };
   const nextCol = index.rightEdge(cell.row, cell.col) + 1;
-  if (nextCol < index.sheet.colCount) {
+  if (nextCol < index.colCount) {
     const next = index.cell(cell.row, nextCol);
     const parsed = parseCellNumber(next, "amount");
     const isOtherLabel = typeof next?.value === "string" && Object.values(K).some((k) => k.test(canonicalText(next.value as string)));

@@ -63,15 +63,16 @@ function candidatesOf(kind: "annex2" | "annex3", index: SheetIndex, anchors: num
   if (anchors.length < MIN_ANCHORS) return [];
   // The earliest row of each anchor kind starts the table; a kind found twice far apart (a
   // second copy of the table further down) yields a second candidate.
-  const firsts = anchors.map((rows) => Math.min(...rows));
+  // A reduce, not Math.min(...rows): a label repeated on 200,000 rows would overflow the call stack.
+  const firsts = anchors.map((rows) => rows.reduce((a, b) => Math.min(a, b)));
   const start = Math.min(...firsts);
   const tag = kind === "annex2" ? /^附件2$|^附件二$/ : /^附件3$|^附件三$/;
   const tagRow = index.find((l) => tag.test(l), { from: Math.max(0, start - 3), to: start }).map((l) => l.row);
-  const candidates: Candidate[] = [{ kind, index, start: tagRow.length ? Math.min(...tagRow) : start, score: anchors.length }];
+  const candidates: Candidate[] = [{ kind, index, start: tagRow.length ? tagRow.reduce((a, b) => Math.min(a, b)) : start, score: anchors.length }];
   const repeatedKinds = anchors.filter((rows) => rows.length > 1);
   if (repeatedKinds.length >= MIN_ANCHORS) {
     const secondStarts = repeatedKinds.map((rows) => [...rows].sort((a, b) => a - b)[1]!);
-    candidates.push({ kind, index, start: Math.min(...secondStarts), score: repeatedKinds.length });
+    candidates.push({ kind, index, start: secondStarts.reduce((a, b) => Math.min(a, b)), score: repeatedKinds.length });
   }
   return candidates;
 }
@@ -90,7 +91,7 @@ export function locateAnnexes(workbook: WorkbookSnapshot): Located {
   const span = (c: Candidate): RowSpan => {
     // A table ends where the next table on its sheet (of either kind) starts.
     const laterStarts = candidates.filter((o) => o.index === c.index && o.start > c.start).map((o) => o.start);
-    const to = laterStarts.length ? Math.min(...laterStarts) - 1 : c.index.sheet.rowCount - 1;
+    const to = laterStarts.length ? Math.min(...laterStarts) - 1 : c.index.rowCount - 1;
     return { from: c.start, to };
   };
   const extra = candidates

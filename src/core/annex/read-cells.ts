@@ -4,8 +4,17 @@ import type { LocatedNumber, LocatedText } from "../model/located";
 import { canonicalText, canonicalTextSameLength } from "../text/normalize";
 import type { SheetIndex } from "./sheet-index";
 
+/**
+ * The number at (row, col). A cell covered by another cell's merge shows nothing in Excel: it
+ * reads as blank (a value a snapshot still carries there is hidden) and is marked underMerge, so
+ * no fix writes into it.
+ */
 export function readNumber(index: SheetIndex, row: number, col: number, kind: NumberKind, role: "input" | "derived"): LocatedNumber {
   const cell = index.cell(row, col);
+  const m = index.master(row, col);
+  if (m.row !== row || m.col !== col) {
+    return { at: index.address(row, col), raw: cell?.value ?? null, parsed: { kind: "blank" }, value: null, underMerge: true, role, kind };
+  }
   const parsed = parseCellNumber(cell, kind);
   return {
     at: index.address(row, col),

@@ -1,9 +1,11 @@
 /**
- * A searchable view of one sheet for recognition: every text cell with its normalized label,
- * and the merged areas, so "the value beside a label" skips the label's own merged cells.
+ * A searchable view of one sheet for recognition: every visible text cell with its normalized
+ * label, by row, and the merged areas, so "the value beside a label" skips the label's own
+ * merged cells. Built once per sheet; every lookup is then O(1) or O(log n), so validation stays
+ * linear in the size of the sheet.
  */
 import type { CellAddress, CellRange } from "../grid/address";
-import type { Cell, SheetGrid } from "../grid/workbook";
+import { safeCell, type Cell, type SheetGrid } from "../grid/workbook";
 import { normalizeLabel } from "../text/normalize";
 
 export interface LabelCell {
@@ -13,26 +15,73 @@ export interface LabelCell {
   readonly label: string;
 }
 
+const NO_LABELS: readonly LabelCell[] = [];
+
 export class SheetIndex {
+  /** Row-major: by row, then by column (find/first rely on it to cut out a row span). */
   readonly labels: readonly LabelCell[];
-  private readonly mergeByCell = new Map<string, CellRange>();
+  /** Merged area by covered cell, keyed row × mergeWidth + col: numeric keys make no garbage. */
+  private readonly mergeByCell = new Map<number, CellRange>();
+  private readonly mergeWidth: number;
+  /** Merges too large or too odd to index cell by cell (a hostile A1:XFD1048576): checked one by one. */
+  private readonly hugeMerges: CellRange[] = [];
+  /** The sheet's size, within Excel's limits (a host claiming more, or NaN, is not believed). */
+  readonly rowCount: number;
+  readonly colCount: number;
+  private readonly labelsByRow = new Map<number, LabelCell[]>();
+  /** Columns of each row holding something (not blank, not only spaces), ascending. */
+  private readonly filledByRow = new Map<number, number[]>();
 
   constructor(readonly sheet: SheetGrid) {
-    const labels: LabelCell[] = [];
-    for (let row = 0; row < sheet.rowCount; row++) {
-      for (let col = 0; col < sheet.colCount; col++) {
-        const value = sheet.cell(row, col)?.value;
-        if (typeof value === "string" && value.trim() !== "") {
-          labels.push({ row, col, text: value, label: normalizeLabel(value) });
-        }
-      }
-    }
-    this.labels = labels;
+    const indexable = (m: CellRange) => [m.top, m.left, m.bottom, m.right].every(Number.isInteger)
+      && m.top >= 0 && m.left >= 0 && m.right < MAX_COLS && m.bottom < MAX_ROWS
+      && (m.bottom - m.top + 1) * (m.right - m.left + 1) <= HUGE_MERGE_CELLS;
+    let width = 1;
     for (const merge of sheet.merges) {
+      if (indexable(merge)) width = Math.max(width, merge.right + 1);
+      else this.hugeMerges.push(merge);
+    }
+    this.mergeWidth = width;
+    for (const merge of sheet.merges) {
+      if (!indexable(merge)) continue;
       // Large merges (a whole footer row) are few; index every covered cell for O(1) lookups.
       for (let r = merge.top; r <= merge.bottom; r++) {
-        for (let c = merge.left; c <= merge.right; c++) this.mergeByCell.set(`${r}:${c}`, merge);
+        for (let c = merge.left; c <= merge.right; c++) this.mergeByCell.set(r * width + c, merge);
       }
+    }
+    const rowCount = withinSheetLimit(sheet.rowCount, MAX_ROWS);
+    const colCount = withinSheetLimit(sheet.colCount, MAX_COLS);
+    this.rowCount = rowCount;
+    this.colCount = colCount;
+    const labels: LabelCell[] = [];
+    const visit = (row: number, col: number, raw: unknown) => {
+      const value = safeCell(raw)?.value;
+      if (value === null || value === undefined || (typeof value === "string" && value.trim() === "")) return;
+      const filled = this.filledByRow.get(row);
+      if (filled) filled.push(col);
+      else this.filledByRow.set(row, [col]);
+      if (typeof value !== "string") return;
+      // Excel shows only the top-left value of a merged area; a value a snapshot still carries
+      // under it (WPS files, hand-built specs) is invisible to the user and must not be a label.
+      const merge = this.mergeAt(row, col);
+      if (merge && (merge.top !== row || merge.left !== col)) return;
+      labels.push({ row, col, text: value, label: normalizeLabel(value) });
+    };
+    if (sheet.forEachCell) {
+      // Sparse: the cost follows the cells stored, not the area a stray far cell or merge spans.
+      sheet.forEachCell((row, col, cell) => {
+        if (Number.isInteger(row) && Number.isInteger(col) && row >= 0 && col >= 0 && row < rowCount && col < colCount) visit(row, col, cell);
+      });
+      labels.sort((x, y) => x.row - y.row || x.col - y.col);
+      for (const cols of this.filledByRow.values()) cols.sort((x, y) => x - y);
+    } else {
+      for (let row = 0; row < rowCount; row++) for (let col = 0; col < colCount; col++) visit(row, col, sheet.cell(row, col));
+    }
+    this.labels = labels;
+    for (const label of labels) {
+      const inRow = this.labelsByRow.get(label.row);
+      if (inRow) inRow.push(label);
+      else this.labelsByRow.set(label.row, [label]);
     }
   }
 
@@ -44,13 +93,16 @@ export class SheetIndex {
     return { sheet: this.sheet.name, row, col };
   }
 
+  /** The cell at (row, col) as the core may rely on it (see safeCell). */
   cell(row: number, col: number): Cell | undefined {
-    return this.sheet.cell(row, col);
+    return safeCell(this.sheet.cell(row, col));
   }
 
   /** The merged area covering a cell, if any. */
   mergeAt(row: number, col: number): CellRange | undefined {
-    return this.mergeByCell.get(`${row}:${col}`);
+    const indexed = col >= 0 && col < this.mergeWidth ? this.mergeByCell.get(row * this.mergeWidth + col) : undefined;
+    if (indexed || this.hugeMerges.length === 0) return indexed;
+    return this.hugeMerges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
   }
 
   /** The top-left cell of the merged area covering (row, col), or the cell itself. */
@@ -71,7 +123,7 @@ export class SheetIndex {
   /** The text shown at (row, col), reading through merges (a merged label covers its rows). */
   textAt(row: number, col: number): string {
     const m = this.master(row, col);
-    const value = this.sheet.cell(m.row, m.col)?.value;
+    const value = this.cell(m.row, m.col)?.value;
     return typeof value === "string" ? value : "";
   }
 
@@ -80,25 +132,61 @@ export class SheetIndex {
   }
 
   find(predicate: (label: string, cell: LabelCell) => boolean, rows?: RowSpan): LabelCell[] {
-    return this.labels.filter((l) => (!rows || (l.row >= rows.from && l.row <= rows.to)) && predicate(l.label, l));
+    const out: LabelCell[] = [];
+    const [start, end] = this.span(rows);
+    for (let i = start; i < end; i++) {
+      const l = this.labels[i]!;
+      if (predicate(l.label, l)) out.push(l);
+    }
+    return out;
   }
 
   first(predicate: (label: string, cell: LabelCell) => boolean, rows?: RowSpan): LabelCell | undefined {
-    return this.labels.find((l) => (!rows || (l.row >= rows.from && l.row <= rows.to)) && predicate(l.label, l));
+    const [start, end] = this.span(rows);
+    for (let i = start; i < end; i++) {
+      const l = this.labels[i]!;
+      if (predicate(l.label, l)) return l;
+    }
+    return undefined;
   }
 
   /** Labels of one row, left to right. */
-  rowLabels(row: number): LabelCell[] {
-    return this.labels.filter((l) => l.row === row);
+  rowLabels(row: number): readonly LabelCell[] {
+    return this.labelsByRow.get(row) ?? NO_LABELS;
   }
 
-  isRowBlank(row: number, fromCol = 0, toCol = this.sheet.colCount - 1): boolean {
-    for (let c = fromCol; c <= toCol; c++) {
-      const v = this.sheet.cell(row, c)?.value;
-      if (v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "")) return false;
-    }
-    return true;
+  /** Index range [start, end) of the labels inside a row span, by binary search on the row order. */
+  private span(rows: RowSpan | undefined): [number, number] {
+    if (!rows) return [0, this.labels.length];
+    return [this.firstIndexAtOrAfter(rows.from), this.firstIndexAtOrAfter(rows.to + 1)];
   }
+
+  private firstIndexAtOrAfter(row: number): number {
+    let low = 0;
+    let high = this.labels.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.labels[mid]!.row < row) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  /** Whether the row holds nothing from fromCol to toCol (spaces count as nothing). */
+  isRowBlank(row: number, fromCol = 0, toCol = this.colCount - 1): boolean {
+    const filled = this.filledByRow.get(row);
+    return !filled || !filled.some((c) => c >= fromCol && c <= toCol);
+  }
+}
+
+/** Excel's own limits: a host claiming more (or NaN) is not believed. */
+const MAX_ROWS = 1_048_576;
+const MAX_COLS = 16_384;
+/** A whole row of an 80-column sheet is 80 cells; no real form merges anything near this. */
+const HUGE_MERGE_CELLS = 100_000;
+
+function withinSheetLimit(count: number, limit: number): number {
+  return Number.isFinite(count) && count > 0 ? Math.min(Math.floor(count), limit) : 0;
 }
 
 export interface RowSpan {

@@ -5,13 +5,13 @@
  */
 import type { WorkbookSnapshot } from "../grid/workbook";
 import { addressKey, type CellRange } from "../grid/address";
-import { locateAnnexes } from "../annex/locate";
+import { locateAnnexes, type AnnexLocation } from "../annex/locate";
 import { parseAnnex2 } from "../annex/annex2";
 import { parseAnnex3 } from "../annex/annex3";
 import type { Annex2 } from "../model/annex2";
 import type { Annex3 } from "../model/annex3";
 import { RULES, RULES_VERSION } from "../rules";
-import { RuleContractError, type Report, type Rule, type RuleContext } from "../rules/rule";
+import { RuleContractError, type Report, type Rule, type RuleContext, type UnreadableAnnex } from "../rules/rule";
 import { SEVERITY_ORDER, type Finding } from "../findings/finding";
 import { DEFAULT_SETTINGS, type RuleSettings } from "./settings";
 import { gradeOf, recomputedTotal } from "../rules/derived";
@@ -41,9 +41,7 @@ export interface ValidationResult {
 }
 
 export function validate(snapshot: WorkbookSnapshot, settings: RuleSettings = DEFAULT_SETTINGS, rules: readonly Rule[] = RULES): ValidationResult {
-  const located = locateAnnexes(snapshot);
-  const annex2 = located.annex2 ? parseAnnex2(located.annex2.index, located.annex2.rows) : null;
-  const annex3 = located.annex3 ? parseAnnex3(located.annex3.index, located.annex3.rows) : null;
+  const { annex2, annex3, unreadable } = readAnnexes(snapshot);
   const raw: { finding: Finding; order: number }[] = [];
   rules.forEach((rule, order) => {
     if (settings.disabledRules.includes(rule.meta.id)) return;
@@ -51,6 +49,7 @@ export function validate(snapshot: WorkbookSnapshot, settings: RuleSettings = DE
     const context: RuleContext = {
       annex2,
       annex3,
+      unreadable,
       settings,
       report: (report) => raw.push({ finding: toFinding(rule, report), order }),
     };
@@ -74,6 +73,51 @@ export function validate(snapshot: WorkbookSnapshot, settings: RuleSettings = DE
     findings,
     summary: summarize(findings, total, settings),
   };
+}
+
+interface ReadAnnexes {
+  readonly annex2: Annex2 | null;
+  readonly annex3: Annex3 | null;
+  readonly unreadable: { readonly annex2: UnreadableAnnex | null; readonly annex3: UnreadableAnnex | null };
+}
+
+/**
+ * Locates and parses both annexes. The parsers are written never to fail on odd content, but a
+ * failure here would lose every finding of the workbook: instead the annex counts as found but
+ * unreadable (sheet.annex-not-found says so and why) and the rest of the check goes on.
+ */
+function readAnnexes(snapshot: WorkbookSnapshot): ReadAnnexes {
+  let located: ReturnType<typeof locateAnnexes>;
+  try {
+    located = locateAnnexes(snapshot);
+  } catch (error) {
+    const failure: UnreadableAnnex = { at: null, detail: describeFailure(error) };
+    return { annex2: null, annex3: null, unreadable: { annex2: failure, annex3: failure } };
+  }
+  const parse = <T>(place: AnnexLocation | null, parser: (index: AnnexLocation["index"], rows: AnnexLocation["rows"]) => T) => {
+    if (!place) return { model: null, failure: null };
+    try {
+      return { model: parser(place.index, place.rows), failure: null };
+    } catch (error) {
+      const failure: UnreadableAnnex = { at: place.index.address(place.rows.from, 0), detail: describeFailure(error) };
+      return { model: null, failure };
+    }
+  };
+  const a2 = parse(located.annex2, parseAnnex2);
+  const a3 = parse(located.annex3, parseAnnex3);
+  return { annex2: a2.model, annex3: a3.model, unreadable: { annex2: a2.failure, annex3: a3.failure } };
+}
+
+/** One line about an unexpected failure: a zod issue names the field, anything else its message. */
+function describeFailure(error: unknown): string {
+  const issues = (error as { issues?: unknown } | null)?.issues;
+  if (Array.isArray(issues) && issues.length > 0) {
+    const first = issues[0] as { path?: unknown; message?: unknown };
+    const path = Array.isArray(first.path) ? first.path.map(String).join(".") : "";
+    return `${path ? `${path}: ` : ""}${String(first.message ?? "invalid")}`.slice(0, 200);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return (message.split("\n")[0] ?? "").slice(0, 200);
 }
 
 function toFinding(rule: Rule, report: Report): Finding {

@@ -43,4 +43,17 @@ export interface Finding {
   readonly actual: string | null;
   readonly message: Bilingual;
   readonly fix?: Fix;
+  /** Set by the report-text rules (r.*): the sentence of the 自评报告 that states the figure. */
+  readonly textRef?: TextRef;
+}
+
+/** A place in the report text: positions are 1-based, `offset` a UTF-16 offset into the text as given. */
+export interface TextRef {
+  readonly paragraph: number;
+  readonly sentence: number;
+  /** The sentence (or the sentences of one stated sum), as written. */
+  readonly quote: string;
+  /** Where the figure's label starts in the whole text. */
+  readonly offset: number;
+  readonly length: number;
 }

@@ -28,6 +28,11 @@ export interface SheetGrid {
   readonly merges: readonly CellRange[];
   readonly protected?: boolean;
   cell(row: number, col: number): Cell | undefined;
+  /**
+   * Visits every stored cell, in any order. Optional: without it readers scan rowCount × colCount,
+   * which is slow when a sheet is large but nearly empty (a stray cell or merge far down).
+   */
+  forEachCell?(visit: (row: number, col: number, cell: Cell) => void): void;
 }
 
 export interface WorkbookSnapshot {
@@ -90,5 +95,67 @@ export class SparseSheet implements SheetGrid {
 
   cell(row: number, col: number): Cell | undefined {
     return this.cells.get(row)?.get(col);
+  }
+
+  forEachCell(visit: (row: number, col: number, cell: Cell) => void): void {
+    for (const [row, rowMap] of this.cells) for (const [col, cell] of rowMap) visit(row, col, cell);
+  }
+}
+
+/**
+ * A cell as the core may rely on it, whatever a host handed over: hosts are typed, but a buggy
+ * adapter, a Date from a library or a hand-built snapshot can still put other things in a cell
+ * at run time. A Date becomes its ISO text (as adapters hand dates over); an error object keeps
+ * its code; anything else that is not a CellValue becomes its text, or blank when it has none.
+ * A valid cell is returned as it is, so this costs a few type checks per read.
+ */
+export function safeCell(cell: unknown): Cell | undefined {
+  if (typeof cell !== "object" || cell === null) return undefined;
+  const c = cell as { value?: unknown; formula?: unknown; numberFormat?: unknown; fill?: unknown; link?: unknown };
+  const value = safeValue(c.value);
+  const wellFormed = value === c.value
+    && (c.formula === undefined || typeof c.formula === "string")
+    && (c.numberFormat === undefined || typeof c.numberFormat === "string")
+    && (c.fill === undefined || typeof c.fill === "string")
+    && (c.link === undefined || typeof c.link === "string");
+  if (wellFormed) return cell as Cell;
+  return {
+    value,
+    ...(typeof c.formula === "string" ? { formula: c.formula } : {}),
+    ...(typeof c.numberFormat === "string" ? { numberFormat: c.numberFormat } : {}),
+    ...(typeof c.fill === "string" ? { fill: c.fill } : {}),
+    ...(typeof c.link === "string" ? { link: c.link } : {}),
+  };
+}
+
+function safeValue(value: unknown): CellValue {
+  switch (typeof value) {
+    case "string":
+    case "number":
+    case "boolean":
+      return value;
+    case "undefined":
+      return null;
+    case "bigint":
+      return Number(value);
+    case "object": {
+      if (value === null) return null;
+      if (value instanceof Date) return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
+      const error = (value as { error?: unknown }).error;
+      if (typeof error === "string") return Object.keys(value).length === 1 ? (value as CellError) : { error };
+      return textOf(value);
+    }
+    default:
+      return textOf(value);
+  }
+}
+
+function textOf(value: unknown): string | null {
+  try {
+    const text = String(value);
+    return text === "" ? null : text;
+  } catch {
+    // An object whose toString throws (or a Symbol.toPrimitive that does): nothing to show.
+    return null;
   }
 }

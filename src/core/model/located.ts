@@ -37,6 +37,8 @@ export const LocatedNumberSchema = z.object({
   numberFormat: z.string().optional(),
   /** Set when the number lives inside a label ("按收入性质分：982.60"): the text around it. */
   embedded: z.object({ prefix: z.string(), suffix: z.string() }).optional(),
+  /** Set when the cell is covered by another cell's merge: it reads as blank and is never fixed. */
+  underMerge: z.boolean().optional(),
   /** Input cells are typed by staff; derived cells are computed from others and may be rewritten. */
   role: z.enum(["input", "derived"]),
   kind: z.enum(["amount", "percent", "count", "score"]),
@@ -55,6 +57,7 @@ export interface LocatedNumber {
   readonly formula?: string;
   readonly numberFormat?: string;
   readonly embedded?: { readonly prefix: string; readonly suffix: string };
+  readonly underMerge?: boolean;
   readonly role: "input" | "derived";
   /** What the figure is, which decides how a fix writes it (a percent as 0.00%). */
   readonly kind: NumberKind;

@@ -43,14 +43,27 @@ export function valueOf(cell: LocatedNumber | null | undefined): Decimal | null 
 export const NUMBER_FORMAT: Readonly<Record<FigureKind, string>> = { amount: "0.00", percent: "0.00%", score: "0.00" };
 
 /**
- * The edit that writes a computed figure into a cell. A percent is written as a fraction with a
- * % format; a number embedded in a label is written back into the label's text.
+ * The largest magnitude a fix writes. Excel keeps 15 significant digits, so from 1e15 on a
+ * 2-decimal figure cannot be stored as computed; and no 万元 amount, rate or score of these forms
+ * comes near it (1e15 万元 is a thousand times the world's GDP). A figure this large comes from
+ * a tiny or mistyped input (编制数 5e-324 makes 控制率 overflow to Infinity): the finding still
+ * says what the figure would be, but writing it would only replace one absurd value with another.
  */
-export function editFor(cell: LocatedNumber, value: Decimal, kind: FigureKind): CellEdit {
+export const MAX_FIX_MAGNITUDE = 1e15;
+
+/**
+ * The edit that writes a computed figure into a cell. A percent is written as a fraction with a
+ * % format; a number embedded in a label is written back into the label's text. Null when the
+ * number is not finite or not below MAX_FIX_MAGNITUDE, or the cell is hidden under another
+ * cell's merge (Excel would not show what a fix wrote there): then no fix is offered.
+ */
+export function editFor(cell: LocatedNumber, value: Decimal, kind: FigureKind): CellEdit | null {
+  if (cell.underMerge) return null;
+  const number = kind === "percent" ? value.dividedBy(HUNDRED).toNumber() : value.toNumber();
+  if (!Number.isFinite(number) || Math.abs(number) >= MAX_FIX_MAGNITUDE || !value.isFinite()) return null;
   if (cell.embedded) {
     return { at: cell.at, before: cell.raw, after: `${cell.embedded.prefix}${fixed2(value)}${cell.embedded.suffix}` };
   }
-  const number = kind === "percent" ? value.dividedBy(HUNDRED).toNumber() : value.toNumber();
   return { at: cell.at, before: cell.raw, after: number, numberFormat: NUMBER_FORMAT[kind] };
 }
 
@@ -85,7 +98,8 @@ export function checkDerived(context: RuleContext, check: DerivedCheck): boolean
   const { cell, expected, kind, what, basis } = check;
   const exp = show(expected, kind);
   const base = { at: cell.at, related: check.related, expected: plain(expected) };
-  const fix = { edits: [editFor(cell, expected, kind)] };
+  const edit = editFor(cell, expected, kind);
+  const fix = edit ? { edits: [edit] } : undefined;
   const p = cell.parsed;
   if (p.kind === "blank" || p.kind === "dash") {
     context.report({
@@ -135,6 +149,15 @@ export function checkDerived(context: RuleContext, check: DerivedCheck): boolean
 /** A cell address's display for messages, e.g. "附件2!D4". */
 export function cellName(at: CellAddress): string {
   return `${at.sheet}!${toA1(at)}`;
+}
+
+/**
+ * Whether a cell that should hold a number holds something that is not one: text ("约30") or an
+ * Excel error. Its value is unknown, not zero, so no sum that includes it can be recomputed; the
+ * cell.* rules report the cell itself. A blank or a dash ("—") means "none" and counts 0.
+ */
+export function isUnreadable(cell: LocatedNumber | null | undefined): boolean {
+  return !!cell && (cell.parsed.kind === "text" || cell.parsed.kind === "error");
 }
 
 export function isErrorValue(cell: LocatedNumber): boolean {

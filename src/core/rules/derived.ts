@@ -4,7 +4,8 @@
  */
 import type { Annex3 } from "../model/annex3";
 import type { Decimal} from "../numeric/decimal";
-import { minDecimal, percent, percentExact, round2, sum, HUNDRED } from "../numeric/decimal";
+import { minDecimal, percent, percentExact, round2, sum, HUNDRED, ZERO } from "../numeric/decimal";
+import { isUnreadable } from "./checks";
 
 export interface Execution {
   /** 执行率 in percentage points, 2 dp; null when 全年预算数 is 0 or missing. */
@@ -27,20 +28,38 @@ export function execution(annex3: Annex3 | null): Execution {
   return { rate, exactRate, score };
 }
 
-/** Sum of the indicator 得分 that hold numbers (blank ones count 0 and are reported by a3.missing-field). */
-export function indicatorScoreSum(annex3: Annex3): Decimal {
+/**
+ * Sum of the indicator 得分 that hold numbers (blank ones count 0 and are reported by
+ * a3.missing-field); null when one holds text or an error: its value is unknown, not 0.
+ */
+export function indicatorScoreSum(annex3: Annex3): Decimal | null {
+  if (annex3.indicators.some((r) => isUnreadable(r.score))) return null;
   return sum(annex3.indicators.map((r) => r.score?.value).filter((v): v is Decimal => v !== null && v !== undefined));
 }
 
-export function indicatorWeightSum(annex3: Annex3): Decimal {
+/** Sum of the indicator 分值, as indicatorScoreSum: null when one cannot be read. */
+export function indicatorWeightSum(annex3: Annex3): Decimal | null {
+  if (annex3.indicators.some((r) => isUnreadable(r.weight))) return null;
   return sum(annex3.indicators.map((r) => r.weight?.value).filter((v): v is Decimal => v !== null && v !== undefined));
 }
 
-/** The recomputed 总分: execution score (recomputed) plus the indicator scores. */
+/**
+ * The 执行率得分 term of the 总分: recomputed, 0 when the form has no 执行率 得分 at all, and
+ * null (unknown) when it cannot be recomputed. The reported 得分 is never used in its place: it is
+ * the very cell a3.execution-score may call wrong (the seed's 98 on a 10-point row).
+ */
+export function executionScoreTerm(annex3: Annex3): Decimal | null {
+  if (!annex3.funds?.score) return ZERO;
+  return execution(annex3).score;
+}
+
+/** The recomputed 总分: execution score (recomputed) plus the indicator scores; null when either is unknown. */
 export function recomputedTotal(annex3: Annex3 | null): Decimal | null {
   if (!annex3 || annex3.indicators.length === 0) return null;
-  const exec = execution(annex3).score ?? annex3.funds?.score?.value ?? null;
-  return round2(indicatorScoreSum(annex3).plus(exec ?? 0));
+  const exec = executionScoreTerm(annex3);
+  const indicators = indicatorScoreSum(annex3);
+  if (exec === null || indicators === null) return null;
+  return round2(indicators.plus(exec));
 }
 
 export function gradeOf(total: Decimal, bands: readonly [number, number, number]): { zh: string; en: string } {

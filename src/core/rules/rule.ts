@@ -31,9 +31,19 @@ export interface Report {
   readonly fix?: { readonly edits: readonly CellEdit[]; readonly safe?: boolean };
 }
 
+/** An annex that was found but could not be read (an unexpected failure while parsing it). */
+export interface UnreadableAnnex {
+  /** Where the annex was found; null when the failure came before it could be placed. */
+  readonly at: CellAddress | null;
+  /** What went wrong, for the message (one line). */
+  readonly detail: string;
+}
+
 export interface RuleContext {
   readonly annex2: Annex2 | null;
   readonly annex3: Annex3 | null;
+  /** Set by the engine when an annex is null because reading it failed, not because it is absent. */
+  readonly unreadable?: { readonly annex2: UnreadableAnnex | null; readonly annex3: UnreadableAnnex | null };
   readonly settings: RuleSettings;
   report(report: Report): void;
 }

@@ -21,14 +21,17 @@ const PUNCTUATION_MAP: Record<string, string> = {
   "；": ";", "“": '"', "”": '"', "‘": "'", "’": "'", "—": "-", "－": "-", "―": "-", "–": "-",
 };
 
-const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]/g;
+// U+200D (zero-width joiner) is left out: between two pictographs it joins an emoji sequence
+// ("👨‍👩‍👧" is one glyph). Anywhere else it is as invisible as the rest (STRAY_ZWJ).
+const INVISIBLE = /[\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]/g;
+const STRAY_ZWJ = /(?<!\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?)\u200d|\u200d(?!\p{Extended_Pictographic})/gu;
 // Control characters pasted from other systems are invisible in Excel yet break label matching.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /** Half-width, no invisible characters; whitespace kept (numbers parse this form). */
 export function canonicalText(text: string): string {
-  return mapPunctuation(toHalfWidth(text).replace(INVISIBLE, "").replace(CONTROL, ""));
+  return mapPunctuation(toHalfWidth(text).replace(INVISIBLE, "").replace(STRAY_ZWJ, "").replace(CONTROL, ""));
 }
 
 /**
@@ -36,14 +39,16 @@ export function canonicalText(text: string): string {
  * position found in it is a position in the original text.
  */
 export function canonicalTextSameLength(text: string): string {
-  return mapPunctuation(toHalfWidth(text).replace(INVISIBLE, " ").replace(CONTROL, " "));
+  return mapPunctuation(toHalfWidth(text).replace(INVISIBLE, " ").replace(STRAY_ZWJ, " ").replace(CONTROL, " "));
 }
 
 function mapPunctuation(text: string): string {
   return text.replace(/[【】〔〕，。：；“”‘’—－―–]/g, (ch) => PUNCTUATION_MAP[ch] ?? ch);
 }
 
-const LIST_PREFIX = /^(?:其中[:]?|[(]?[0-9一二三四五六七八九十]{1,3}[)]?[、.．,)]|[(][0-9一二三四五六七八九十]{1,3}[)])+/;
+// A "." or "," followed by a digit is a decimal point or a thousands group ("1.5万元", "1,234"),
+// not the end of a list number; a year after it ("1.2023年决算数") is the label's own text.
+const LIST_PREFIX = /^(?:其中[:]?|[(]?[0-9一二三四五六七八九十]{1,3}[)]?(?:[、)]|[.．,](?!\d)|[.．](?=(?:19|20)\d{2}年))|[(][0-9一二三四五六七八九十]{1,3}[)])+/;
 
 /**
  * The comparable form of a label: half-width, no whitespace at all (a label split over lines

@@ -59,13 +59,16 @@ describe("canonicalText", () => {
     expect(canonicalText("👍🏽")).toBe("👍🏽");
   });
 
-  // BUG (minor, src/core/text/normalize.ts:24, INVISIBLE): the range \u200b-\u200f includes the
-  // zero-width joiner U+200D, which joins emoji sequences, so "👨‍👩‍👧" (one glyph) becomes three
-  // emoji. Labels never need a ZWJ, but canonical text is not "emoji untouched". Fix: leave a ZWJ
-  // between two pictographs, e.g. strip /(?<!\p{Extended_Pictographic}\uFE0F?)\u200d|\u200d(?!\p{Extended_Pictographic})/gu
-  // separately and take \u200d out of INVISIBLE.
-  test.failing("an emoji ZWJ sequence is untouched [BUG: ZWJ stripped]", () => {
+  // The zero-width joiner U+200D joins emoji sequences ("👨‍👩‍👧" is one glyph): kept between two
+  // pictographs, dropped elsewhere like any other invisible character.
+  test("an emoji ZWJ sequence is untouched; a stray ZWJ is dropped", () => {
     expect(canonicalText("👨\u200d👩\u200d👧")).toBe("👨\u200d👩\u200d👧");
+    expect(canonicalText("🏳\ufe0f\u200d🌈")).toBe("🏳\ufe0f\u200d🌈");
+    expect(canonicalText("👍🏽\u200d♂\ufe0f")).toBe("👍🏽\u200d♂\ufe0f");
+    expect(canonicalText("项\u200d目")).toBe("项目");
+    expect(canonicalText("😀\u200d项目")).toBe("😀项目");
+    expect(canonicalTextSameLength("项\u200d目")).toBe("项 目");
+    expect(normalizeLabel("\u200d项目支出\u200d")).toBe("项目支出");
   });
 });
 
@@ -145,13 +148,16 @@ describe("normalizeLabel", () => {
       expect(normalizeLabel("2022年决算数")).toBe("2022年决算数");
     });
 
-    // BUG (src/core/text/normalize.ts:46, LIST_PREFIX): "[0-9]{1,3}[、.．,)]" also eats the integer
-    // part of a decimal or a thousands group, so "1.5万元" reads "5万元" and "1,234" reads "234".
-    // Fix: require that the separator is not followed by a digit, e.g.
-    // /^(?:其中[:]?|[(]?[0-9一二三四五六七八九十]{1,3}[)]?(?:[、)]|[.．,](?!\d))|[(][0-9一二三四五六七八九十]{1,3}[)])+/.
-    test.failing("a decimal or a thousands group at the start is not a list number [BUG: LIST_PREFIX]", () => {
+    // A "." or "," followed by a digit is a decimal point or a thousands group, not a list number.
+    test("a decimal or a thousands group at the start is not a list number", () => {
       expect(normalizeLabel("1.5万元")).toBe("1.5万元");
       expect(normalizeLabel("1,234")).toBe("1,234");
+      expect(normalizeLabel("１．５万元")).toBe("1.5万元");
+      expect(normalizeLabel("12.30")).toBe("12.30");
+      // …but a list number before a year still goes, and so does one before a word.
+      expect(normalizeLabel("1.2023年决算数")).toBe("2023年决算数");
+      expect(normalizeLabel("2.业务工作专项")).toBe("业务工作专项");
+      expect(normalizeLabel("3,运行维护专项")).toBe("运行维护专项");
     });
   });
 

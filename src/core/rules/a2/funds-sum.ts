@@ -3,7 +3,7 @@ import type { FundsColumn, FundsRow } from "../../model/annex2";
 import type { LocatedNumber } from "../../model/located";
 import { FUNDS_COLUMNS } from "../../model/annex2";
 import type { RuleContext } from "../rule";
-import { checkDerived } from "../checks";
+import { checkDerived, isUnreadable } from "../checks";
 import { fixed2, sum, sumTolerance, type Decimal } from "../../numeric/decimal";
 import type { Bilingual } from "../../findings/finding";
 import { normalizeLabel } from "../../text/normalize";
@@ -20,6 +20,9 @@ export function checkFundsSum(context: RuleContext, total: FundsRow | null, part
   for (const column of FUNDS_COLUMNS) {
     const cell = total[column];
     if (!cell) continue;
+    // A part holding "约30" is unknown, not 0: recomputing without it would call a right total
+    // wrong and offer a fix that writes the wrong one.
+    if (rows.some((r) => isUnreadable(r[column]))) continue;
     const filled = rows.map((r) => ({ row: r, cell: r[column] })).filter((p) => p.cell?.value != null);
     if (filled.length === 0) continue;
     const values = filled.map((p) => p.cell!.value as Decimal);
@@ -39,7 +42,7 @@ export function checkFundsSum(context: RuleContext, total: FundsRow | null, part
 
 /**
  * A total row as it should be: each column holds the sum of its filled part rows, or the
- * reported figure where no part is filled. Rules that build on a subtotal use this, so a wrong
+ * reported figure where no part is filled or a part cannot be read. Rules that build on a subtotal use this, so a wrong
  * subtotal is reported once (by its own rule), not again by every total above it.
  */
 export function recomputedRow(total: FundsRow | null, parts: readonly (FundsRow | null)[]): FundsRow | null {
@@ -48,7 +51,7 @@ export function recomputedRow(total: FundsRow | null, parts: readonly (FundsRow 
   const column = (key: FundsColumn): LocatedNumber | null => {
     const cell = total[key];
     const values = rows.map((r) => r[key]?.value).filter((v): v is Decimal => v != null);
-    if (!cell || values.length === 0) return cell;
+    if (!cell || values.length === 0 || rows.some((r) => isUnreadable(r[key]))) return cell;
     const value = sum(values);
     return { ...cell, value, parsed: { kind: "number", value, storedAsText: false, unit: null } };
   };

@@ -2,7 +2,7 @@
 import type { BreakdownPart } from "../../model/annex3";
 import type { LocatedNumber } from "../../model/located";
 import type { RuleContext } from "../rule";
-import { checkDerived } from "../checks";
+import { checkDerived, isUnreadable } from "../checks";
 import { AMOUNT_TOLERANCE, fixed2, sum, sumTolerance, within } from "../../numeric/decimal";
 import type { Bilingual } from "../../findings/finding";
 import { normalizeLabel } from "../../text/normalize";
@@ -18,7 +18,9 @@ export function checkBreakdown(
   const filled = parts.filter((p): p is BreakdownPart => p !== null && p.value.value !== null);
   const partName = (p: BreakdownPart) => normalizeLabel(p.label.text).replace(/[:：]?[\d.,]+(?:万元)?$/, "");
   let totalValue = total.value.value;
-  if (filled.length > 0) {
+  // A part that cannot be read ("约70") is unknown, not 0: the sum is not recomputed.
+  const unreadablePart = parts.some((p) => isUnreadable(p?.value));
+  if (filled.length > 0 && !unreadablePart) {
     const expected = sum(filled.map((p) => p.value.value!));
     const terms = filled.map((p) => `${partName(p)} ${fixed2(p.value.value!)}`).join(" + ");
     const ok = checkDerived(context, {

@@ -11,7 +11,18 @@ export interface IndicatorReading {
   readonly suggestion: Suggestion;
 }
 
+/** Three rules read every row: parse each row once per settings object (rows are immutable). */
+const readings = new WeakMap<IndicatorRow, { readonly settings: RuleSettings; readonly reading: IndicatorReading }>();
+
 export function readIndicator(row: IndicatorRow, settings: RuleSettings): IndicatorReading {
+  const cached = readings.get(row);
+  if (cached && cached.settings === settings) return cached.reading;
+  const reading = parseIndicatorRow(row, settings);
+  readings.set(row, { settings, reading });
+  return reading;
+}
+
+function parseIndicatorRow(row: IndicatorRow, settings: RuleSettings): IndicatorReading {
   if (row.placeholder || !row.target) return { target: null, actual: null, suggestion: { kind: "not-applicable" } };
   const target = parseTarget(row.target.text, row.nature?.text, row.unit?.text);
   const actualText = row.actual?.text ?? "";

@@ -1,8 +1,12 @@
 import { defineRule } from "../rule";
 import { fixed2, sum, within, SCORE_TOLERANCE } from "../../numeric/decimal";
 import { displayLabel } from "../../text/normalize";
+import { isUnreadable } from "../checks";
 
-/** The weight written in a 一级指标 label ("产出指标(40分)") equals the 分值 of its rows. */
+/**
+ * The weight written in a 一级指标 label ("产出指标(40分)") equals the 分值 of its rows. A group
+ * with a 分值 holding text or an error ("约30") is skipped: that 分值 is unknown, not 0.
+ */
 export default defineRule({
   meta: {
     id: "a3.level1-weight",
@@ -17,6 +21,7 @@ export default defineRule({
     if (!a3) return;
     a3.level1Groups.forEach((group, i) => {
       if (group.statedWeight === null) return;
+      if (a3.indicators.some((r) => r.group === i && isUnreadable(r.weight))) return;
       const rows = a3.indicators.filter((r) => r.group === i && r.weight?.value != null);
       if (rows.length === 0) return;
       const total = sum(rows.map((r) => r.weight!.value!));

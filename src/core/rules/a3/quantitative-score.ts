@@ -46,6 +46,7 @@ export default defineRule({
       if (gap.lessThan(MATCH_GAP)) continue;
       const formula = suggestion.direction === "reverse" ? `（反向，公式 ${context.settings.reverseFormula}）` : "";
       const formulaEn = suggestion.direction === "reverse" ? ` (reverse, formula ${context.settings.reverseFormula})` : "";
+      const edit = editFor(row.score, suggestion.score, "score");
       context.report({
         severity: gap.greaterThan(WARNING_GAP) ? "warning" : "info",
         at: row.score.at,
@@ -56,7 +57,7 @@ export default defineRule({
           zh: `指标“${name}”建议得分 ${fixed2(suggestion.score)}${formula}（指标值 ${row.target!.text.trim()}，完成值 ${row.actual!.text.trim()}，分值 ${row.weight!.value!.toFixed()}），表中为 ${entered.toFixed()}`,
           en: `Indicator "${name}": suggested score ${fixed2(suggestion.score)}${formulaEn} (target ${row.target!.text.trim()}, actual ${row.actual!.text.trim()}, weight ${row.weight!.value!.toFixed()}); the sheet says ${entered.toFixed()}`,
         },
-        fix: { edits: [editFor(row.score, suggestion.score, "score")], safe: false },
+        ...(edit ? { fix: { edits: [edit], safe: false } } : {}),
       });
     }
   },

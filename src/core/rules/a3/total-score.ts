@@ -1,9 +1,13 @@
 import { defineRule } from "../rule";
 import { checkDerived } from "../checks";
 import { fixed2, SCORE_TOLERANCE } from "../../numeric/decimal";
-import { execution, indicatorScoreSum, recomputedTotal } from "../derived";
+import { executionScoreTerm, indicatorScoreSum, recomputedTotal } from "../derived";
 
-/** 总分 得分 = 执行率得分 (recomputed) + the indicator 得分. */
+/**
+ * 总分 得分 = 执行率得分 (recomputed) + the indicator 得分. Skipped when a term is unknown (a
+ * 得分 or 全年预算数 holding "约30"): cell.* reports that cell, and a total built on a guess would
+ * be a second, wrong finding.
+ */
 export default defineRule({
   meta: {
     id: "a3.total-score",
@@ -18,8 +22,9 @@ export default defineRule({
     const cell = a3?.total?.score;
     const total = recomputedTotal(a3);
     if (!a3 || !cell || total === null) return;
-    const exec = execution(a3).score ?? a3.funds?.score?.value ?? null;
+    const exec = executionScoreTerm(a3);
     const indicators = indicatorScoreSum(a3);
+    if (exec === null || indicators === null) return;
     checkDerived(context, {
       cell,
       expected: total,
@@ -28,8 +33,8 @@ export default defineRule({
       related: [...(a3.funds?.score ? [a3.funds.score.at] : []), ...a3.indicators.flatMap((r) => (r.score?.value != null ? [r.score.at] : []))],
       what: { zh: "总分", en: "The total score" },
       basis: {
-        zh: `执行率得分 ${exec ? fixed2(exec) : "—"} + 指标得分 ${fixed2(indicators)}`,
-        en: `execution score ${exec ? fixed2(exec) : "—"} + indicator scores ${fixed2(indicators)}`,
+        zh: `执行率得分 ${fixed2(exec)} + 指标得分 ${fixed2(indicators)}`,
+        en: `execution score ${fixed2(exec)} + indicator scores ${fixed2(indicators)}`,
       },
     });
   },

@@ -1,9 +1,12 @@
 import { defineRule } from "../rule";
-import { checkDerived } from "../checks";
+import { checkDerived, isUnreadable } from "../checks";
 import { fixed2, HUNDRED, SCORE_TOLERANCE, within } from "../../numeric/decimal";
 import { indicatorWeightSum } from "../derived";
 
-/** 执行率 分值 + every indicator 分值 = the 总分 分值 = 100. */
+/**
+ * 执行率 分值 + every indicator 分值 = the 总分 分值 = 100. Skipped when a 分值 holds text or an
+ * error ("约30"): its value is unknown, and cell.* reports it.
+ */
 export default defineRule({
   meta: {
     id: "a3.weights-total",
@@ -19,6 +22,7 @@ export default defineRule({
     if (!a3 || !cell || a3.indicators.length === 0) return;
     const execWeight = a3.funds?.weight?.value ?? null;
     const indicators = indicatorWeightSum(a3);
+    if (indicators === null || isUnreadable(a3.funds?.weight)) return;
     const expected = indicators.plus(execWeight ?? 0);
     const related = [...(a3.funds?.weight ? [a3.funds.weight.at] : []), ...a3.indicators.flatMap((r) => (r.weight?.value != null ? [r.weight.at] : []))];
     if (!within(expected, HUNDRED, SCORE_TOLERANCE)) {

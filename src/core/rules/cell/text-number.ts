@@ -27,7 +27,7 @@ export default defineRule({
           zh: `“${name}”是文本型数字“${String(cell.raw)}”，Excel 无法参与计算；应写为数字 ${show(p.value, kind)}`,
           en: `"${name}" is a number stored as text, "${String(cell.raw)}", which Excel cannot add up; write it as the number ${show(p.value, kind)}`,
         },
-        fix: { edits: [cell.kind === "count" ? { ...edit, numberFormat: "0" } : edit] },
+        ...(edit ? { fix: { edits: [cell.kind === "count" ? { ...edit, numberFormat: "0" } : edit] } } : {}),
       });
     }
   },

@@ -6,6 +6,7 @@
 import type { Bilingual, CellEdit } from "../core/findings/finding";
 import type { CellAddress } from "../core/grid/address";
 import type { WorkbookSnapshot } from "../core/grid/workbook";
+import type { TemplateDescription } from "../core/template/model";
 
 /** Fill colour given to the cells we changed, so staff see them; 撤销修正 removes it again. */
 export const FIXED_FILL = "#FFF2CC";
@@ -37,6 +38,13 @@ export interface HostError {
   readonly untouched: boolean;
 }
 
+/**
+ * Why an edit was not written. "changed": the cell no longer holds what validation saw; this is
+ * also what a second apply of the same fixes reports (the cell already holds the fixed value),
+ * so nothing is written or logged twice. Both hosts check an edit against the earlier edits of
+ * the same batch, so a cell aimed at twice is written at most once unless the second edit
+ * expects the first one's result.
+ */
 export type StaleReason = "changed" | "formula" | "sheet-missing" | "merged";
 
 export interface StaleEdit {
@@ -106,4 +114,15 @@ export interface WorkbookHost {
   saveReviewNotes(notes: readonly ReviewNote[]): Promise<HostOutcome>;
   /** Writes or refreshes the 校验报告 sheet. Text is written as text; links point only at cells of this workbook. */
   writeReport(content: ReportSheetContent): Promise<HostOutcome>;
+  /** Adds the template's sheets (插入空白模板); refuses, untouched, when a sheet of that name exists. */
+  insertTemplate?(description: TemplateDescription): Promise<TemplateOutcome>;
 }
+
+/**
+ * 插入空白模板's outcome. `skipped` names what the host could not write (data validation or
+ * print setup on an Excel older than their requirement set); the cells and formulas are always written.
+ */
+export type TemplateOutcome =
+  | { readonly ok: true; readonly sheets: readonly string[]; readonly skipped: readonly ("dataValidation" | "pageLayout")[] }
+  | { readonly ok: false; readonly code: "sheet-exists"; readonly message: Bilingual; readonly untouched: true; readonly suggested: { readonly annex2: string; readonly annex3: string } }
+  | HostError;

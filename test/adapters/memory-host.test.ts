@@ -5,6 +5,7 @@ import { MemoryWorkbook } from "../../src/adapters/memory/memory-workbook";
 import { zhuzhouLuosongNpc2023 } from "../../src/samples/zhuzhou-luosong-npc-2023";
 import { planFixes, validate, type CellEdit } from "../../src/core";
 import { FIXED_FILL } from "../../src/host/ports";
+import { SparseSheet } from "../../src/core/grid/workbook";
 import { readFileSync } from "node:fs";
 import { generate, OUT } from "../../scripts/gen-rule-docs";
 
@@ -86,6 +87,43 @@ test("a revert log removed or damaged by hand: a clear message and nothing touch
   host.settings.delete(REVERT_LOG_KEY);
   const missing = await host.revert();
   expect(missing.ok === false && missing.code).toBe("no-revert-log");
+});
+
+// Found by test/write-safety: the memory host checked every edit of a batch against the cells
+// as they were before the batch, so a cell aimed at twice was written twice (the Office host
+// refuses the second edit, whose `before` no longer matches).
+test("a cell edited twice in one batch: the second edit is checked against the first one's result", async () => {
+  const host = new MemoryHost(new MemoryWorkbook({ sheets: [] }));
+  host.workbook.putSheet(new SparseSheet("O'Brien"));
+  const at = { sheet: "O'Brien", row: 3, col: 2 };
+  const outcome = await host.apply([{ at, before: null, after: 87498 }, { at, before: null, after: 0 }]);
+  if (!outcome.ok) throw new Error("apply failed");
+  expect(outcome.applied.map((e) => e.after)).toEqual([87498]);
+  expect(outcome.stale.map((s) => s.reason)).toEqual(["changed"]);
+  expect(host.workbook.cell("O'Brien", 3, 2)?.value).toBe(87498);
+});
+
+// Found by test/write-safety: revert compared values only, so a formula typed over a fixed cell
+// (showing the same result) was wiped out by 撤销修正; the Office host leaves it alone.
+test("revert leaves a formula typed over a fixed cell, even when it shows the value we wrote", async () => {
+  const host = sampleHost();
+  await host.apply(await safeEdits(host));
+  host.workbook.setCell("附件3", 4, 8, { value: 10, formula: "=J5*0+10" });
+  const outcome = await host.revert();
+  if (!outcome.ok) throw new Error("revert failed");
+  expect(outcome.skipped).toEqual([{ at: { sheet: "附件3", row: 4, col: 8 }, reason: "changed-since" }]);
+  expect(host.workbook.cell("附件3", 4, 8)).toEqual({ value: 10, formula: "=J5*0+10" });
+});
+
+test("revert onto a sheet protected since the fix: refused whole, log kept, nothing touched", async () => {
+  const host = sampleHost();
+  await host.apply(await safeEdits(host));
+  host.workbook.sheet("附件3")!.protected = true;
+  const afterApply = host.workbook.read();
+  const outcome = await host.revert();
+  expect(outcome.ok === false && [outcome.code, outcome.untouched]).toEqual(["protected", true]);
+  expect(host.workbook.read()).toEqual(afterApply);
+  expect(await host.canRevert()).toBe(true);
 });
 
 test("the pane's rule help is generated from the current docs (run scripts/gen-rule-docs.js)", () => {

@@ -54,6 +54,8 @@ interface Rect {
 export class FakeSheet {
   readonly cells = new Map<number, FakeCell>();
   readonly merges: Rect[] = [];
+  /** Validations, page layout, widths and formats written by 插入空白模板 (see the section at the end). */
+  readonly layout = new FakeSheetLayout();
   protected = false;
   deleted = false;
   constructor(public name: string) {}
@@ -636,6 +638,19 @@ class FakeWorksheet extends FakeProxy {
     return new FakeRange(this.context, this, (sheet) => sheet.usedRect(valuesOnly), true);
   }
 
+  // ----- template writing (insert-template.ts): page layout, delete -----
+  get pageLayout(): FakePageLayout {
+    this.context.requireApi("1.9", "Worksheet.pageLayout");
+    return new FakePageLayout(this.context, () => this.resolveTarget());
+  }
+
+  delete(): void {
+    this.context.enqueue(true, () => {
+      const sheet = this.resolveTarget();
+      if (sheet) this.context.fake.deleteSheet(sheet.name);
+    });
+  }
+
   activate(): void {
     this.context.enqueue(true, () => {
       const sheet = this.resolveTarget();
@@ -827,6 +842,21 @@ class FakeRange extends FakeProxy {
     });
   }
 
+  // ----- template writing (insert-template.ts): merge, data validation -----
+  merge(across = false): void {
+    this.context.requireApi("1.2", "Range.merge");
+    this.context.enqueue(true, () => {
+      const { sheet, rect } = this.writable();
+      if (across) for (let r = rect.top; r <= rect.bottom; r++) sheet.merges.push({ ...rect, top: r, bottom: r });
+      else sheet.merges.push({ ...rect });
+    });
+  }
+
+  get dataValidation(): FakeDataValidation {
+    this.context.requireApi("1.8", "Range.dataValidation");
+    return new FakeDataValidation(this.context, () => this.writable());
+  }
+
   getMergedAreasOrNullObject(): FakeRangeAreas {
     this.context.requireApi("1.13", "Range.getMergedAreasOrNullObject");
     return new FakeRangeAreas(this.context, this);
@@ -934,6 +964,32 @@ class FakeRangeFormat extends FakeProxy {
     if (name === "fill") return this.fill;
     if (name === "font") return this.font;
     return undefined;
+  }
+
+  // ----- template writing (insert-template.ts): widths, heights, alignment, borders -----
+  set columnWidth(points: number) { this.record("columnWidth", points, "1.2"); }
+  set rowHeight(points: number) { this.record("rowHeight", points, "1.2"); }
+  set wrapText(on: boolean) { this.record("wrapText", on, "1.1"); }
+  set horizontalAlignment(value: string) { this.record("horizontalAlignment", value, "1.1"); }
+  set verticalAlignment(value: string) { this.record("verticalAlignment", value, "1.1"); }
+
+  get borders(): { getItem(edge: string): { style: string } } {
+    return {
+      getItem: (edge: string) => {
+        const record = (style: string) => this.record(`border.${edge}`, style, "1.1");
+        return { set style(style: string) { record(style); }, get style(): string { throw new FakeOfficeError("PropertyNotLoaded", "border style is write-only in this fake"); } };
+      },
+    };
+  }
+
+  private record(property: string, value: unknown, version: string): void {
+    this.context.requireApi(version, `RangeFormat.${property}`);
+    this.context.enqueue(true, () => {
+      const { sheet, rect } = this.range.writable();
+      sheet.layout.formats.push({ range: rangeToA1({ sheet: "", ...rect }), property, value });
+      if (property === "columnWidth") for (let c = rect.left; c <= rect.right; c++) sheet.layout.columnWidths.set(c, value as number);
+      if (property === "rowHeight") for (let r = rect.top; r <= rect.bottom; r++) sheet.layout.rowHeights.set(r, value as number);
+    });
   }
 
   autofitColumns(): void {
@@ -1118,4 +1174,64 @@ function textOf(cell: FakeCell | undefined): string {
   const fixed = /^0(\.(0+))?$/.exec(format);
   if (fixed) return value.toFixed(fixed[2]?.length ?? 0);
   return String(value);
+}
+
+// ----- template writing (insert-template.ts): what 插入空白模板 records beyond cells -----
+
+export class FakeSheetLayout {
+  readonly dataValidations: { range: string; rule?: unknown; errorAlert?: unknown; ignoreBlanks?: boolean }[] = [];
+  readonly pageLayout: Record<string, unknown> = {};
+  readonly columnWidths = new Map<number, number>();
+  readonly rowHeights = new Map<number, number>();
+  /** Format properties in the order written: { range: "A1:C3", property: "wrapText", value: true }. */
+  readonly formats: { range: string; property: string; value: unknown }[] = [];
+}
+
+/** Range.dataValidation (ExcelApi 1.8): rule, errorAlert and ignoreBlanks are recorded per range. */
+class FakeDataValidation {
+  constructor(private readonly context: FakeContext, private readonly target: () => ResolvedRange) {}
+
+  private set(property: "rule" | "errorAlert" | "ignoreBlanks", value: unknown): void {
+    this.context.enqueue(true, () => {
+      const { sheet, rect } = this.target();
+      const range = rangeToA1({ sheet: "", ...rect });
+      let entry = sheet.layout.dataValidations.find((v) => v.range === range);
+      if (!entry) {
+        entry = { range };
+        sheet.layout.dataValidations.push(entry);
+      }
+      if (property === "rule" && (typeof value !== "object" || value === null || Object.keys(value).length !== 1)) {
+        throw new FakeOfficeError("InvalidArgument", "a data validation rule has exactly one kind");
+      }
+      entry[property] = JSON.parse(JSON.stringify(value)) as never;
+    });
+  }
+
+  set rule(rule: unknown) { this.set("rule", rule); }
+  set errorAlert(alert: unknown) { this.set("errorAlert", alert); }
+  set ignoreBlanks(on: boolean) { this.set("ignoreBlanks", on); }
+}
+
+/** Worksheet.pageLayout (ExcelApi 1.9): properties and the print area are recorded. */
+class FakePageLayout {
+  constructor(private readonly context: FakeContext, private readonly sheet: () => FakeSheet | null) {}
+
+  private put(property: string, value: unknown): void {
+    this.context.enqueue(true, () => {
+      const sheet = this.sheet();
+      if (!sheet) throw new FakeOfficeError("ItemNotFound", "pageLayout of a null object");
+      if (sheet.protected) throw new FakeOfficeError("AccessDenied", "You cannot perform the requested operation.", "PageLayout");
+      sheet.layout.pageLayout[property] = value;
+    });
+  }
+
+  set paperSize(value: string) { this.put("paperSize", value); }
+  set orientation(value: string) { this.put("orientation", value); }
+  set zoom(value: unknown) { this.put("zoom", value); }
+  set centerHorizontally(value: boolean) { this.put("centerHorizontally", value); }
+  set leftMargin(value: number) { this.put("leftMargin", value); }
+  set rightMargin(value: number) { this.put("rightMargin", value); }
+  set topMargin(value: number) { this.put("topMargin", value); }
+  set bottomMargin(value: number) { this.put("bottomMargin", value); }
+  setPrintArea(range: string): void { this.put("printArea", range); }
 }

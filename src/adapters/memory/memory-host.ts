@@ -4,17 +4,21 @@
  * settings" of the in-memory workbook, as they live in the workbook in Excel.
  */
 import type { CellEdit } from "../../core/findings/finding";
-import { toA1, quoteSheetName, type CellAddress } from "../../core/grid/address";
+import { addressKey, toA1, quoteSheetName, type CellAddress } from "../../core/grid/address";
 import { SparseSheet, type Cell, type CellValue } from "../../core/grid/workbook";
 import {
   FIXED_FILL, REPORT_SHEET, REVERT_LOG_KEY, REVIEW_NOTES_KEY,
-  type ApplyOptions, type ApplyOutcome, type HostError, type HostOutcome, type ReportSheetContent,
-  type RevertOutcome, type ReviewNote, type StaleEdit, type WorkbookHost,
+  type ApplyOptions, type ApplyOutcome, type HostOutcome, type ReportSheetContent,
+  type RevertOutcome, type ReviewNote, type StaleEdit, type TemplateOutcome, type WorkbookHost,
 } from "../../host/ports";
+import { templateConflict } from "../../core/template/names";
+import type { TemplateDescription } from "../../core/template/model";
+import { sheetFromTemplate } from "./template-sheet";
 import { reportTable } from "../../host/report-table";
 import { parseRevertLog, REVERT_LOG_VERSION, type RevertLog } from "../../host/revert-log";
 import { parseReviewNotes, serializeReviewNotes } from "../../host/review-notes";
-import type { MemoryWorkbook} from "./memory-workbook";
+import { corruptRevertLogError, noRevertLogError, protectedSheetError, sheetMissingError } from "../../host/write-messages";
+import type { MemoryWorkbook } from "./memory-workbook";
 import { sameCellValue } from "./memory-workbook";
 
 export { REVERT_LOG_KEY, REVIEW_NOTES_KEY };
@@ -49,32 +53,38 @@ export class MemoryHost implements WorkbookHost {
 
   async apply(edits: readonly CellEdit[], options: ApplyOptions = {}): Promise<ApplyOutcome> {
     const protectedSheet = [...new Set(edits.map((e) => e.at.sheet))].find((name) => this.workbook.sheet(name)?.protected);
-    if (protectedSheet) return protectedError(protectedSheet);
+    if (protectedSheet) return protectedSheetError(protectedSheet);
     const stale: StaleEdit[] = [];
-    const ready: { edit: CellEdit; original: Cell | undefined }[] = [];
+    const ready: { edit: CellEdit; original: Cell | undefined; written: Cell }[] = [];
+    // What each cell holds once the earlier edits of this batch are in: a second edit of the same
+    // cell is checked against the first one's result, as the Office host does.
+    const simulated = new Map<string, Cell | undefined>();
     for (const edit of edits) {
+      const key = addressKey(edit.at);
       const sheet = this.workbook.sheet(edit.at.sheet);
-      const current = sheet?.cell(edit.at.row, edit.at.col);
+      const current = simulated.has(key) ? simulated.get(key) : sheet?.cell(edit.at.row, edit.at.col);
       if (!sheet) stale.push({ edit, reason: "sheet-missing" });
       else if (isInsideMerge(sheet, edit.at)) stale.push({ edit, reason: "merged" });
       else if (current?.formula !== undefined && !options.overwriteFormulas) stale.push({ edit, reason: "formula" });
       else if (!sameCellValue(current?.value, edit.before)) stale.push({ edit, reason: "changed" });
-      else ready.push({ edit, original: current });
+      else {
+        const numberFormat = edit.numberFormat ?? current?.numberFormat;
+        const written: Cell = { value: edit.after, ...(numberFormat !== undefined ? { numberFormat } : {}), fill: FIXED_FILL };
+        ready.push({ edit, original: current, written });
+        simulated.set(key, written);
+      }
     }
+    if (ready.length === 0) return { ok: true, applied: [], stale, undoGrouped: false };
     const log = this.readLog() ?? { version: REVERT_LOG_VERSION, entries: [] };
-    for (const { edit, original } of ready) {
-      this.workbook.setCell(edit.at.sheet, edit.at.row, edit.at.col, {
-        value: edit.after,
-        ...(edit.numberFormat ?? original?.numberFormat ? { numberFormat: edit.numberFormat ?? original?.numberFormat } : {}),
-        fill: FIXED_FILL,
-      });
+    for (const { edit, original, written } of ready) {
+      this.workbook.setCell(edit.at.sheet, edit.at.row, edit.at.col, written);
       log.entries.push({
         sheet: edit.at.sheet, row: edit.at.row, col: edit.at.col,
         original: original ? { value: original.value, formula: original.formula ?? null, numberFormat: original.numberFormat ?? null, fill: original.fill ?? null } : null,
         written: edit.after,
       });
     }
-    if (ready.length > 0) this.settings.set(REVERT_LOG_KEY, JSON.stringify(log));
+    this.settings.set(REVERT_LOG_KEY, JSON.stringify(log));
     this.changed();
     return { ok: true, applied: ready.map((r) => r.edit), stale, undoGrouped: false };
   }
@@ -92,28 +102,42 @@ export class MemoryHost implements WorkbookHost {
 
   async revert(): Promise<RevertOutcome> {
     const raw = this.settings.get(REVERT_LOG_KEY);
-    if (raw === undefined) return hostError("no-revert-log");
+    if (raw === undefined) return noRevertLogError();
     const parsed = parseRevertLog(raw);
-    if (!parsed.ok) return hostError("corrupt-revert-log");
+    if (!parsed.ok) return corruptRevertLogError();
     const restored: CellAddress[] = [];
     const skipped: { at: CellAddress; reason: "changed-since" | "sheet-missing" }[] = [];
-    // Newest first, so a cell fixed twice ends with its very first content.
+    const writes: { at: CellAddress; cell: Cell | undefined }[] = [];
+    const simulated = new Map<string, Cell | undefined>();
+    // Newest first, so a cell fixed twice ends with its very first content. Everything is decided
+    // before the first write, so a refusal (protected sheet) leaves the workbook untouched.
     for (const entry of [...parsed.log.entries].reverse()) {
       const at = { sheet: entry.sheet, row: entry.row, col: entry.col };
+      const key = addressKey(at);
       const sheet = this.workbook.sheet(entry.sheet);
       if (!sheet) { skipped.push({ at, reason: "sheet-missing" }); continue; }
-      const current = sheet.cell(entry.row, entry.col);
-      if (!sameCellValue(current?.value, entry.written as CellValue)) { skipped.push({ at, reason: "changed-since" }); continue; }
-      if (entry.original === null) sheet.clear(entry.row, entry.col);
-      else {
-        sheet.set(entry.row, entry.col, {
-          value: entry.original.value as CellValue,
-          ...(entry.original.formula !== null ? { formula: entry.original.formula } : {}),
-          ...(entry.original.numberFormat !== null ? { numberFormat: entry.original.numberFormat } : {}),
-          ...(entry.original.fill !== null ? { fill: entry.original.fill } : {}),
-        });
+      const current = simulated.has(key) ? simulated.get(key) : sheet.cell(entry.row, entry.col);
+      // A formula typed over our value since, even one showing the same result, is the user's.
+      if (current?.formula !== undefined || !sameCellValue(current?.value, entry.written as CellValue)) {
+        skipped.push({ at, reason: "changed-since" });
+        continue;
       }
+      const cell: Cell | undefined = entry.original === null ? undefined : {
+        value: entry.original.value as CellValue,
+        ...(entry.original.formula !== null ? { formula: entry.original.formula } : {}),
+        ...(entry.original.numberFormat !== null ? { numberFormat: entry.original.numberFormat } : {}),
+        ...(entry.original.fill !== null ? { fill: entry.original.fill } : {}),
+      };
+      writes.push({ at, cell });
+      simulated.set(key, cell);
       restored.push(at);
+    }
+    const lockedSheet = [...new Set(writes.map((w) => w.at.sheet))].find((name) => this.workbook.sheet(name)?.protected);
+    if (lockedSheet !== undefined) return protectedSheetError(lockedSheet);
+    for (const { at, cell } of writes) {
+      const sheet = this.workbook.sheet(at.sheet)!;
+      if (cell === undefined) sheet.clear(at.row, at.col);
+      else sheet.set(at.row, at.col, cell);
     }
     this.settings.delete(REVERT_LOG_KEY);
     this.changed();
@@ -121,7 +145,7 @@ export class MemoryHost implements WorkbookHost {
   }
 
   async select(at: CellAddress): Promise<HostOutcome> {
-    if (!this.workbook.sheet(at.sheet)) return hostError("sheet-missing");
+    if (!this.workbook.sheet(at.sheet)) return sheetMissingError();
     this.selection = at;
     this.changed();
     return { ok: true };
@@ -137,7 +161,7 @@ export class MemoryHost implements WorkbookHost {
   }
 
   async writeReport(content: ReportSheetContent): Promise<HostOutcome> {
-    if (this.workbook.sheet(REPORT_SHEET)?.protected) return protectedError(REPORT_SHEET);
+    if (this.workbook.sheet(REPORT_SHEET)?.protected) return protectedSheetError(REPORT_SHEET);
     const table = reportTable(content);
     const sheet = new SparseSheet(REPORT_SHEET);
     table.rows.forEach((row, r) => row.forEach((value, c) => {
@@ -151,32 +175,20 @@ export class MemoryHost implements WorkbookHost {
     this.changed();
     return { ok: true };
   }
+
+  /** 插入空白模板: both sheets or none; an existing sheet is never replaced. */
+  async insertTemplate(description: TemplateDescription): Promise<TemplateOutcome> {
+    const [annex2, annex3] = description.sheets;
+    const conflict = templateConflict(this.workbook.sheetNames(), { annex2: annex2.name, annex3: annex3.name });
+    if (conflict) return { ok: false, code: "sheet-exists", message: conflict.message, untouched: true, suggested: conflict.suggested };
+    for (const sheet of description.sheets) this.workbook.putSheet(sheetFromTemplate(sheet));
+    this.changed();
+    return { ok: true, sheets: [annex2.name, annex3.name], skipped: [] };
+  }
 }
 
 function isInsideMerge(sheet: SparseSheet, at: CellAddress): boolean {
   return sheet.merges.some((m) => at.row >= m.top && at.row <= m.bottom && at.col >= m.left && at.col <= m.right && !(at.row === m.top && at.col === m.left));
-}
-
-const HOST_MESSAGES = {
-  "no-revert-log": { zh: "没有可撤销的修正（或修正记录已被删除）", en: "There is nothing to revert (or the revert log was removed)" },
-  "corrupt-revert-log": { zh: "修正记录已损坏，无法撤销；工作簿未作任何改动", en: "The revert log is damaged, so nothing can be reverted; the workbook is unchanged" },
-  "sheet-missing": { zh: "工作表已不存在（可能被重命名或删除）", en: "The sheet no longer exists (renamed or deleted?)" },
-} as const;
-
-function hostError(code: keyof typeof HOST_MESSAGES): HostError {
-  return { ok: false, code, message: HOST_MESSAGES[code], untouched: true };
-}
-
-function protectedError(sheet: string): HostError {
-  return {
-    ok: false,
-    code: "protected",
-    message: {
-      zh: `工作表“${sheet}”受保护，未写入任何单元格。请先在 Excel 中撤销工作表保护（审阅 > 撤销工作表保护）`,
-      en: `Sheet "${sheet}" is protected, so no cell was written. Unprotect it first (Review > Unprotect Sheet)`,
-    },
-    untouched: true,
-  };
 }
 
 export function cellName(at: CellAddress): string {

@@ -13,9 +13,10 @@ export interface ApplyResult {
   readonly stale: readonly CellEdit[];
 }
 
+/** Excel reads a blank cell as "", so "" and blank are the same value here, as in the Office host. */
 export function sameCellValue(a: CellValue | undefined, b: CellValue | undefined): boolean {
-  const x = a ?? null;
-  const y = b ?? null;
+  const x = a === "" || a === undefined ? null : a;
+  const y = b === "" || b === undefined ? null : b;
   if (isCellError(x) || isCellError(y)) return isCellError(x) && isCellError(y) && x.error === y.error;
   return x === y;
 }

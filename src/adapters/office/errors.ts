@@ -5,6 +5,7 @@
  */
 import type { Bilingual } from "../../core/findings/finding";
 import type { HostError, HostErrorCode } from "../../host/ports";
+import { NOTHING_CHANGED } from "../../host/write-messages";
 
 interface Mapping {
   readonly code: HostErrorCode;
@@ -284,7 +285,7 @@ export function hostErrorFromOffice(error: unknown, untouched: boolean): HostErr
   const base = known?.message ?? UNKNOWN;
   const suffix = code !== null && !known ? { zh: `（错误代码：${code}）`, en: ` (error code: ${code})` } : { zh: "", en: "" };
   const state = untouched
-    ? { zh: "工作簿未被修改。", en: "The workbook was not changed." }
+    ? { zh: `工作簿${NOTHING_CHANGED.zh}。`, en: `The workbook is as before: ${NOTHING_CHANGED.en}.` }
     : { zh: "工作簿可能已被部分修改，请检查。", en: "The workbook may have been partly changed; please check it." };
   return {
     ok: false,

@@ -8,7 +8,7 @@
  *   apply         2  (re-read targets + protection + log; then one write batch incl. the log)
  *   revert        2  (log + targets of the log this host last saw; then one write batch);
  *                    3 when the stored log is not the one last seen (co-author, other session)
- *   writeReport   2, select 1, canRevert 1, review notes 1 each.
+ *   writeReport   2, select 1, canRevert 1, review notes 1 each; insertTemplate 3 (see insert-template.ts).
  * When Excel refuses to chain calls on a missing sheet's null object (ItemNotFound at the first
  * sync), apply/revert retry once with the sheet list loaded first (one more sync).
  *
@@ -37,6 +37,9 @@ import {
 } from "./probe";
 import { readWorkbook } from "./read";
 import { writeReportSheet, type ReportPhase } from "./report";
+import { insertTemplateSheets } from "./insert-template";
+import type { TemplateDescription } from "../../core/template/model";
+import type { TemplateOutcome } from "../../host/ports";
 
 /** Settings keys (the same names the memory host uses). */
 export { REVERT_LOG_KEY, REVIEW_NOTES_KEY };
@@ -307,6 +310,11 @@ class OfficeHost implements WorkbookHost {
     } catch (error) {
       return hostErrorFromOffice(error, true);
     }
+  }
+
+  /** 插入空白模板: 3 syncs, see insert-template.ts. */
+  insertTemplate(description: TemplateDescription): Promise<TemplateOutcome> {
+    return insertTemplateSheets(this.run, this.requirements, description);
   }
 
   async writeReport(content: ReportSheetContent): Promise<HostOutcome> {

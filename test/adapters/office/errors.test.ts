@@ -66,8 +66,8 @@ describe("hostErrorFromOffice", () => {
     expect(error.message.en).toMatch(/^[\x20-\x7e]+$/);
     expect(error.message.zh).toContain(OFFICE_ERROR_MESSAGES[code]!.message.zh);
     expect(error.message.en).toContain(OFFICE_ERROR_MESSAGES[code]!.message.en);
-    expect(error.message.zh).toContain("工作簿未被修改");
-    expect(error.message.en).toContain("was not changed");
+    expect(error.message.zh).toContain("工作簿未做任何修改");
+    expect(error.message.en).toContain("nothing was changed");
     for (const text of [error.message.zh, error.message.en]) {
       expect(text).not.toContain("Raw localized");
       expect(text).not.toContain(code);

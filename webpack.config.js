@@ -183,10 +183,13 @@ module.exports = async (env = {}, argv = {}) => {
     mode,
     context: __dirname,
     target: ["web", "es2020"],
+    // no-eval runs first: zod decides at schema construction (module load) whether to probe
+    // `new Function`, so z.config({ jitless: true }) must precede every module that builds a
+    // schema; imported from index.tsx it ran too late and the probe tripped the CSP (eval refused).
     entry: {
       "office-loader": "./src/taskpane/office-loader.ts",
-      taskpane: "./src/taskpane/index.tsx",
-      demo: "./src/demo/index.tsx",
+      taskpane: ["./src/taskpane/no-eval.ts", "./src/taskpane/index.tsx"],
+      demo: ["./src/taskpane/no-eval.ts", "./src/demo/index.tsx"],
     },
     output: {
       path: path.resolve(__dirname, "dist"),

@@ -2,6 +2,7 @@
  * The 校验报告 sheet as a plain table: the same layout whichever host writes it. Links are
  * returned separately and only ever point at a cell of this workbook.
  */
+import { fromA1, toA1 } from "../core/grid/address";
 import type { ReportSheetContent, FindingStatus } from "./ports";
 
 const HEADERS = {
@@ -18,6 +19,7 @@ const STATUS: Record<"zh" | "en", Record<FindingStatus, string>> = {
 export interface ReportTable {
   /** Values by row; text is raw (hosts make it formula-proof when writing). */
   readonly rows: readonly (readonly (string | null)[])[];
+  /** Cell links of the 单元格 column; `cell` is always a normalized A1 address. */
   readonly links: readonly { row: number; col: number; sheet: string; cell: string; text: string }[];
   /** Row of the column headers (0-based). */
   readonly headerRow: number;
@@ -39,7 +41,9 @@ export function reportTable(content: ReportSheetContent): ReportTable {
     rows.push([
       r.ruleId, SEVERITY[lang][r.severity], r.sheet, r.cell, r.expected, r.actual, r.message, STATUS[lang][r.status], r.reason,
     ]);
-    if (r.sheet && r.cell) links.push({ row, col: 3, sheet: r.sheet, cell: r.cell, text: r.cell });
+    // Only a plain A1 address becomes a link, so a link can name nothing but a cell of this workbook.
+    const at = r.sheet && r.cell ? fromA1(r.cell.trim(), r.sheet) : null;
+    if (at && r.sheet!.trim() !== "") links.push({ row, col: 3, sheet: r.sheet!, cell: toA1(at), text: r.cell! });
   }
   if (content.rows.length === 0) rows.push([lang === "zh" ? "未发现问题" : "No findings"]);
   return { rows, links, headerRow: 4 };

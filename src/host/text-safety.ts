@@ -1,9 +1,11 @@
 /**
  * Text written into a cell must stay text. Excel turns a string starting with = + - @ into a
- * formula (and a leading tab or CR is a known CSV-injection vector), so such strings get Excel's
- * text marker, a leading apostrophe, which Excel does not show or store in the value.
+ * formula; East Asian input turns the full-width ＝ ＋ － ＠ into the same when a formula is typed,
+ * and a leading tab, CR or LF is a known CSV-injection vector (the cell reaches other tools by
+ * copy and export). Such strings get Excel's text marker, a leading apostrophe, which Excel does
+ * not show or store in the value.
  */
-const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
+const FORMULA_TRIGGER = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 export function isFormulaLike(text: string): boolean {
   return FORMULA_TRIGGER.test(text);

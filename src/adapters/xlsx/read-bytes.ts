@@ -9,7 +9,7 @@ import { snapshotFromWorkbook } from "./snapshot";
 export async function readXlsxBytes(buffer: ArrayBuffer): Promise<XlsxReadResult> {
   const bytes = new Uint8Array(buffer);
   const kind = sniffBytes(bytes);
-  if (kind === "xls" || kind === "encrypted") return readFailure(kind);
+  if (kind === "xls" || kind === "encrypted" || kind === "corrupt") return readFailure(kind);
   if (kind === "other") return readFailure("not-xlsx");
   try {
     const workbook = new ExcelJS.Workbook();

@@ -15,17 +15,25 @@ export interface XlsxReadFailure {
 
 export type XlsxReadResult = { readonly ok: true; readonly snapshot: WorkbookSnapshot } | XlsxReadFailure;
 
+// Each message names the cause and what to do about it: the reader is usually a finance clerk
+// with a folder of files from other units, not someone who can inspect bytes.
 export const READ_FAILURE_MESSAGES: Readonly<Record<XlsxReadFailureReason, Bilingual>> = {
   missing: { zh: "无法读取：文件不存在", en: "Cannot read: the file does not exist" },
-  "not-xlsx": { zh: "无法读取：文件不是 .xlsx 工作簿", en: "Cannot read: the file is not an .xlsx workbook" },
-  corrupt: { zh: "无法读取：工作簿已损坏或不完整", en: "Cannot read: the workbook is damaged or incomplete" },
+  "not-xlsx": {
+    zh: "无法读取：不是 Excel 文件（内容不是 .xlsx 工作簿，可能只是扩展名被改成了 .xlsx）",
+    en: "Cannot read: not an Excel file (the content is not an .xlsx workbook; perhaps only the extension was changed)",
+  },
+  corrupt: {
+    zh: "无法读取：文件已损坏或被截断（内容不完整），请重新下载或向报送单位索取原文件",
+    en: "Cannot read: the file is damaged or cut off (incomplete); download it again or ask the sender for the original",
+  },
   encrypted: {
-    zh: "无法读取：工作簿设有打开密码，请在 Excel 中取消密码后另存",
-    en: "Cannot read: the workbook is password-protected; remove the password in Excel and save a copy",
+    zh: "无法读取：工作簿已加密（设有打开密码），请在 Excel 中取消密码后另存一份再检查",
+    en: "Cannot read: the workbook is encrypted with an open password; remove the password in Excel and check a saved copy",
   },
   xls: {
-    zh: "无法读取：这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx",
-    en: "Cannot read: this is an old .xls file; save it as .xlsx in Excel",
+    zh: "无法读取：这是旧格式 .xls 文件（Excel 97-2003），请在 Excel 中另存为 .xlsx 后再检查",
+    en: "Cannot read: this is an old-format .xls file (Excel 97-2003); save it as .xlsx in Excel and check again",
   },
 };
 
@@ -43,10 +51,79 @@ const ENCRYPTION_SCAN_BYTES = 64 * 1024;
 export const WORKBOOK_PART = latin1("xl/workbook.xml");
 
 /** What the first bytes say the file is, before any parsing. */
-export function sniffBytes(bytes: Uint8Array): "zip" | "xls" | "encrypted" | "other" {
+export function sniffBytes(bytes: Uint8Array): "zip" | "xls" | "encrypted" | "corrupt" | "other" {
   if (startsWith(bytes, ZIP_MAGIC)) return "zip";
-  if (startsWith(bytes, OLE_MAGIC)) return contains(bytes, ENCRYPTION_INFO, ENCRYPTION_SCAN_BYTES) ? "encrypted" : "xls";
+  if (startsWith(bytes, OLE_MAGIC)) return sniffCompoundFile(bytes);
   return "other";
+}
+
+/**
+ * An OLE compound file, by the streams its directory lists: EncryptionInfo/EncryptedPackage is
+ * a password-protected .xlsx, Workbook (BIFF8) or Book (BIFF5) an old .xls, anything else (a
+ * Word .doc, an Outlook .msg) no workbook at all. The directory can sit anywhere in the file, so
+ * it is found through the header and the FAT. A sound header whose chains run past the end of
+ * the file is a truncated copy; without a sound header the first 64 KB are searched for the
+ * stream name instead.
+ */
+function sniffCompoundFile(bytes: Uint8Array): "xls" | "encrypted" | "corrupt" | "other" {
+  const names = compoundFileEntryNames(bytes);
+  if (names === "truncated") return contains(bytes, ENCRYPTION_INFO, ENCRYPTION_SCAN_BYTES) ? "encrypted" : "corrupt";
+  if (names !== null) {
+    if (names.includes("EncryptionInfo") || names.includes("EncryptedPackage")) return "encrypted";
+    if (names.includes("Workbook") || names.includes("Book")) return "xls";
+    if (names.length > 1) return "other";
+  }
+  return contains(bytes, ENCRYPTION_INFO, ENCRYPTION_SCAN_BYTES) ? "encrypted" : "xls";
+}
+
+const CFB_LAST_REGULAR_SECTOR = 0xfffffffa;
+const CFB_HEADER_DIFAT_ENTRIES = 109;
+const CFB_DIRECTORY_ENTRY_BYTES = 128;
+
+/**
+ * The names in a compound file's directory; "truncated" when a sound header leads past the end of
+ * the file; null when the header is not one.
+ */
+export function compoundFileEntryNames(bytes: Uint8Array): string[] | "truncated" | null {
+  if (bytes.length < 512 || !startsWith(bytes, OLE_MAGIC)) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const shift = view.getUint16(30, true);
+  const byteOrderMark = view.getUint16(28, true);
+  if ((shift !== 9 && shift !== 12) || byteOrderMark !== 0xfffe) return null;
+  const sectorSize = 1 << shift;
+  const sectorStart = (sector: number) => (sector + 1) * sectorSize;
+  const inFile = (sector: number) => sector <= CFB_LAST_REGULAR_SECTOR && sectorStart(sector) + sectorSize <= bytes.length;
+  const fatEntriesPerSector = sectorSize / 4;
+
+  const nextSector = (sector: number): number | "truncated" | null => {
+    const fatIndex = Math.floor(sector / fatEntriesPerSector);
+    // Directories reached only through the extra DIFAT sectors of files over ~7 MB: not followed.
+    if (fatIndex >= CFB_HEADER_DIFAT_ENTRIES) return null;
+    const fatSector = view.getUint32(76 + fatIndex * 4, true);
+    if (fatSector > CFB_LAST_REGULAR_SECTOR) return null;
+    if (!inFile(fatSector)) return "truncated";
+    return view.getUint32(sectorStart(fatSector) + (sector % fatEntriesPerSector) * 4, true);
+  };
+
+  const names: string[] = [];
+  let sector = view.getUint32(48, true);
+  // A chain never visits more sectors than the file has; a longer walk is a loop in a damaged FAT.
+  for (let steps = Math.ceil(bytes.length / sectorSize); sector <= CFB_LAST_REGULAR_SECTOR; steps--) {
+    if (steps <= 0) return null;
+    if (!inFile(sector)) return "truncated";
+    for (let at = sectorStart(sector); at < sectorStart(sector) + sectorSize; at += CFB_DIRECTORY_ENTRY_BYTES) {
+      const nameBytes = view.getUint16(at + 64, true);
+      const type = view.getUint8(at + 66);
+      if (type === 0 || nameBytes < 2 || nameBytes > 64) continue;
+      let name = "";
+      for (let i = 0; i < nameBytes / 2 - 1; i++) name += String.fromCharCode(view.getUint16(at + i * 2, true));
+      names.push(name);
+    }
+    const next = nextSector(sector);
+    if (typeof next !== "number") return next;
+    sector = next;
+  }
+  return names.length > 0 ? names : null;
 }
 
 export function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {

@@ -4,7 +4,7 @@
  */
 import { rangeToA1, toA1, type CellAddress } from "../grid/address";
 import type { CellValue } from "../grid/workbook";
-import type { Finding, Lang } from "../findings/finding";
+import type { Finding, Lang, TextRef } from "../findings/finding";
 import type { ValidationResult } from "../engine/validate";
 
 export const REPORT_SCHEMA_VERSION = 1;
@@ -30,6 +30,8 @@ export interface JsonFinding {
   readonly actual: string | null;
   readonly message: string;
   readonly fix?: { readonly safe: boolean; readonly edits: readonly JsonEdit[] };
+  /** r.* findings only: the sentence of the report text (added within schemaVersion 1). */
+  readonly textRef?: TextRef;
 }
 
 export interface JsonReport {
@@ -75,6 +77,7 @@ export function findingToJson(finding: Finding, lang: Lang): JsonFinding {
     expected: finding.expected,
     actual: finding.actual,
     message: finding.message[lang],
+    ...(finding.textRef ? { textRef: finding.textRef } : {}),
     ...(finding.fix
       ? {
           fix: {

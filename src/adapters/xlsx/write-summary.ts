@@ -1,0 +1,243 @@
+/**
+ * The folder summary workbook: sheet 单位汇总 (one row per file, worst first) and sheet 问题清单
+ * (one row per finding, its cell a link that opens that cell of the source workbook).
+ *
+ * Links are relative to the summary's own folder, so the summary and the units' workbooks can be
+ * moved or zipped together. A link to a cell of another workbook is, in SpreadsheetML, an
+ * external relationship to the file plus a `location` ('附件3'!I5) on the hyperlink; exceljs has
+ * no way to say that (it sends the whole address to both), so the two are split after writing.
+ *
+ * Text is written as plain strings: exceljs stores them as strings, never as formulas, whatever
+ * they start with (a unit name "=…" stays text).
+ */
+import { stat, writeFile } from "node:fs/promises";
+import { dirname, relative, resolve, sep } from "node:path";
+import * as ExcelJS from "exceljs";
+import JSZip from "jszip";
+import type { Bilingual, Lang, Severity } from "../../core";
+import type { FolderSummary, UnitRow, UnitStatus } from "../../cli/summary/model";
+
+export const UNITS_SHEET = "单位汇总";
+export const ISSUES_SHEET = "问题清单";
+
+export type SummaryWriteResult =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly reason: "exists" | "write-failed"; readonly message: Bilingual };
+
+export interface SummaryWriteOptions {
+  readonly lang: Lang;
+  readonly force?: boolean;
+}
+
+interface Column {
+  readonly header: Bilingual;
+  readonly width: number;
+  readonly numFmt?: string;
+}
+
+const UNIT_COLUMNS = {
+  status: { header: { zh: "状态", en: "Status" }, width: 10 },
+  file: { header: { zh: "文件", en: "File" }, width: 30 },
+  unit: { header: { zh: "单位名称", en: "Unit" }, width: 34 },
+  year: { header: { zh: "年度", en: "Year" }, width: 7, numFmt: "0" },
+  errors: { header: { zh: "错误", en: "Errors" }, width: 7, numFmt: "0" },
+  warnings: { header: { zh: "警告", en: "Warnings" }, width: 8, numFmt: "0" },
+  infos: { header: { zh: "提示", en: "Infos" }, width: 7, numFmt: "0" },
+  score: { header: { zh: "总分（重算）", en: "Total score (recomputed)" }, width: 12, numFmt: "0.00" },
+  grade: { header: { zh: "等级", en: "Grade" }, width: 6 },
+  establishment: { header: { zh: "编制数", en: "Establishment" }, width: 8, numFmt: "0" },
+  staffActual: { header: { zh: "在职人数", en: "Staff" }, width: 8, numFmt: "0" },
+  budget: { header: { zh: "全年预算数（万元）", en: "Budget (10k yuan)" }, width: 14, numFmt: "#,##0.00" },
+  executed: { header: { zh: "全年执行数（万元）", en: "Executed (10k yuan)" }, width: 14, numFmt: "#,##0.00" },
+  executionRate: { header: { zh: "执行率", en: "Execution rate" }, width: 9, numFmt: "0.00%" },
+  threePublic: { header: { zh: "三公经费（万元）", en: "Three public expenses (10k yuan)" }, width: 14, numFmt: "#,##0.00" },
+  problem: { header: { zh: "说明", en: "Note" }, width: 50 },
+} satisfies Record<string, Column>;
+
+const ISSUE_COLUMNS = {
+  file: { header: { zh: "文件", en: "File" }, width: 30 },
+  unit: { header: { zh: "单位名称", en: "Unit" }, width: 30 },
+  severity: { header: { zh: "级别", en: "Severity" }, width: 7 },
+  ruleId: { header: { zh: "规则", en: "Rule" }, width: 26 },
+  cell: { header: { zh: "单元格", en: "Cell" }, width: 12 },
+  expected: { header: { zh: "应为", en: "Expected" }, width: 12 },
+  actual: { header: { zh: "实为", en: "Found" }, width: 12 },
+  message: { header: { zh: "说明", en: "Message" }, width: 80 },
+} satisfies Record<string, Column>;
+
+const STATUS_TEXT: Readonly<Record<UnitStatus, Bilingual>> = {
+  unreadable: { zh: "无法读取", en: "unreadable" },
+  errors: { zh: "有错误", en: "errors" },
+  warnings: { zh: "有警告", en: "warnings" },
+  ok: { zh: "通过", en: "ok" },
+};
+
+const STATUS_FILL: Readonly<Record<UnitStatus, string | null>> = { unreadable: "FFF4B6B6", errors: "FFFCE4D6", warnings: "FFFFF2CC", ok: null };
+
+const SEVERITY_TEXT: Readonly<Record<Severity, Bilingual>> = {
+  error: { zh: "错误", en: "error" },
+  warning: { zh: "警告", en: "warning" },
+  info: { zh: "提示", en: "info" },
+};
+
+type CellContent = string | number | null | ExcelJS.CellHyperlinkValue;
+
+export async function writeSummaryXlsx(summary: FolderSummary, outputPath: string, options: SummaryWriteOptions): Promise<SummaryWriteResult> {
+  const output = resolve(outputPath);
+  if (!options.force && (await pathExists(output))) return { ok: false, reason: "exists", message: SUMMARY_EXISTS };
+  try {
+    const bytes = await summaryBytes(summary, dirname(output), options.lang);
+    await writeFile(output, bytes);
+    return { ok: true };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, reason: "write-failed", message: { zh: `未写入：无法保存汇总文件（${detail}）`, en: `Not written: the summary could not be saved (${detail})` } };
+  }
+}
+
+export const SUMMARY_EXISTS: Bilingual = {
+  zh: "未写入：汇总文件已存在（如需覆盖请使用 --force）",
+  en: "Not written: the summary file already exists (use --force to replace it)",
+};
+
+export function pathExists(path: string): Promise<boolean> {
+  return stat(path).then(() => true, () => false);
+}
+
+/** The summary workbook's bytes; links are relative to `baseDir`. */
+export async function summaryBytes(summary: FolderSummary, baseDir: string, lang: Lang): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "annex-check";
+  const link = (file: string) => relativeLink(baseDir, file);
+
+  const units = addSheet(workbook, UNITS_SHEET, UNIT_COLUMNS, lang, 3);
+  for (const unit of summary.units) {
+    const row = units.addRow(unitCells(unit, lang, link));
+    const fill = STATUS_FILL[unit.status];
+    if (fill) row.getCell(1).fill = { type: "pattern", pattern: "solid", fgColor: { argb: fill } };
+  }
+
+  addFilter(units);
+
+  const issues = addSheet(workbook, ISSUES_SHEET, ISSUE_COLUMNS, lang, 2);
+  for (const issue of summary.issues) {
+    const place = issue.sheet !== null && issue.cell !== null ? `${quoteSheet(issue.sheet)}!${issue.cell}` : null;
+    issues.addRow(rowOf(ISSUE_COLUMNS, {
+      file: { text: issue.file, hyperlink: link(issue.file) },
+      unit: issue.unitName,
+      severity: SEVERITY_TEXT[issue.severity][lang],
+      ruleId: issue.ruleId,
+      cell: place ? { text: `${issue.sheet}!${issue.cell}`, hyperlink: `${link(issue.file)}#${place}` } : null,
+      expected: numberOrText(issue.expected),
+      actual: numberOrText(issue.actual),
+      message: issue.message,
+    }));
+  }
+
+  addFilter(issues);
+
+  const written = Buffer.from(await workbook.xlsx.writeBuffer());
+  return splitCellLinks(written);
+}
+
+function addSheet(workbook: ExcelJS.Workbook, name: string, columns: Record<string, Column>, lang: Lang, frozenColumns: number): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", xSplit: frozenColumns, ySplit: 1 }] });
+  sheet.columns = Object.entries(columns).map(([key, c]) => ({ key, header: c.header[lang], width: c.width, ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}) }));
+  sheet.getRow(1).font = { bold: true };
+  return sheet;
+}
+
+/** Over the header and every data row, so sorting from the filter keeps rows whole. */
+function addFilter(sheet: ExcelJS.Worksheet): void {
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, sheet.rowCount), column: sheet.columnCount } };
+}
+
+function rowOf<K extends string>(columns: Record<K, Column>, values: Record<K, CellContent>): CellContent[] {
+  return (Object.keys(columns) as K[]).map((key) => values[key]);
+}
+
+function unitCells(unit: UnitRow, lang: Lang, link: (file: string) => string): CellContent[] {
+  const f = unit.figures;
+  const checked = unit.status !== "unreadable";
+  const rate = numberOrNull(f?.executionRate);
+  return rowOf(UNIT_COLUMNS, {
+    status: STATUS_TEXT[unit.status][lang],
+    file: { text: unit.file, hyperlink: link(unit.file) },
+    unit: f?.unitName ?? null,
+    year: f?.year ?? null,
+    errors: checked ? unit.errors : null,
+    warnings: checked ? unit.warnings : null,
+    infos: checked ? unit.infos : null,
+    score: numberOrNull(unit.score),
+    grade: unit.grade,
+    establishment: numberOrNull(f?.establishment),
+    staffActual: numberOrNull(f?.staffActual),
+    budget: numberOrNull(f?.budget),
+    executed: numberOrNull(f?.executed),
+    // The core gives percentage points; Excel's percent format wants the fraction.
+    executionRate: rate === null ? null : rate / 100,
+    threePublic: numberOrNull(f?.threePublic),
+    problem: unit.problem ? unit.problem[lang] : null,
+  });
+}
+
+function numberOrNull(text: string | null | undefined): number | null {
+  return text === null || text === undefined ? null : Number(text);
+}
+
+/** A decimal that the core wrote as text becomes a number; anything else ("优", "≥95%") stays text. */
+function numberOrText(text: string | null): string | number | null {
+  if (text === null) return null;
+  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+}
+
+/** Sheet names always quoted in a reference ('附件3'!I5); a quote inside is doubled. */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/**
+ * The source file as seen from the summary's folder, with "/" separators. "#" would end the file
+ * part of the address, so it is percent-encoded (as is "%" itself).
+ */
+export function relativeLink(baseDir: string, file: string): string {
+  const path = relative(baseDir, resolve(file)).split(sep).join("/");
+  return path.replace(/%/g, "%25").replace(/#/g, "%23");
+}
+
+/**
+ * exceljs writes `file#'sheet'!A1` whole into both the relationship target and the hyperlink's
+ * location. Excel wants the file in the target and the cell in the location; this splits them at
+ * the first "#" (file parts have theirs percent-encoded, see relativeLink).
+ */
+async function splitCellLinks(xlsx: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(xlsx);
+  const sheetPaths = Object.keys(zip.files).filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p));
+  for (const sheetPath of sheetPaths) {
+    const relsPath = sheetPath.replace(/^xl\/worksheets\//, "xl/worksheets/_rels/") + ".rels";
+    const sheetFile = zip.file(sheetPath);
+    const relsFile = zip.file(relsPath);
+    if (!sheetFile || !relsFile) continue;
+    const sheetXml = await sheetFile.async("string");
+    let relsXml = await relsFile.async("string");
+    const cellLinks = new Set<string>();
+    const fixedSheet = sheetXml.replace(/<hyperlink\b([^>]*?)\/>/g, (tag, attributes: string) => {
+      const location = /\slocation="([^"]*)"/.exec(attributes);
+      const id = /\sr:id="([^"]*)"/.exec(attributes);
+      if (!location || !id || !location[1]!.includes("#")) return tag;
+      cellLinks.add(id[1]!);
+      return tag.replace(location[0], ` location="${location[1]!.slice(location[1]!.indexOf("#") + 1)}"`);
+    });
+    if (cellLinks.size === 0) continue;
+    relsXml = relsXml.replace(/<Relationship\b([^>]*?)\/>/g, (tag, attributes: string) => {
+      const id = /\sId="([^"]*)"/.exec(attributes);
+      const target = /\sTarget="([^"]*)"/.exec(attributes);
+      if (!id || !target || !cellLinks.has(id[1]!)) return tag;
+      const hash = target[1]!.indexOf("#");
+      return hash < 0 ? tag : tag.replace(target[0], ` Target="${target[1]!.slice(0, hash)}"`);
+    });
+    zip.file(sheetPath, fixedSheet);
+    zip.file(relsPath, relsXml);
+  }
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}

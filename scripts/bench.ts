@@ -5,7 +5,12 @@
  * runs after a warm-up. Memory: the heap the snapshot and the result keep alive, and the process's
  * peak resident set.
  *
- * Run: npm run bench   (node scripts/run-ts.js scripts/bench.ts [--runs N] [--large path.xlsx])
+ * Then validate alone on in-memory snapshots of 2,000 and 10,000 indicator rows (no .xlsx
+ * reading), to show it scales linearly: 10,000 rows must validate well under 2 s.
+ *
+ * Run: npm run bench   (node scripts/run-ts.js scripts/bench.ts [--runs N] [--large path.xlsx]
+ *                       [--scaling 2000,10000] [--scaling-only] [--batch 200] [--batch-only])
+ * Last, the folder summary's throughput on --batch generated workbooks (scripts/bench-batch.ts).
  */
 import { stat } from "node:fs/promises";
 import { join, relative } from "node:path";
@@ -13,7 +18,9 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { validate, type ValidationResult, type WorkbookSnapshot } from "../src/core";
 import { readXlsx } from "../src/adapters/xlsx";
-import { DEFAULT_LARGE, DEFAULT_LARGE_PATH, generateLarge } from "./generate-large";
+import { snapshotFromSpec } from "../src/adapters/memory/grid-spec";
+import { buildLargeSpec, DEFAULT_LARGE, DEFAULT_LARGE_PATH, generateLarge } from "./generate-large";
+import { benchBatch } from "./bench-batch";
 
 const SAMPLE = join(__dirname, "..", "assets", "samples", "zhuzhou-luosong-npc-2023.xlsx");
 
@@ -152,8 +159,48 @@ function padStart(text: string, width: number): string {
   return " ".repeat(Math.max(0, width - displayWidth(text))) + text;
 }
 
+/** validate on an in-memory snapshot of `rows` indicator rows: median ms over `runs`. */
+function validateScaling(rows: number, runs: number): { rows: number; cells: number; ms: number; cpuMs: number; findings: number } {
+  const snapshot = snapshotFromSpec(buildLargeSpec({ indicatorRows: rows }));
+  validate(snapshot);
+  const times: number[] = [];
+  const cpuTimes: number[] = [];
+  let findings = 0;
+  for (let i = 0; i < runs; i++) {
+    gc();
+    const start = performance.now();
+    // CPU time too: on a shared machine wall time also counts other processes' turns.
+    const cpu = process.cpuUsage();
+    findings = validate(snapshot).findings.length;
+    const used = process.cpuUsage(cpu);
+    times.push(performance.now() - start);
+    cpuTimes.push((used.user + used.system) / 1000);
+  }
+  return { rows, cells: cellCount(snapshot), ms: median(times), cpuMs: median(cpuTimes), findings };
+}
+
+function printScaling(runs: number): void {
+  const sizes = (option("--scaling") ?? "2000,10000").split(",").map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const results = sizes.map((n) => validateScaling(n, runs));
+  console.log("");
+  console.log(table([
+    ["indicator rows (in memory)", "cells", "validate ms", "CPU ms", "ms per 1,000 rows", "findings"],
+    ...results.map((r) => [String(r.rows), String(r.cells), r.ms.toFixed(1), r.cpuMs.toFixed(1), (r.ms / (r.rows / 1000)).toFixed(1), String(r.findings)]),
+  ]));
+}
+
 async function main(): Promise<void> {
   const runs = Number(option("--runs") ?? 7);
+  if (process.argv.includes("--scaling-only")) {
+    printScaling(Math.max(3, Math.ceil(runs / 2)));
+    return;
+  }
+  // Folder summary throughput (scripts/bench-batch.ts): --batch N workbooks, --batch-only to run just this.
+  const printBatch = async () => console.log(["", ...(await benchBatch(Number(option("--batch") ?? 200))).lines].join("\n"));
+  if (process.argv.includes("--batch-only")) {
+    await printBatch();
+    return;
+  }
   const largePath = option("--large") ?? DEFAULT_LARGE_PATH;
   if (option("--large") === undefined) {
     const t = await timed(() => generateLarge(largePath));
@@ -181,6 +228,8 @@ async function main(): Promise<void> {
       String(m.runs),
     ]),
   ]));
+  printScaling(Math.max(3, Math.ceil(runs / 2)));
+  await printBatch();
   const usage = process.resourceUsage();
   console.log("");
   console.log(`peak RSS ${(usage.maxRSS / 1024).toFixed(0)} MB; Node ${process.version}; medians after one warm-up run`);

@@ -1,11 +1,15 @@
 /** Command-line arguments, parsed by hand (a handful of flags) and checked with zod. */
 import { z } from "zod";
+import { parseTemplateArgs, type TemplateCliOptions } from "./template-args";
 
 export const OptionsSchema = z.object({
   inputs: z.array(z.string()).min(1),
   format: z.enum(["table", "json", "md"]),
   lang: z.enum(["zh", "en"]),
   fix: z.string().optional(),
+  report: z.string().optional(),
+  summary: z.string().optional(),
+  jobs: z.number().int().min(1).max(256).optional(),
   force: z.boolean(),
   reverseFormula: z.enum(["A", "B"]),
   gradeBands: z.tuple([z.number(), z.number(), z.number()]),
@@ -18,13 +22,15 @@ export type ParsedArgs =
   | { readonly kind: "run"; readonly options: Options }
   | { readonly kind: "help" }
   | { readonly kind: "version" }
+  | { readonly kind: "template"; readonly options: TemplateCliOptions }
   | { readonly kind: "invalid"; readonly message: { zh: string; en: string } };
 
-const VALUE_FLAGS = new Set(["--format", "--lang", "--fix", "--reverse-formula", "--grade-bands"]);
+const VALUE_FLAGS = new Set(["--format", "--lang", "--fix", "--reverse-formula", "--grade-bands", "--report", "--summary", "--jobs"]);
 
 export function parseArgs(argv: readonly string[], env: { noColor: boolean; isTty: boolean }): ParsedArgs {
   const inputs: string[] = [];
   const raw: Record<string, string | boolean> = {};
+  if (argv.some((a) => a === "--template" || a.startsWith("--template="))) return parseTemplateArgs(argv);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "-h" || arg === "--help") return { kind: "help" };
@@ -51,6 +57,9 @@ export function parseArgs(argv: readonly string[], env: { noColor: boolean; isTt
     format: raw["--format"] ?? "table",
     lang: raw["--lang"] ?? "zh",
     fix: raw["--fix"],
+    report: raw["--report"],
+    summary: raw["--summary"],
+    jobs: raw["--jobs"] === undefined ? undefined : Number(raw["--jobs"]),
     force: raw["--force"] === true,
     reverseFormula: raw["--reverse-formula"] ?? "A",
     gradeBands: bands.length === 3 && bands.every(Number.isFinite) ? bands : undefined,
@@ -63,12 +72,19 @@ export function parseArgs(argv: readonly string[], env: { noColor: boolean; isTt
       lang: ["--lang 只能是 zh 或 en", "--lang must be zh or en"],
       reverseFormula: ["--reverse-formula 只能是 A 或 B", "--reverse-formula must be A or B"],
       gradeBands: ["--grade-bands 应为三个数，如 90,80,60", "--grade-bands takes three numbers, e.g. 90,80,60"],
+      jobs: ["--jobs 应为 1 到 256 的整数", "--jobs takes a whole number from 1 to 256"],
     };
     const [zh, en] = hints[path] ?? [`参数无效：${path}`, `invalid argument: ${path}`];
     return invalid(zh, en);
   }
   if (parsed.data.fix !== undefined && parsed.data.inputs.length > 1) {
     return invalid("--fix 只能用于单个文件", "--fix works on a single file");
+  }
+  if (parsed.data.report !== undefined && (parsed.data.inputs.length > 1 || parsed.data.summary !== undefined)) {
+    return invalid("--report 只能用于单个工作簿", "--report works with a single workbook");
+  }
+  if (parsed.data.fix !== undefined && parsed.data.summary !== undefined) {
+    return invalid("--fix 不能与 --summary 同时使用", "--fix cannot be combined with --summary");
   }
   return { kind: "run", options: parsed.data };
 }
@@ -86,10 +102,15 @@ export const HELP = `annex-check — 绩效自评附件校验 (附件2 基础数
   --format table|json|md   输出格式，默认 table / output format (default table)
   --lang zh|en             消息语言，默认 zh / message language (default zh)
   --fix <out.xlsx>         写出修正后的副本（不改动原文件）/ write a corrected copy (never the input)
+  --report <file.docx|txt> 核对自评报告正文与附件中的数字（r.* 规则）/ check the report text against the annexes
+  --summary <out.xlsx>     多个文件/文件夹汇总为一个工作簿（单位汇总、问题清单）/ one summary workbook for many files
+  --jobs N                 --summary 的并行线程数，默认为 CPU 核数 / worker threads for --summary (default: cores)
   --force                  允许覆盖已存在的输出文件 / allow overwriting an existing output file
   --reverse-formula A|B    反向指标计分公式，默认 A / reverse-indicator formula (default A)
   --grade-bands 90,80,60   等级分界：优、良、中 / grade bands for 优, 良, 中
   --no-color               不使用颜色 / no colours
+  --template <年度> <out.xlsx> [--weights 40-20-10-20|50-30-10]
+                           写出空白模板（附件2、附件3，含公式）/ write a blank template with live formulas
   -h, --help               帮助 / help
   -v, --version            版本 / version
 

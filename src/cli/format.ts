@@ -15,6 +15,15 @@ const HEADINGS: Record<Lang, { severity: string; rule: string; cell: string; exp
 const COLORS: Record<JsonFinding["severity"], string> = { error: "\u001b[31m", warning: "\u001b[33m", info: "\u001b[36m" };
 const RESET = "\u001b[0m";
 
+/** Where an r.* finding's figure is in the report text, with the sentence quoted. */
+function textPlace(f: JsonFinding, lang: Lang): string | null {
+  const ref = f.textRef;
+  if (!ref) return null;
+  return lang === "zh"
+    ? `正文第 ${ref.paragraph} 段第 ${ref.sentence} 句：“${ref.quote}”`
+    : `Text, paragraph ${ref.paragraph}, sentence ${ref.sentence}: “${ref.quote}”`;
+}
+
 function cellOf(f: JsonFinding): string {
   return f.sheet ? `${f.sheet}!${f.cell}` : "—";
 }
@@ -48,12 +57,12 @@ export function formatTable(report: JsonReport, lang: Lang, color: boolean): str
   const h = HEADINGS[lang];
   const rows = report.findings.map((f) => ({
     f,
-    cols: [SEVERITY_NAMES[lang][f.severity], f.ruleId, cellOf(f), clip(f.expected, 14), clip(f.actual, 14)],
+    cols: [SEVERITY_NAMES[lang][f.severity], f.ruleId, terminalSafe(cellOf(f)), clip(f.expected, 14), clip(f.actual, 14)],
   }));
   const header = [h.severity, h.rule, h.cell, h.expected, h.actual];
   const widths = header.map((title, i) => Math.max(displayWidth(title), ...rows.map((r) => displayWidth(r.cols[i]!))));
   const line = (cols: string[]) => cols.map((c, i) => padEnd(c, widths[i]!)).join("  ").trimEnd();
-  const out = [`${terminalSafe(report.file)}`, summaryLine(report, lang), ""];
+  const out = [`${terminalSafe(report.file)}`, ...summaryLine(report, lang).split("\n").map(terminalSafe), ""];
   if (rows.length === 0) {
     out.push(lang === "zh" ? "未发现问题。" : "No findings.");
     return out.join("\n") + "\n";
@@ -63,12 +72,24 @@ export function formatTable(report: JsonReport, lang: Lang, color: boolean): str
     const text = line(cols);
     out.push(color ? `${COLORS[f.severity]}${text}${RESET}` : text);
     out.push(`    ${terminalSafe(f.message)}`);
+    const quoted = textPlace(f, lang);
+    if (quoted) out.push(`    ${terminalSafe(quoted)}`);
   }
   return out.join("\n") + "\n";
 }
 
+/**
+ * Cell text, sheet and file names are data: nothing of theirs may become Markdown syntax. HTML and
+ * entities are encoded; link, image and code-span brackets are backslash-escaped; so are the
+ * characters GFM turns into bare autolinks (`://`, `www.`, `@`). Control characters become spaces.
+ */
 function mdEscape(text: string | null): string {
-  return (text ?? "").replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return terminalSafe(text ?? "")
+    .replace(/\\/g, "\\\\")
+    .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+    .replace(/[|[\]`@]/g, "\\$&")
+    .replace(/:\/\//g, "\\://")
+    .replace(/\b(www)\./gi, "$1\\.");
 }
 
 export function formatMarkdown(report: JsonReport, lang: Lang): string {
@@ -81,11 +102,11 @@ export function formatMarkdown(report: JsonReport, lang: Lang): string {
   }
   out.push(`| ${h.severity} | ${h.rule} | ${h.cell} | ${h.expected} | ${h.actual} | ${h.message} |`, "|---|---|---|---|---|---|");
   for (const f of report.findings) {
-    out.push(`| ${SEVERITY_NAMES[lang][f.severity]} | \`${f.ruleId}\` | ${mdEscape(cellOf(f))} | ${mdEscape(f.expected)} | ${mdEscape(f.actual)} | ${mdEscape(f.message)} |`);
+    out.push(`| ${SEVERITY_NAMES[lang][f.severity]} | \`${f.ruleId}\` | ${mdEscape(cellOf(f))} | ${mdEscape(f.expected)} | ${mdEscape(f.actual)} | ${mdEscape(f.message)}${f.textRef ? `<br>${mdEscape(textPlace(f, lang))}` : ""} |`);
   }
   return out.join("\n") + "\n";
 }
 
 export function formatUnreadable(entry: JsonUnreadable, format: "table" | "md"): string {
-  return format === "md" ? `# ${mdEscape(entry.file)}\n\n${mdEscape(entry.error.message)}\n` : `${terminalSafe(entry.file)}\n${entry.error.message}\n`;
+  return format === "md" ? `# ${mdEscape(entry.file)}\n\n${mdEscape(entry.error.message)}\n` : `${terminalSafe(entry.file)}\n${terminalSafe(entry.error.message)}\n`;
 }

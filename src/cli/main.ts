@@ -10,14 +10,20 @@ import {
   type JsonReport, type JsonUnreadable, type RuleSettings,
 } from "../core";
 import { readXlsx, writeFixedCopy } from "../adapters/xlsx";
+import { readReportText } from "../adapters/docx/read-docx";
+import { checkReportText, withReportText } from "../core/report-text";
 import { HELP, parseArgs, type Options } from "./args";
+import { runTemplate } from "./template";
 import { formatMarkdown, formatTable, formatUnreadable } from "./format";
+import { runSummary } from "./summary/run-summary";
 
 export interface Io {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly isTty: boolean;
   readonly noColor: boolean;
+  /** stderr is a terminal: --summary draws a progress bar there. */
+  readonly stderrIsTty?: boolean;
 }
 
 const processIo: Io = {
@@ -25,6 +31,7 @@ const processIo: Io = {
   stderr: (t) => process.stderr.write(t),
   isTty: process.stdout.isTTY === true,
   noColor: process.env["NO_COLOR"] !== undefined,
+  stderrIsTty: process.stderr.isTTY === true,
 };
 
 const VERSION = "0.1.0";
@@ -39,6 +46,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     io.stdout(`annex-check ${VERSION}\n`);
     return 0;
   }
+  if (args.kind === "template") return runTemplate(args.options, io);
   if (args.kind === "invalid") {
     io.stderr(`annex-check: ${args.message.zh} / ${args.message.en}\n${"用法 usage: annex-check <file.xlsx | folder> [--format table|json|md] [--lang zh|en] [--fix out.xlsx]"}\n`);
     return 2;
@@ -53,6 +61,14 @@ async function run(options: Options, io: Io): Promise<number> {
     io.stderr(`annex-check: ${files.message.zh} / ${files.message.en}\n`);
     return 2;
   }
+  if (options.summary !== undefined) {
+    return runSummary({
+      files: files.paths, output: options.summary, force: options.force, lang: options.lang, settings,
+      ...(options.jobs !== undefined ? { jobs: options.jobs } : {}), progress: io.stderrIsTty === true, stderr: io.stderr,
+    });
+  }
+  const report = options.report !== undefined ? await readReport(options.report, files.folder, io) : null;
+  if (report === false) return 2;
   const results: (JsonReport | JsonUnreadable)[] = [];
   for (const file of files.paths) {
     const read = await readXlsx(file);
@@ -61,7 +77,9 @@ async function run(options: Options, io: Io): Promise<number> {
       if (options.format !== "json") io.stderr(`${file}: ${read.message.zh} / ${read.message.en}\n`);
       continue;
     }
-    const result = validate(read.snapshot, settings);
+    const checked = validate(read.snapshot, settings);
+    // r.* findings join the engine's: same report, same exit status, each also quoting its sentence.
+    const result = report !== null ? withReportText(checked, checkReportText(checked, report, settings)) : checked;
     results.push(toJsonReport(file, result, options.lang));
     if (options.fix !== undefined) {
       const fixed = await writeFix(file, options, planFixes(result.findings), io);
@@ -72,6 +90,20 @@ async function run(options: Options, io: Io): Promise<number> {
   const unreadable = results.some((r) => "error" in r);
   const errors = results.some((r) => "summary" in r && r.summary.errors > 0);
   return unreadable ? 2 : errors ? 1 : 0;
+}
+
+/** The --report file's text, or false (after saying why) when it cannot be used. */
+async function readReport(path: string, folder: boolean, io: Io): Promise<string | false> {
+  if (folder) {
+    io.stderr("annex-check: --report 只能用于单个工作簿 / --report works with a single workbook\n");
+    return false;
+  }
+  const read = await readReportText(path);
+  if (!read.ok) {
+    io.stderr(`annex-check: ${read.message.zh} / ${read.message.en}\n`);
+    return false;
+  }
+  return read.text;
 }
 
 async function writeFix(file: string, options: Options, edits: ReturnType<typeof planFixes>, io: Io): Promise<number> {
@@ -103,7 +135,11 @@ type Expanded =
   | { readonly kind: "files"; readonly paths: readonly string[]; readonly folder: boolean }
   | { readonly kind: "empty"; readonly message: { zh: string; en: string } };
 
-/** Files as given; a folder becomes its .xlsx files (not Excel's "~$" lock files), sorted. */
+/**
+ * Files as given; a folder becomes its .xlsx files (not Excel's "~$" lock files), sorted. Old .xls
+ * files are listed too: skipping them silently would let a unit's report go unchecked, so each
+ * gets its "save as .xlsx" message.
+ */
 async function expandInputs(inputs: readonly string[]): Promise<Expanded> {
   const paths: string[] = [];
   let folder = inputs.length > 1;
@@ -111,7 +147,7 @@ async function expandInputs(inputs: readonly string[]): Promise<Expanded> {
     const info = await stat(input).catch(() => null);
     if (info?.isDirectory()) {
       folder = true;
-      const names = (await readdir(input)).filter((n) => /\.xlsx$/i.test(n) && !n.startsWith("~$")).sort();
+      const names = (await readdir(input)).filter((n) => /\.xlsx?$/i.test(n) && !n.startsWith("~$")).sort();
       paths.push(...names.map((n) => join(input, n)));
     } else {
       paths.push(input);

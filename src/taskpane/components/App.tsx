@@ -10,6 +10,8 @@ import type { PreferenceStore, Preferences } from "../preferences";
 import { FindingsList } from "./FindingsList";
 import { FixPreview } from "./FixPreview";
 import { SettingsPanel } from "./SettingsPanel";
+import { ReportTextPanel } from "./ReportTextPanel";
+import { TemplatePanel } from "./TemplatePanel";
 
 const useStyles = makeStyles({
   root: {
@@ -35,7 +37,7 @@ export interface AppProps {
   readonly checkOnStart?: boolean;
 }
 
-type TabName = "findings" | "fixes" | "settings";
+type TabName = "findings" | "fixes" | "settings" | "report";
 
 export function App({ host, preferences: store, checkOnStart = false }: AppProps) {
   const styles = useStyles();
@@ -102,8 +104,9 @@ export function App({ host, preferences: store, checkOnStart = false }: AppProps
             <Tab value="findings">{t.tabFindings}</Tab>
             <Tab value="fixes">{t.tabFixes}</Tab>
             <Tab value="settings">{t.tabSettings}</Tab>
+            <Tab value="report">{t.tabReport}</Tab>
           </TabList>
-          <div role="tabpanel" aria-label={tab === "findings" ? t.tabFindings : tab === "fixes" ? t.tabFixes : t.tabSettings}>
+          <div role="tabpanel" aria-label={tab === "findings" ? t.tabFindings : tab === "fixes" ? t.tabFixes : tab === "report" ? t.tabReport : t.tabSettings}>
             {tab === "findings" && (
               <FindingsList result={state.result} notes={state.notes} lang={lang} t={t} onSelect={(f) => void checker.select(f)} onAccept={(f, r) => void checker.accept(f, r)} />
             )}
@@ -111,11 +114,16 @@ export function App({ host, preferences: store, checkOnStart = false }: AppProps
               <FixPreview findings={state.result.findings} t={t} busy={state.busy} canRevert={state.canRevert} onApply={(edits) => void checker.applyFixes(edits)} onRevert={() => void checker.revert()} />
             )}
             {tab === "settings" && <SettingsPanel preferences={prefs} lang={lang} t={t} onChange={changePrefs} />}
+            {/* Kept mounted while hidden, so pasted text survives a look at another tab. */}
+            <div hidden={tab !== "report"}>
+              <ReportTextPanel result={state.result} settings={prefs} lang={lang} t={t} onCheckWorkbook={() => checker.check()} onSelect={(f) => void checker.select(f)} />
+            </div>
           </div>
         </>
       ) : (
         <Text>{t.notChecked}</Text>
       )}
+      <TemplatePanel host={host} lang={lang} t={t} />
     </main>
   );
 }

@@ -54,8 +54,11 @@ describe("known gaps", () => {
     expect(gapFilled(findings, { what: "nothing", at: ["附件3!Z99", "附件9"] })).toBe(false);
   });
 
-  test.failing.each(KNOWN_GAPS)("%s: %o", async (file, gap) => {
-    expect(EXPECTED[file]).toBeDefined();
-    expect(gapFilled(await check(file), gap)).toBe(true);
-  });
+  // jest refuses .each over an empty table; with no open gap there is nothing to run.
+  if (KNOWN_GAPS.length > 0) {
+    test.failing.each(KNOWN_GAPS)("%s: %o", async (file, gap) => {
+      expect(EXPECTED[file]).toBeDefined();
+      expect(gapFilled(await check(file), gap)).toBe(true);
+    });
+  }
 });

@@ -11,7 +11,7 @@ import { parseAnnex3 } from "../annex/annex3";
 import type { Annex2 } from "../model/annex2";
 import type { Annex3 } from "../model/annex3";
 import { RULES, RULES_VERSION } from "../rules";
-import { RuleContractError, type Report, type Rule, type RuleContext, type UnreadableAnnex } from "../rules/rule";
+import { RuleContractError, type Report, type Rule, type RuleContext, type UnreadableAnnex, type ExtraAnnex } from "../rules/rule";
 import { SEVERITY_ORDER, type Finding } from "../findings/finding";
 import { DEFAULT_SETTINGS, type RuleSettings } from "./settings";
 import { gradeOf, recomputedTotal } from "../rules/derived";
@@ -41,7 +41,7 @@ export interface ValidationResult {
 }
 
 export function validate(snapshot: WorkbookSnapshot, settings: RuleSettings = DEFAULT_SETTINGS, rules: readonly Rule[] = RULES): ValidationResult {
-  const { annex2, annex3, unreadable } = readAnnexes(snapshot);
+  const { annex2, annex3, unreadable, extra } = readAnnexes(snapshot);
   const raw: { finding: Finding; order: number }[] = [];
   rules.forEach((rule, order) => {
     if (settings.disabledRules.includes(rule.meta.id)) return;
@@ -50,6 +50,7 @@ export function validate(snapshot: WorkbookSnapshot, settings: RuleSettings = DE
       annex2,
       annex3,
       unreadable,
+      extraAnnexes: extra,
       settings,
       report: (report) => raw.push({ finding: toFinding(rule, report), order }),
     };
@@ -79,6 +80,7 @@ interface ReadAnnexes {
   readonly annex2: Annex2 | null;
   readonly annex3: Annex3 | null;
   readonly unreadable: { readonly annex2: UnreadableAnnex | null; readonly annex3: UnreadableAnnex | null };
+  readonly extra: readonly ExtraAnnex[];
 }
 
 /**
@@ -92,7 +94,7 @@ function readAnnexes(snapshot: WorkbookSnapshot): ReadAnnexes {
     located = locateAnnexes(snapshot);
   } catch (error) {
     const failure: UnreadableAnnex = { at: null, detail: describeFailure(error) };
-    return { annex2: null, annex3: null, unreadable: { annex2: failure, annex3: failure } };
+    return { annex2: null, annex3: null, unreadable: { annex2: failure, annex3: failure }, extra: [] };
   }
   const parse = <T>(place: AnnexLocation | null, parser: (index: AnnexLocation["index"], rows: AnnexLocation["rows"]) => T) => {
     if (!place) return { model: null, failure: null };
@@ -105,7 +107,11 @@ function readAnnexes(snapshot: WorkbookSnapshot): ReadAnnexes {
   };
   const a2 = parse(located.annex2, parseAnnex2);
   const a3 = parse(located.annex3, parseAnnex3);
-  return { annex2: a2.model, annex3: a3.model, unreadable: { annex2: a2.failure, annex3: a3.failure } };
+  const startOf = (place: AnnexLocation | null) => (place ? place.index.address(place.rows.from, 0) : null);
+  const extra: ExtraAnnex[] = located.extra.map((e) => {
+    return { kind: e.kind, at: { sheet: e.sheet, row: e.row, col: 0 }, checkedAt: startOf(located[e.kind]) };
+  });
+  return { annex2: a2.model, annex3: a3.model, unreadable: { annex2: a2.failure, annex3: a3.failure }, extra };
 }
 
 /** One line about an unexpected failure: a zod issue names the field, anything else its message. */

@@ -59,13 +59,27 @@ export function minDecimal(a: Decimal, b: Decimal): Decimal {
   return a.lessThan(b) ? a : b;
 }
 
-/** "166.67" — fixed 2 dp text used in messages and the JSON report. */
+/**
+ * Beyond Excel's 15 significant digits a figure cannot be a real amount, and written out in full
+ * (1e300 has 301 digits) it would bury the message: such values are shown in scientific notation.
+ */
+const HUGE = new D("1e15");
+const TINY = new D("1e-6");
+
+function scientific(value: Decimal): string {
+  return value.toSignificantDigits(15, D.ROUND_HALF_UP).toExponential();
+}
+
+/** "166.67" — fixed 2 dp text used in messages and the JSON report ("1e+300" when absurdly large). */
 export function fixed2(value: Decimal): string {
+  if (value.abs().greaterThanOrEqualTo(HUGE)) return scientific(value);
   return value.toFixed(2, D.ROUND_HALF_UP);
 }
 
-/** Plain decimal text without trailing zeros beyond what the value needs ("98", "0.6"). */
+/** Plain decimal text without trailing zeros beyond what the value needs ("98", "0.6"); scientific when absurdly large or small. */
 export function plain(value: Decimal): string {
+  const size = value.abs();
+  if (size.greaterThanOrEqualTo(HUGE) || (!value.isZero() && size.lessThan(TINY))) return scientific(value);
   return value.toFixed();
 }
 

@@ -1,5 +1,6 @@
 /**
- * The registry: every rule of ../shared/spec/rules.md, listed explicitly (no discovery), in the
+ * The registry: every rule of ../shared/spec/rules.md, plus checks added since under new ids
+ * (sheet.duplicate-annex), listed explicitly (no discovery), in the
  * order findings on the same cell are preferred when severities tie.
  */
 import type { Rule } from "./rule";
@@ -33,12 +34,13 @@ import projectSpending from "./x/project-spending";
 import publicFundsInBasic from "./x/public-funds-in-basic";
 import annexNotFound from "./sheet/annex-not-found";
 import labelMissing from "./sheet/label-missing";
+import duplicateAnnex from "./sheet/duplicate-annex";
 import notANumber from "./cell/not-a-number";
 import errorValue from "./cell/error-value";
 import textNumber from "./cell/text-number";
 
 export const RULES: readonly Rule[] = [
-  annexNotFound, labelMissing,
+  annexNotFound, labelMissing, duplicateAnnex,
   notANumber, errorValue,
   staffControlRate, overEstablishment, threePublicTotal, vehicleTotal, projectTotal, publicFundsSubset,
   buildingScaleRate, buildingInvestmentRate, overBudget, threePublicChange,
@@ -49,4 +51,4 @@ export const RULES: readonly Rule[] = [
 ];
 
 /** Bumped whenever a rule's behaviour changes, so reports say which rules produced them. */
-export const RULES_VERSION = "2026.11.1";
+export const RULES_VERSION = "2026.11.2";

@@ -32,6 +32,14 @@ export interface Report {
 }
 
 /** An annex that was found but could not be read (an unexpected failure while parsing it). */
+export interface ExtraAnnex {
+  readonly kind: "annex2" | "annex3";
+  /** Where the extra table starts. */
+  readonly at: CellAddress;
+  /** Where the table that was checked starts. */
+  readonly checkedAt: CellAddress | null;
+}
+
 export interface UnreadableAnnex {
   /** Where the annex was found; null when the failure came before it could be placed. */
   readonly at: CellAddress | null;
@@ -44,6 +52,8 @@ export interface RuleContext {
   readonly annex3: Annex3 | null;
   /** Set by the engine when an annex is null because reading it failed, not because it is absent. */
   readonly unreadable?: { readonly annex2: UnreadableAnnex | null; readonly annex3: UnreadableAnnex | null };
+  /** Further tables that also look like an annex (a second 附件3), beside the one that was checked. */
+  readonly extraAnnexes?: readonly ExtraAnnex[];
   readonly settings: RuleSettings;
   report(report: Report): void;
 }

@@ -1,5 +1,5 @@
 import { defineRule } from "../rule";
-import { AMOUNT_TOLERANCE, fixed2 } from "../../numeric/decimal";
+import { AMOUNT_TOLERANCE, fixed2, plain } from "../../numeric/decimal";
 import { normalizeLabel } from "../../text/normalize";
 
 /** A {Y}年决算数 above its {Y}年预算数 needs explaining (三公经费, 公用经费, 政府采购金额). */
@@ -24,8 +24,8 @@ export default defineRule({
       context.report({
         at: row.final!.at,
         related: [row.budget!.at],
-        expected: `<= ${budget.toFixed()}`,
-        actual: final.toFixed(),
+        expected: `<= ${plain(budget)}`,
+        actual: plain(final),
         message: {
           zh: `${name}决算数 ${fixed2(final)} 超过预算数 ${fixed2(budget)}（超出 ${fixed2(final.minus(budget))}），请核实或说明`,
           en: `${name}: actuals ${fixed2(final)} exceed the budget ${fixed2(budget)} by ${fixed2(final.minus(budget))}; verify or explain`,

@@ -1,4 +1,5 @@
 import { defineRule } from "../rule";
+import { plain } from "../../numeric/decimal";
 
 /** 在职人数 above 编制数 is a fact worth seeing, not an error. */
 export default defineRule({
@@ -15,15 +16,15 @@ export default defineRule({
     const posts = staff?.establishment?.value;
     const onPost = staff?.actual?.value;
     if (!staff || !posts || !onPost || !onPost.greaterThan(posts)) return;
-    const over = onPost.minus(posts).toFixed();
+    const over = plain(onPost.minus(posts));
     context.report({
       at: staff.actual!.at,
       related: [staff.establishment!.at],
       expected: null,
-      actual: onPost.toFixed(),
+      actual: plain(onPost),
       message: {
-        zh: `实际在职 ${onPost.toFixed()} 人，超出编制数 ${posts.toFixed()} 人 ${over} 人`,
-        en: `${onPost.toFixed()} staff on post, ${over} above the ${posts.toFixed()} authorized posts`,
+        zh: `实际在职 ${plain(onPost)} 人，超出编制数 ${plain(posts)} 人 ${over} 人`,
+        en: `${plain(onPost)} staff on post, ${over} above the ${plain(posts)} authorized posts`,
       },
     });
   },

@@ -1,6 +1,6 @@
 import { defineRule } from "../rule";
 import { FUNDS_COLUMNS } from "../../model/annex2";
-import { fixed2, sum, sumTolerance } from "../../numeric/decimal";
+import { fixed2, sum, sumTolerance, plain } from "../../numeric/decimal";
 
 /** The 其中 lines of 公用经费 are a subset of it, not a partition: their sum may not exceed it. */
 export default defineRule({
@@ -26,8 +26,8 @@ export default defineRule({
       context.report({
         at: cell.at,
         related: parts.map((c) => c!.at),
-        expected: `>= ${partSum.toFixed()}`,
-        actual: cell.value.toFixed(),
+        expected: `>= ${plain(partSum)}`,
+        actual: plain(cell.value),
         message: {
           zh: `公用经费 ${fixed2(cell.value)} 小于其中各项之和 ${fixed2(partSum)}（其中项是公用经费的一部分）`,
           en: `Public funds ${fixed2(cell.value)} are less than the sum of their "of which" lines, ${fixed2(partSum)}`,

@@ -1,6 +1,6 @@
 import { defineRule } from "../rule";
 import { checkDerived } from "../checks";
-import { percent, percentExact, RATE_TOLERANCE, within, fixed2 } from "../../numeric/decimal";
+import { percent, percentExact, RATE_TOLERANCE, within, fixed2, plain } from "../../numeric/decimal";
 
 /** 控制率 = 实际在职人数 / 编制数 × 100%. The seed reports the inverse (编制 / 在职). */
 export default defineRule({
@@ -38,7 +38,7 @@ export default defineRule({
       tolerance: RATE_TOLERANCE,
       related: [staff.actual!.at, staff.establishment!.at],
       what: { zh: "控制率", en: "The control rate" },
-      basis: { zh: `在职 ${onPost.toFixed()} ÷ 编制 ${posts.toFixed()}`, en: `${onPost.toFixed()} on post ÷ ${posts.toFixed()} posts` },
+      basis: { zh: `在职 ${plain(onPost)} ÷ 编制 ${plain(posts)}`, en: `${plain(onPost)} on post ÷ ${plain(posts)} posts` },
       explain: (reported) =>
         inverse !== null && within(reported, inverse, RATE_TOLERANCE)
           ? { zh: `恰为其倒数（编制 ÷ 在职 = ${fixed2(inverse)}%）`, en: `exactly its inverse (posts ÷ staff = ${fixed2(inverse)}%)` }

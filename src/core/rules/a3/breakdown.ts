@@ -3,7 +3,7 @@ import type { BreakdownPart } from "../../model/annex3";
 import type { LocatedNumber } from "../../model/located";
 import type { RuleContext } from "../rule";
 import { checkDerived, isUnreadable } from "../checks";
-import { AMOUNT_TOLERANCE, fixed2, sum, sumTolerance, within } from "../../numeric/decimal";
+import { AMOUNT_TOLERANCE, fixed2, sum, sumTolerance, within, plain } from "../../numeric/decimal";
 import type { Bilingual } from "../../findings/finding";
 import { normalizeLabel } from "../../text/normalize";
 
@@ -41,8 +41,8 @@ export function checkBreakdown(
     severity: "warning",
     at: total.value.at,
     related: [against.cell!.at],
-    expected: reference.toFixed(),
-    actual: totalValue.toFixed(),
+    expected: plain(reference),
+    actual: plain(totalValue),
     message: {
       zh: `${what.zh} ${fixed2(totalValue)} 与${against.name.zh} ${fixed2(reference)} 不一致（相差 ${fixed2(totalValue.minus(reference).abs())}），请核实`,
       en: `${what.en} ${fixed2(totalValue)} differs from ${against.name.en} ${fixed2(reference)} by ${fixed2(totalValue.minus(reference).abs())}; verify`,

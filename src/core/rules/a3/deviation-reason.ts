@@ -1,6 +1,6 @@
 import { defineRule } from "../rule";
 import { indicatorName } from "./indicator-reading";
-import { SCORE_TOLERANCE } from "../../numeric/decimal";
+import { SCORE_TOLERANCE, plain } from "../../numeric/decimal";
 
 /** A score below the 分值 needs its 偏差原因分析及改进措施. */
 export default defineRule({
@@ -24,8 +24,8 @@ export default defineRule({
         expected: null,
         actual: null,
         message: {
-          zh: `指标“${indicatorName(row)}”得分 ${score.toFixed()} 低于分值 ${weight.toFixed()}，须填写偏差原因分析及改进措施`,
-          en: `Indicator "${indicatorName(row)}" scores ${score.toFixed()} below its weight of ${weight.toFixed()}; a deviation reason is required`,
+          zh: `指标“${indicatorName(row)}”得分 ${plain(score)} 低于分值 ${plain(weight)}，须填写偏差原因分析及改进措施`,
+          en: `Indicator "${indicatorName(row)}" scores ${plain(score)} below its weight of ${plain(weight)}; a deviation reason is required`,
         },
       });
     }

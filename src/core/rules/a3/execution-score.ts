@@ -1,6 +1,6 @@
 import { defineRule } from "../rule";
 import { checkDerived } from "../checks";
-import { fixed2, HUNDRED, minDecimal, SCORE_TOLERANCE } from "../../numeric/decimal";
+import { fixed2, HUNDRED, minDecimal, SCORE_TOLERANCE, plain } from "../../numeric/decimal";
 import { execution } from "../derived";
 
 /**
@@ -27,11 +27,11 @@ export default defineRule({
       context.report({
         at: funds.score.at,
         related: [funds.weight!.at],
-        expected: `0..${weight.toFixed()}`,
-        actual: reported.toFixed(),
+        expected: `0..${plain(weight)}`,
+        actual: plain(reported),
         message: {
-          zh: `执行率得分 ${fixed2(reported)} 超过该行分值 ${weight.toFixed()}；执行率无法计算（全年预算数或全年执行数缺失、为 0 或不是数值），无法给出应得分`,
-          en: `The execution score ${fixed2(reported)} is above the row's weight of ${weight.toFixed()}; no rate can be computed (the budget or spending is missing, 0 or not a number), so no score is suggested`,
+          zh: `执行率得分 ${fixed2(reported)} 超过该行分值 ${plain(weight)}；执行率无法计算（全年预算数或全年执行数缺失、为 0 或不是数值），无法给出应得分`,
+          en: `The execution score ${fixed2(reported)} is above the row's weight of ${plain(weight)}; no rate can be computed (the budget or spending is missing, 0 or not a number), so no score is suggested`,
         },
       });
       return;
@@ -44,9 +44,9 @@ export default defineRule({
       tolerance: SCORE_TOLERANCE,
       related: [funds.weight!.at, ...(funds.rate ? [funds.rate.at] : [])],
       what: { zh: "执行率得分", en: "The execution score" },
-      basis: { zh: `分值 ${weight.toFixed()} × 执行率 ${fixed2(capped)}%`, en: `weight ${weight.toFixed()} × rate ${fixed2(capped)}%` },
+      basis: { zh: `分值 ${plain(weight)} × 执行率 ${fixed2(capped)}%`, en: `weight ${plain(weight)} × rate ${fixed2(capped)}%` },
       explain: (reported) =>
-        reported.greaterThan(weight) ? { zh: `超过该行分值 ${weight.toFixed()}`, en: `above the row's weight of ${weight.toFixed()}` } : null,
+        reported.greaterThan(weight) ? { zh: `超过该行分值 ${plain(weight)}`, en: `above the row's weight of ${plain(weight)}` } : null,
     });
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from "../rule";
-import { fixed2, sum, within, SCORE_TOLERANCE } from "../../numeric/decimal";
+import { fixed2, sum, within, SCORE_TOLERANCE, plain } from "../../numeric/decimal";
 import { displayLabel } from "../../text/normalize";
 import { isUnreadable } from "../checks";
 
@@ -30,11 +30,11 @@ export default defineRule({
       context.report({
         at: group.label.at,
         related: rows.map((r) => r.weight!.at),
-        expected: group.statedWeight.toFixed(),
-        actual: total.toFixed(),
+        expected: plain(group.statedWeight),
+        actual: plain(total),
         message: {
-          zh: `“${name}”标注 ${group.statedWeight.toFixed()} 分，其下各行分值合计 ${fixed2(total)}`,
-          en: `"${name}" states ${group.statedWeight.toFixed()} points but its rows' weights add up to ${fixed2(total)}`,
+          zh: `“${name}”标注 ${plain(group.statedWeight)} 分，其下各行分值合计 ${fixed2(total)}`,
+          en: `"${name}" states ${plain(group.statedWeight)} points but its rows' weights add up to ${fixed2(total)}`,
         },
       });
     });

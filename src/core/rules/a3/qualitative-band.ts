@@ -1,5 +1,5 @@
 import { defineRule } from "../rule";
-import { dec } from "../../numeric/decimal";
+import { dec, plain } from "../../numeric/decimal";
 import { qualitativeOutcome } from "../../indicator/target";
 import { indicatorName } from "./indicator-reading";
 
@@ -38,11 +38,11 @@ export default defineRule({
       context.report({
         at: row.score!.at,
         related: [row.actual!.at, row.weight!.at],
-        expected: `${low.toFixed()}..${high.toFixed()}`,
-        actual: score.toFixed(),
+        expected: `${plain(low)}..${plain(high)}`,
+        actual: plain(score),
         message: {
-          zh: `指标“${indicatorName(row)}”完成情况为“${row.actual!.text.trim()}”（${band.zh}），得分应在 ${low.toFixed()}–${high.toFixed()} 之间，表中为 ${score.toFixed()}`,
-          en: `Indicator "${indicatorName(row)}" is marked "${row.actual!.text.trim()}" (${band.en}); its score should lie in ${low.toFixed()}–${high.toFixed()}, the sheet says ${score.toFixed()}`,
+          zh: `指标“${indicatorName(row)}”完成情况为“${row.actual!.text.trim()}”（${band.zh}），得分应在 ${plain(low)}–${plain(high)} 之间，表中为 ${plain(score)}`,
+          en: `Indicator "${indicatorName(row)}" is marked "${row.actual!.text.trim()}" (${band.en}); its score should lie in ${plain(low)}–${plain(high)}, the sheet says ${plain(score)}`,
         },
       });
     }

@@ -1,6 +1,6 @@
 import { defineRule } from "../rule";
 import { editFor } from "../checks";
-import { dec, fixed2 } from "../../numeric/decimal";
+import { dec, fixed2, plain } from "../../numeric/decimal";
 import { indicatorName, readIndicator } from "./indicator-reading";
 
 const WARNING_GAP = dec("0.5");
@@ -52,10 +52,10 @@ export default defineRule({
         at: row.score.at,
         related: [row.target!.at, row.actual!.at, row.weight!.at],
         expected: suggestion.score.toFixed(2),
-        actual: entered.toFixed(),
+        actual: plain(entered),
         message: {
-          zh: `指标“${name}”建议得分 ${fixed2(suggestion.score)}${formula}（指标值 ${row.target!.text.trim()}，完成值 ${row.actual!.text.trim()}，分值 ${row.weight!.value!.toFixed()}），表中为 ${entered.toFixed()}`,
-          en: `Indicator "${name}": suggested score ${fixed2(suggestion.score)}${formulaEn} (target ${row.target!.text.trim()}, actual ${row.actual!.text.trim()}, weight ${row.weight!.value!.toFixed()}); the sheet says ${entered.toFixed()}`,
+          zh: `指标“${name}”建议得分 ${fixed2(suggestion.score)}${formula}（指标值 ${row.target!.text.trim()}，完成值 ${row.actual!.text.trim()}，分值 ${plain(row.weight!.value!)}），表中为 ${plain(entered)}`,
+          en: `Indicator "${name}": suggested score ${fixed2(suggestion.score)}${formulaEn} (target ${row.target!.text.trim()}, actual ${row.actual!.text.trim()}, weight ${plain(row.weight!.value!)}); the sheet says ${plain(entered)}`,
         },
         ...(edit ? { fix: { edits: [edit], safe: false } } : {}),
       });

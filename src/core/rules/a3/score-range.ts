@@ -1,6 +1,6 @@
 import { defineRule } from "../rule";
 import { displayLabel } from "../../text/normalize";
-import { SCORE_TOLERANCE } from "../../numeric/decimal";
+import { SCORE_TOLERANCE, plain } from "../../numeric/decimal";
 
 /** 0 ≤ 得分 ≤ 分值 on every indicator row. */
 export default defineRule({
@@ -22,11 +22,11 @@ export default defineRule({
       context.report({
         at: row.score!.at,
         related: [row.weight!.at],
-        expected: `0..${weight.toFixed()}`,
-        actual: score.toFixed(),
+        expected: `0..${plain(weight)}`,
+        actual: plain(score),
         message: {
-          zh: `指标“${name}”得分 ${score.toFixed()} 不在 0 到分值 ${weight.toFixed()} 之间`,
-          en: `Indicator "${name}" scores ${score.toFixed()}, outside 0 to its weight of ${weight.toFixed()}`,
+          zh: `指标“${name}”得分 ${plain(score)} 不在 0 到分值 ${plain(weight)} 之间`,
+          en: `Indicator "${name}" scores ${plain(score)}, outside 0 to its weight of ${plain(weight)}`,
         },
       });
     }

@@ -1,5 +1,5 @@
 import { defineRule } from "../rule";
-import { dec, fixed2, HUNDRED } from "../../numeric/decimal";
+import { dec, fixed2, HUNDRED, plain } from "../../numeric/decimal";
 import { indicatorName, readIndicator } from "./indicator-reading";
 
 const DEVIATION = dec("1.3");
@@ -26,7 +26,7 @@ export default defineRule({
         at: row.actual!.at,
         related: [row.target!.at],
         expected: null,
-        actual: actual.value.toFixed(),
+        actual: plain(actual.value),
         message: {
           zh: `指标“${indicatorName(row)}”完成值超出指标值 ${fixed2(over)}%（≥ 30%），目标可能设定偏低，部分地区按指标偏离扣分`,
           en: `Indicator "${indicatorName(row)}" beat its target by ${fixed2(over)}% (≥ 30%): the target may be set too low; some provinces deduct for this`,

@@ -1,6 +1,6 @@
 import { defineRule } from "../rule";
 import { checkDerived, isUnreadable } from "../checks";
-import { fixed2, HUNDRED, SCORE_TOLERANCE, within } from "../../numeric/decimal";
+import { fixed2, HUNDRED, SCORE_TOLERANCE, within, plain } from "../../numeric/decimal";
 import { indicatorWeightSum } from "../derived";
 
 /**
@@ -30,10 +30,10 @@ export default defineRule({
         at: cell.at,
         related,
         expected: "100",
-        actual: expected.toFixed(),
+        actual: plain(expected),
         message: {
-          zh: `执行率分值 ${execWeight?.toFixed() ?? "—"} 与各指标分值合计 ${fixed2(expected)}，应为 100`,
-          en: `The execution weight ${execWeight?.toFixed() ?? "—"} and indicator weights add up to ${fixed2(expected)}, not 100`,
+          zh: `执行率分值 ${execWeight ? plain(execWeight) : "—"} 与各指标分值合计 ${fixed2(expected)}，应为 100`,
+          en: `The execution weight ${execWeight ? plain(execWeight) : "—"} and indicator weights add up to ${fixed2(expected)}, not 100`,
         },
       });
       return;
@@ -45,7 +45,7 @@ export default defineRule({
       tolerance: SCORE_TOLERANCE,
       related,
       what: { zh: "总分分值", en: "The total weight" },
-      basis: { zh: `执行率 ${execWeight?.toFixed() ?? 0} + 指标 ${indicators.toFixed()}`, en: `execution ${execWeight?.toFixed() ?? 0} + indicators ${indicators.toFixed()}` },
+      basis: { zh: `执行率 ${execWeight ? plain(execWeight) : 0} + 指标 ${plain(indicators)}`, en: `execution ${execWeight ? plain(execWeight) : 0} + indicators ${plain(indicators)}` },
     });
   },
 });

@@ -1,5 +1,6 @@
 import { defineRule } from "../rule";
 import { editFor, show } from "../checks";
+import { plain } from "../../numeric/decimal";
 import { numberCells } from "./numbers";
 
 /** A number stored as text ("982.60", full-width digits, "982.60万元"): Excel cannot sum it. */
@@ -21,7 +22,7 @@ export default defineRule({
       const edit = editFor(cell, p.value, kind);
       context.report({
         at: cell.at,
-        expected: p.value.toFixed(),
+        expected: plain(p.value),
         actual: String(cell.raw),
         message: {
           zh: `“${name}”是文本型数字“${String(cell.raw)}”，Excel 无法参与计算；应写为数字 ${show(p.value, kind)}`,

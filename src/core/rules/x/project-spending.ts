@@ -1,6 +1,6 @@
 import { defineRule } from "../rule";
 import { recomputedRow } from "../a2/funds-sum";
-import { AMOUNT_TOLERANCE, fixed2, within } from "../../numeric/decimal";
+import { AMOUNT_TOLERANCE, fixed2, within, plain } from "../../numeric/decimal";
 
 /** 附件3 项目支出 equals 附件2 项目支出 {Y}年决算数 (or, when that is blank, its {Y}年预算数). */
 export default defineRule({
@@ -24,8 +24,8 @@ export default defineRule({
     context.report({
       at: a3Project.at,
       related: [a2Cell.at],
-      expected: a2Cell.value.toFixed(),
-      actual: a3Project.value.toFixed(),
+      expected: plain(a2Cell.value),
+      actual: plain(a3Project.value),
       message: {
         zh: `附件3 项目支出 ${fixed2(a3Project.value)} 与附件2 项目支出${column.zh} ${fixed2(a2Cell.value)} 不一致（相差 ${fixed2(a3Project.value.minus(a2Cell.value).abs())}）`,
         en: `Annex 3 project spending ${fixed2(a3Project.value)} differs from annex 2 project spending (${column.en}) ${fixed2(a2Cell.value)} by ${fixed2(a3Project.value.minus(a2Cell.value).abs())}`,

@@ -1,5 +1,5 @@
 import { defineRule } from "../rule";
-import { AMOUNT_TOLERANCE, fixed2 } from "../../numeric/decimal";
+import { AMOUNT_TOLERANCE, fixed2, plain } from "../../numeric/decimal";
 
 /** 公用经费 is part of 基本支出, so 附件2 公用经费 决算数 cannot exceed 附件3 基本支出. */
 export default defineRule({
@@ -19,8 +19,8 @@ export default defineRule({
     context.report({
       at: publicFunds.at,
       related: [basic.at],
-      expected: `<= ${basic.value.toFixed()}`,
-      actual: publicFunds.value.toFixed(),
+      expected: `<= ${plain(basic.value)}`,
+      actual: plain(publicFunds.value),
       message: {
         zh: `附件2 公用经费 ${fixed2(publicFunds.value)} 超过附件3 基本支出 ${fixed2(basic.value)}，而公用经费是基本支出的一部分`,
         en: `Annex 2 public funds ${fixed2(publicFunds.value)} exceed annex 3 basic spending ${fixed2(basic.value)}, of which they are a part`,

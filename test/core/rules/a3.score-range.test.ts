@@ -6,6 +6,7 @@ const seedWith = (patches: Record<string, Partial<IndicatorInput>>) => workbook(
 
 testRule("a3.score-range", {
   valid: [
+    { name: "−0.01 is within the 0.01 tolerance", workbook: seedWith({ 代表培训: { score: -0.01, reason: "扣分" } }) },
     { name: "the seed: every score within 0..分值, \"/\" rows 0 of 0", workbook: seedWorkbook() },
     { name: "0 is allowed", workbook: seedWith({ 代表培训: { score: 0, reason: "未开展" } }) },
     { name: "a blank score is a3.missing-field's", workbook: seedWith({ 代表培训: { score: null } }) },
@@ -22,6 +23,11 @@ testRule("a3.score-range", {
       findings: [{ cell: "附件3!H25", severity: "error", expected: "0..10", actual: "12", fix: "none", related: ["附件3!G25"], messageIncludes: ["服务对象满意度"] }],
     },
     {
+      name: "a row without a 三级指标 is named by its row number, as the other rules do",
+      workbook: seedWith({ 代表培训: { level3: null, score: 12 } }),
+      findings: [{ cell: "附件3!H18", severity: "error", expected: "0..4", actual: "12", messageIncludes: ["指标“第 18 行”得分 12", "Indicator \"第 18 行\""] }],
+    },
+    {
       name: "the doc page's example: −1 on 代表培训",
       workbook: seedWith({ 代表培训: { score: -1 } }),
       findings: [{ cell: "附件3!H18", severity: "error", expected: "0..4", actual: "-1" }],
@@ -35,6 +41,21 @@ testRule("a3.score-range", {
         { cell: "附件3!H27", severity: "error", expected: "0..0", actual: "1" },
         { cell: "附件3!H28", severity: "error", expected: "0..0", actual: "1" },
       ],
+    },
+    {
+      name: "−0.02 is below 0 beyond the tolerance",
+      workbook: seedWith({ 代表培训: { score: -0.02, reason: "扣分" } }),
+      findings: [{ cell: "附件3!H18", severity: "error", expected: "0..4", actual: "-0.02" }],
+    },
+    {
+      name: "8.02 on 8 is above the 分值 beyond the tolerance",
+      workbook: seedWith({ "专题视察、调研": { score: 8.02 } }),
+      findings: [{ cell: "附件3!H16", severity: "error", expected: "0..8", actual: "8.02" }],
+    },
+    {
+      name: "the doc page's example, word for word",
+      workbook: seedWith({ 服务对象满意度: { score: 12 } }),
+      findings: [{ cell: "附件3!H25", message: { zh: "指标“服务对象满意度”得分 12 不在 0 到分值 10 之间", en: "Indicator \"服务对象满意度\" scores 12, outside 0 to its weight of 10" } }],
     },
   ],
 });

@@ -1,5 +1,5 @@
 import { defineRule } from "../rule";
-import { displayLabel } from "../../text/normalize";
+import { indicatorName } from "./indicator-reading";
 import { SCORE_TOLERANCE, plain } from "../../numeric/decimal";
 
 /** 0 ≤ 得分 ≤ 分值 on every indicator row. */
@@ -18,7 +18,7 @@ export default defineRule({
       const score = row.score?.value;
       if (weight == null || score == null) continue;
       if (score.greaterThanOrEqualTo(SCORE_TOLERANCE.negated()) && score.lessThanOrEqualTo(weight.plus(SCORE_TOLERANCE))) continue;
-      const name = row.level3 ? displayLabel(row.level3.text) : "";
+      const name = indicatorName(row);
       context.report({
         at: row.score!.at,
         related: [row.weight!.at],

@@ -49,6 +49,8 @@ export interface ExpectedFinding {
   readonly actual?: string | null;
   /** Fragments each found in the zh or the en message. */
   readonly messageIncludes?: readonly string[];
+  /** The whole message, both languages, exactly (what the user reads). */
+  readonly message?: { readonly zh: string; readonly en: string };
   /** Whether the finding carries a fix, and whether it is safe (pre-selected). */
   readonly fix?: "safe" | "unsafe" | "none";
   /** Cells the finding points to besides its own. */
@@ -129,6 +131,7 @@ function expectFindings(actual: readonly Finding[], listed: readonly ExpectedFin
       ...(want.actual !== undefined ? { actual: got.actual } : {}),
       ...(want.fix !== undefined ? { fix: got.fix ? (got.fix.safe ? "safe" : "unsafe") : "none" } : {}),
       ...(want.related !== undefined ? { related: got.related.map((a) => cellText(a)) } : {}),
+      ...(want.message !== undefined ? { message: { zh: got.message.zh, en: got.message.en } } : {}),
     };
     const wanted = {
       cell: want.cell,
@@ -137,6 +140,7 @@ function expectFindings(actual: readonly Finding[], listed: readonly ExpectedFin
       ...(want.actual !== undefined ? { actual: want.actual } : {}),
       ...(want.fix !== undefined ? { fix: want.fix } : {}),
       ...(want.related !== undefined ? { related: [...want.related] } : {}),
+      ...(want.message !== undefined ? { message: { zh: want.message.zh, en: want.message.en } } : {}),
     };
     expect(view).toEqual(wanted);
     for (const fragment of want.messageIncludes ?? []) {

@@ -6,6 +6,8 @@ const form = (...buildings: BuildingLine[]) => workbook(annex2Form({ buildings }
 
 testRule("a2.building-investment-rate", {
   valid: [
+    { name: "no 楼堂馆所 block at all: nothing to check", workbook: workbook(annex2Form({ buildings: null })) },
+    { name: "预算投资 blank: no rate to compute", workbook: form(["办公楼维修改造", 1200, 1260, pct(1.05), null, 816, pct(0.5)]) },
     { name: "the seed: the block is blank", workbook: seedWorkbook() },
     { name: "816 spent of 850 budgeted: 96.00%", workbook: form(["办公楼维修改造", 1200, 1260, pct(1.05), 850, 816, pct(0.96)]) },
     { name: "96.00% shown as 96% (format 0%)", workbook: form(["办公楼维修改造", 1200, 1260, pct(1.05), 850, 816, pct(0.96, "0%")]) },
@@ -30,6 +32,17 @@ testRule("a2.building-investment-rate", {
       workbook: form(["办公楼维修改造", 1200, 1260, pct(1.05), 850.5, 816, pct(0.96, "0%")]),
       findings: [{ cell: "附件2!G25", severity: "info", expected: "95.94", actual: "96", messageIncludes: ["rounding only"] }],
       fixed: { "附件2!G25": 0.9594 },
+    },
+    {
+      name: "the doc page's example, word for word",
+      workbook: form(["办公楼维修改造", 1200, 1260, pct(1.05), 850, 816, pct(1.0417)]),
+      findings: [{
+        cell: "附件2!G25",
+        message: {
+          zh: "投资概算控制率应为 96.00%（实际投资 816.00 ÷ 预算投资 850.00），表中为 104.17%",
+          en: "The investment control rate should be 96.00% (actual 816.00 ÷ budgeted 850.00); the sheet says 104.17%",
+        },
+      }],
     },
   ],
 });

@@ -12,6 +12,8 @@ testRule("a2.building-scale-rate", {
     { name: "a rate typed as percentage points (105)", workbook: form(["办公楼维修改造", 1200, 1260, 105, 850, 816, 96]) },
     { name: "批复规模 0: no rate to compute", workbook: form(["办公楼维修改造", 0, 1260, pct(0.5), 850, 816, pct(0.96)]) },
     { name: "批复规模 blank: no rate to compute", workbook: form(["办公楼维修改造", null, 1260, pct(0.5), 850, 816, pct(0.96)]) },
+    { name: "no 楼堂馆所 block at all: nothing to check", workbook: workbook(annex2Form({ buildings: null })) },
+    { name: "实际规模 blank: no rate to compute", workbook: form(["办公楼维修改造", 1200, null, pct(0.5), 850, 816, pct(0.96)]) },
     { name: "a wholly blank row is skipped", workbook: form([null, null, null, null, null, null, null], ["食堂", 500, 500, pct(1), 100, 100, pct(1)]) },
   ],
   invalid: [
@@ -19,6 +21,18 @@ testRule("a2.building-scale-rate", {
       name: "the doc page's example: 95.24% is 1200 ÷ 1260, the rate is 105.00%",
       workbook: form(["办公楼维修改造", 1200, 1260, pct(0.9524), 850, 816, pct(0.96)]),
       findings: [{ cell: "附件2!D25", severity: "error", expected: "105", actual: "95.24", fix: "safe", related: ["附件2!C25", "附件2!B25"], messageIncludes: ["105.00%"] }],
+      fixed: { "附件2!D25": 1.05 },
+    },
+    {
+      name: "the doc page's example, word for word",
+      workbook: form(["办公楼维修改造", 1200, 1260, pct(0.9524), 850, 816, pct(0.96)]),
+      findings: [{
+        cell: "附件2!D25",
+        message: {
+          zh: "规模控制率应为 105.00%（实际规模 1260.00 ÷ 批复规模 1200.00），表中为 95.24%",
+          en: "The scale control rate should be 105.00% (actual 1260.00 ÷ approved 1200.00); the sheet says 95.24%",
+        },
+      }],
       fixed: { "附件2!D25": 1.05 },
     },
     {

@@ -6,6 +6,8 @@ const form = (funds: FundsInput) => workbook(annex2Form({ funds }));
 
 testRule("a2.over-budget", {
   valid: [
+    { name: "no 经费控制情况 block: nothing to compare", workbook: workbook(annex2Form({ funds: null })) },
+    { name: "no 三公经费 row: the other rows are still compared", workbook: form({ threePublic: null }) },
     { name: "the seed: 0 ≤ 0, 74.46 ≤ 116.80, 31.10 ≤ 32.3", workbook: seedWorkbook() },
     { name: "决算数 equal to 预算数", workbook: form({ publicFunds: [99.41, 116.8, 116.8] }) },
     { name: "0.01 above is within tolerance", workbook: form({ publicFunds: [99.41, 116.8, 116.81] }) },
@@ -25,6 +27,25 @@ testRule("a2.over-budget", {
       findings: [
         { cell: "附件2!D6", severity: "warning", expected: "<= 1", actual: "1.5", messageIncludes: ["三公经费"] },
         { cell: "附件2!D22", severity: "warning", expected: "<= 32.3", actual: "35", messageIncludes: ["政府采购金额"] },
+      ],
+    },
+    {
+      name: "0.02 above the budget is beyond the tolerance",
+      workbook: form({ publicFunds: [99.41, 116.8, 116.82] }),
+      findings: [{ cell: "附件2!D18", severity: "warning", expected: "<= 116.8", actual: "116.82", messageIncludes: ["（超出 0.02）"] }],
+    },
+    {
+      name: "the messages, word for word",
+      workbook: form({ threePublic: [0, 1, 1.5], publicFunds: [99.41, n2(116.8), n2(120.35)] }),
+      findings: [
+        {
+          cell: "附件2!D6",
+          message: { zh: "三公经费决算数 1.50 超过预算数 1.00（超出 0.50），请核实或说明", en: "三公经费: actuals 1.50 exceed the budget 1.00 by 0.50; verify or explain" },
+        },
+        {
+          cell: "附件2!D18",
+          message: { zh: "公用经费决算数 120.35 超过预算数 116.80（超出 3.55），请核实或说明", en: "公用经费: actuals 120.35 exceed the budget 116.80 by 3.55; verify or explain" },
+        },
       ],
     },
   ],

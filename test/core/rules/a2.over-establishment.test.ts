@@ -7,6 +7,7 @@ const staff = (posts: CellSpec, onPost: CellSpec) => workbook(annex2Form({ staff
 
 testRule("a2.over-establishment", {
   valid: [
+    { name: "no staff block: nothing to check", workbook: workbook(annex2Form({ staff: null })) },
     { name: "as many on post as posts", workbook: staff(21, 21) },
     { name: "fewer on post than posts", workbook: staff(21, 19) },
     { name: "编制数 blank: not checked", workbook: staff(null, 35) },
@@ -22,6 +23,16 @@ testRule("a2.over-establishment", {
       name: "one over",
       workbook: staff(21, 22),
       findings: [{ cell: "附件2!C4", severity: "info", actual: "22", messageIncludes: ["1 人"] }],
+    },
+    {
+      name: "编制数 0 with 3 on post: all 3 are over",
+      workbook: staff(0, 3),
+      findings: [{ cell: "附件2!C4", severity: "info", actual: "3", message: { zh: "实际在职 3 人，超出编制数 0 人 3 人", en: "3 staff on post, 3 above the 0 authorized posts" } }],
+    },
+    {
+      name: "the seed, word for word",
+      workbook: seedWorkbook(),
+      findings: [{ cell: "附件2!C4", message: { zh: "实际在职 35 人，超出编制数 21 人 14 人", en: "35 staff on post, 14 above the 21 authorized posts" } }],
     },
   ],
 });

@@ -18,6 +18,8 @@ const WITH_SPECIALS: readonly FundsLine[] = [
 
 testRule("a2.project-total", {
   valid: [
+    { name: "no 经费控制情况 block: nothing to check", workbook: workbook(annex2Form({ funds: null })) },
+    { name: "no 项目支出 row: nothing to check", workbook: workbook(annex2Form({ funds: { project: null, projectLines: [] } })) },
     { name: "the seed: 137.46 / 150.13 / 70.27 = 业务工作经费 + 运行维护经费", workbook: seedWorkbook() },
     { name: "inserted 市级专项资金 lines are counted: 70.27 + 0 + 15 + 12 = 97.27", workbook: form([137.46, 165.13, 97.27], WITH_SPECIALS) },
     {
@@ -66,6 +68,33 @@ testRule("a2.project-total", {
       workbook: workbook(annex2Form({ funds: { project: [137.46, 150.13, 7.27] }, offset: { rows: 4 } })),
       findings: [{ cell: "附件2!D16", severity: "error", expected: "70.27", actual: "7.27" }],
       fixed: { "附件2!D16": 70.27 },
+    },
+    {
+      name: "each year column is named in the message",
+      workbook: form([137.46, 150.13, 7.27], [["1、业务工作经费", 7.46, 50.13, 70.27], ["2、运行维护经费", 0, 0, 0]]),
+      findings: [
+        {
+          cell: "附件2!B12",
+          message: {
+            zh: "项目支出（上年决算数）应为 7.46（业务工作经费 7.46 + 运行维护经费 0.00），表中为 137.46",
+            en: "Project spending (prior-year actuals) should be 7.46 (业务工作经费 7.46 + 运行维护经费 0.00); the sheet says 137.46",
+          },
+        },
+        {
+          cell: "附件2!C12",
+          message: {
+            zh: "项目支出（本年预算数）应为 50.13（业务工作经费 50.13 + 运行维护经费 0.00），表中为 150.13",
+            en: "Project spending (budget) should be 50.13 (业务工作经费 50.13 + 运行维护经费 0.00); the sheet says 150.13",
+          },
+        },
+        {
+          cell: "附件2!D12",
+          message: {
+            zh: "项目支出（本年决算数）应为 70.27（业务工作经费 70.27 + 运行维护经费 0.00），表中为 7.27",
+            en: "Project spending (actuals) should be 70.27 (业务工作经费 70.27 + 运行维护经费 0.00); the sheet says 7.27",
+          },
+        },
+      ],
     },
   ],
 });

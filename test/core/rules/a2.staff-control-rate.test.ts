@@ -7,6 +7,8 @@ const staff = (posts: CellSpec, onPost: CellSpec, rate: CellSpec) => workbook(an
 
 testRule("a2.staff-control-rate", {
   valid: [
+    { name: "no staff block: nothing to check", workbook: workbook(annex2Form({ staff: null })) },
+    { name: "no 控制率 header: nothing to check", workbook: workbook(annex2Form({ staff: { labels: { rate: null }, rate: null } })) },
     { name: "35 on post for 21 posts: 166.67% (0.00%)", workbook: staff(21, 35, pct(1.6667)) },
     { name: "the rate typed as text \"166.67%\" matches (cell.text-number says the rest)", workbook: staff(21, 35, "166.67%") },
     { name: "a rate as percentage points in a plain cell (166.67)", workbook: staff(21, 35, 166.67) },
@@ -66,6 +68,37 @@ testRule("a2.staff-control-rate", {
       workbook: workbook(annex2Form({ offset: { rows: 3, cols: 2 } })),
       findings: [{ cell: "附件2!F7", severity: "error", expected: "166.67", actual: "60" }],
       fixed: { "附件2!F7": 1.6667 },
+    },
+    {
+      name: "the seed, word for word",
+      workbook: seedWorkbook(),
+      findings: [{
+        cell: "附件2!D4",
+        message: {
+          zh: "控制率应为 166.67%（在职 35 ÷ 编制 21），表中为 60.00%，恰为其倒数（编制 ÷ 在职 = 60.00%）",
+          en: "The control rate should be 166.67% (35 on post ÷ 21 posts); the sheet says 60.00%, exactly its inverse (posts ÷ staff = 60.00%)",
+        },
+      }],
+    },
+    {
+      name: "the inverse within its tolerance (60.01%) is still named as the inverse; 60.02% is not",
+      workbook: staff(21, 35, pct(0.6001)),
+      findings: [{ cell: "附件2!D4", severity: "error", actual: "60.01", messageIncludes: ["恰为其倒数", "exactly its inverse"] }],
+    },
+    {
+      name: "60.02% is beyond the inverse's tolerance: a plain mistake",
+      workbook: staff(21, 35, pct(0.6002)),
+      findings: [{ cell: "附件2!D4", severity: "error", message: { zh: "控制率应为 166.67%（在职 35 ÷ 编制 21），表中为 60.02%", en: "The control rate should be 166.67% (35 on post ÷ 21 posts); the sheet says 60.02%" } }],
+    },
+    {
+      name: "编制数 0, word for word, pointing at the rate too",
+      workbook: staff(0, 35, pct(0.6, "0%")),
+      findings: [{ cell: "附件2!B4", related: ["附件2!D4"], message: { zh: "编制数为 0，无法计算控制率", en: "Authorized posts are 0, so no control rate can be computed" } }],
+    },
+    {
+      name: "nobody on post: the rate is 0%, and there is no inverse to speak of",
+      workbook: staff(21, 0, pct(0.5)),
+      findings: [{ cell: "附件2!D4", severity: "error", expected: "0", actual: "50", message: { zh: "控制率应为 0.00%（在职 0 ÷ 编制 21），表中为 50.00%", en: "The control rate should be 0.00% (0 on post ÷ 21 posts); the sheet says 50.00%" } }],
     },
   ],
 });

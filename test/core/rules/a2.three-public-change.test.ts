@@ -6,6 +6,8 @@ const form = (threePublic: Triple) => workbook(annex2Form({ funds: { threePublic
 
 testRule("a2.three-public-change", {
   valid: [
+    { name: "no 经费控制情况 block: nothing to compare", workbook: workbook(annex2Form({ funds: null })) },
+    { name: "no 三公经费 row: nothing to compare", workbook: workbook(annex2Form({ funds: { threePublic: null } })) },
     { name: "the seed: prior year 0, no rate", workbook: seedWorkbook() },
     { name: "prior year 0 and this year 5: no rate", workbook: form([0, 6, 5]) },
     { name: "prior year blank: no rate", workbook: form([null, 6, 5]) },
@@ -32,6 +34,26 @@ testRule("a2.three-public-change", {
       name: "unchanged: 0.00%",
       workbook: form([3, 3, 3]),
       findings: [{ cell: "附件2!D6", severity: "info", expected: "0.00" }],
+    },
+    {
+      name: "down, word for word",
+      workbook: form([12.5, 11, 10]),
+      findings: [{ cell: "附件2!D6", message: { zh: "三公经费较上年下降 20.00%（12.50 → 10.00）", en: "Three public expenses are down 20.00% on the prior year (12.50 → 10.00)" } }],
+    },
+    {
+      name: "up, word for word",
+      workbook: form([8, 9, 9]),
+      findings: [{ cell: "附件2!D6", message: { zh: "三公经费较上年增长 12.50%（8.00 → 9.00）", en: "Three public expenses are up 12.50% on the prior year (8.00 → 9.00)" } }],
+    },
+    {
+      name: "this year 0 after a prior year: down 100%",
+      workbook: form([4, 4, 0]),
+      findings: [{ cell: "附件2!D6", expected: "-100.00", messageIncludes: ["下降 100.00%"] }],
+    },
+    {
+      name: "unchanged reads as up 0.00%",
+      workbook: form([3, 3, 3]),
+      findings: [{ cell: "附件2!D6", messageIncludes: ["增长 0.00%", "up 0.00%"] }],
     },
   ],
 });

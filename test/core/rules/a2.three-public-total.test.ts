@@ -1,5 +1,5 @@
 import { annex2Form, seedWorkbook, workbook, type FundsInput } from "../../helpers/forms";
-import { testRule } from "../../helpers/rule-tester";
+import { run, testRule } from "../../helpers/rule-tester";
 
 // Rows of the seed layout: 三公经费 6, 公务用车购置和维护经费 7, 公车购置 8, 公车运行维护 9,
 // 出国经费 10, 公务接待 11; columns B = 2022年决算数, C = 2023年预算数, D = 2023年决算数.
@@ -17,6 +17,12 @@ const DOC: FundsInput = {
 
 testRule("a2.three-public-total", {
   valid: [
+    { name: "the 出国经费 row deleted: the other parts still add up", workbook: form({ ...DOC, abroad: null }) },
+    { name: "the 公车购置 row deleted: the vehicle subtotal is its running line", workbook: form({ ...DOC, vehiclePurchase: null }) },
+    { name: "a part holding text (\"约2.5\") leaves that column unchecked: its value is unknown, not 0", workbook: form({ ...DOC, reception: [2.2, 2.5, "约2.5"] }) },
+    { name: "a vehicle line holding text: the vehicle subtotal as written stands in", workbook: form({ ...DOC, vehicleRunning: [3.0, 3.5, "约2.6"] }) },
+    { name: "no 经费控制情况 block: nothing to check", workbook: workbook(annex2Form({ funds: null })) },
+    { name: "no 三公经费 row: nothing to check", workbook: form({ ...DOC, threePublic: null }) },
     { name: "the seed: every row 0", workbook: seedWorkbook() },
     { name: "5.20 / 6.00 / 5.10 add up in every year column", workbook: form(DOC) },
     { name: "a blank part is not counted (出国经费 left blank)", workbook: form({ ...DOC, abroad: [null, null, null] }) },
@@ -74,5 +80,26 @@ testRule("a2.three-public-total", {
       findings: [{ cell: "附件2!D6", severity: "error", expected: "5.1", actual: "2.5", related: ["附件2!D7", "附件2!D8", "附件2!D9", "附件2!D10"] }],
       fixed: { "附件2!D6": 5.1 },
     },
+    {
+      name: "the doc page's example, word for word",
+      workbook: form({ ...DOC, threePublic: [5.2, 6.0, 4.8] }),
+      findings: [{
+        cell: "附件2!D6",
+        message: {
+          zh: "三公经费（本年决算数）应为 5.10（公务用车购置和维护经费 2.60 + 出国经费 0.00 + 公务接待 2.50），表中为 4.80",
+          en: "The three public expenses (actuals) should be 5.10 (公务用车购置和维护经费 2.60 + 出国经费 0.00 + 公务接待 2.50); the sheet says 4.80",
+        },
+      }],
+    },
+    {
+      name: "a wrong vehicle subtotal: 三公经费 is checked against the recomputed 2.60, not the 2.06 written",
+      workbook: form({ ...DOC, vehicle: [3.0, 3.5, 2.06], threePublic: [5.2, 6.0, 4.56] }),
+      findings: [{ cell: "附件2!D6", severity: "error", expected: "5.1", actual: "4.56", messageIncludes: ["公务用车购置和维护经费 2.60"] }],
+    },
   ],
+});
+
+test("a2.three-public-total writes its fix as an amount: the number with format 0.00", () => {
+  const [finding] = run(form({ ...DOC, threePublic: [5.2, 6.0, 4.8] }), undefined, "a2.three-public-total");
+  expect(finding?.fix?.edits.map((e) => ({ after: e.after, numberFormat: e.numberFormat }))).toEqual([{ after: 5.1, numberFormat: "0.00" }]);
 });

@@ -6,6 +6,7 @@ const form = (funds: FundsInput) => workbook(annex2Form({ funds: { threePublic: 
 
 testRule("a2.vehicle-total", {
   valid: [
+    { name: "no 经费控制情况 block: nothing to check", workbook: workbook(annex2Form({ funds: null })) },
     { name: "the seed: 0 = 0 + 0", workbook: seedWorkbook() },
     { name: "3.00 = 0 + 3.00, 3.50 = 0 + 3.50, 2.60 = 0 + 2.60", workbook: form({ vehicle: [3.0, 3.5, 2.6], vehiclePurchase: [0, 0, 0], vehicleRunning: [3.0, 3.5, 2.6] }) },
     { name: "a blank 公车购置 is not counted", workbook: form({ vehicle: [3.0, 3.5, 2.6], vehiclePurchase: [null, null, null], vehicleRunning: [3.0, 3.5, 2.6] }) },
@@ -31,6 +32,22 @@ testRule("a2.vehicle-total", {
       workbook: form({ vehicle: [null, 3.5, 2.6], vehiclePurchase: [0, 0, 0], vehicleRunning: [3.0, 3.5, 2.6] }),
       findings: [{ cell: "附件2!B7", severity: "info", expected: "3", actual: null, fix: "safe" }],
       fixed: { "附件2!B7": 3 },
+    },
+    {
+      name: "the doc page's example, word for word",
+      workbook: form({ vehicle: [3.0, 3.5, 2.06], vehiclePurchase: [0, 0, 0], vehicleRunning: [3.0, 3.5, 2.6] }),
+      findings: [{
+        cell: "附件2!D7",
+        message: {
+          zh: "公务用车购置和维护经费（本年决算数）应为 2.60（公车购置 0.00 + 公车运行维护 2.60），表中为 2.06",
+          en: "Official vehicle spending (actuals) should be 2.60 (公车购置 0.00 + 公车运行维护 2.60); the sheet says 2.06",
+        },
+      }],
+    },
+    {
+      name: "a sum within 0.01 of two items matches, 0.02 off does not",
+      workbook: form({ vehicle: [3.02, 3.51, 2.6], vehiclePurchase: [0, 0, 0], vehicleRunning: [3.0, 3.5, 2.6] }),
+      findings: [{ cell: "附件2!B7", severity: "error", expected: "3", actual: "3.02" }],
     },
   ],
 });

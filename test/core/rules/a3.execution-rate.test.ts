@@ -59,5 +59,26 @@ testRule("a3.execution-rate", {
       findings: [{ cell: "附件3!J5", severity: "error", expected: "50", actual: "60" }],
       fixed: { "附件3!J5": 0.5 },
     },
+    {
+      name: "a wrong rate, word for word",
+      workbook: funds({ rate: pct(0.9), budget: 1000, executed: 950 }),
+      findings: [{
+        cell: "附件3!H5", severity: "error", expected: "95", actual: "90",
+        message: {
+          zh: "执行率应为 95.00%（全年执行数 950.00 ÷ 全年预算数 1000.00），表中为 90.00%",
+          en: "The execution rate should be 95.00% (spent 950.00 ÷ budget 1000.00); the sheet says 90.00%",
+        },
+      }],
+    },
+    {
+      name: "全年预算数 0, word for word",
+      workbook: funds({ budget: 0 }),
+      findings: [{ cell: "附件3!E5", severity: "warning", actual: "0", related: ["附件3!H5"], message: { zh: "全年预算数为 0，无法计算执行率", en: "The full-year budget is 0, so no execution rate can be computed" } }],
+    },
+    {
+      name: "0.02 percentage points off is beyond the tolerance",
+      workbook: funds({ rate: pct(0.9502), budget: 1000, executed: 950 }),
+      findings: [{ cell: "附件3!H5", severity: "error", expected: "95", actual: "95.02" }],
+    },
   ],
 });

@@ -15,6 +15,7 @@ const BANDS_80_70_60 = { gradeBands: [80, 70, 60] as const };
 
 testRule("a3.grade", {
   valid: [
+    { name: "no 附件3 indicator rows and no 总分 row", workbook: workbook(annex3Form({ indicators: [], total: null })) },
     { name: "no indicator rows: no total to grade", workbook: workbook(annex3Form({ indicators: [], total: null })) },
   ],
   invalid: [
@@ -34,5 +35,24 @@ testRule("a3.grade", {
     { name: "59.99 → 差", workbook: scoring(59.99), findings: [{ cell: "附件3!H15", expected: "差" }] },
     { name: "65 → 中 (80/70/60)", workbook: scoring(65), settings: BANDS_80_70_60, findings: [{ cell: "附件3!H15", expected: "中" }] },
     { name: "the grade follows the recomputed total, not the written one (95 written, 85 recomputed)", workbook: scoring(85, 95), findings: [{ cell: "附件3!H15", expected: "良", messageIncludes: ["85.00"] }] },
+    {
+      name: "the seed, word for word",
+      workbook: seedWorkbook(),
+      findings: [{
+        cell: "附件3!H29",
+        message: { zh: "重算总分 98.00，等级为“优”（优 ≥ 90，良 ≥ 80，中 ≥ 60）", en: "Recomputed total 98.00: grade \"Excellent\" (excellent ≥ 90, good ≥ 80, fair ≥ 60)" },
+      }],
+    },
+    {
+      name: "the bands in use are named, word for word (80/70/60)",
+      workbook: scoring(72),
+      settings: BANDS_80_70_60,
+      findings: [{ cell: "附件3!H15", message: { zh: "重算总分 72.00，等级为“良”（优 ≥ 80，良 ≥ 70，中 ≥ 60）", en: "Recomputed total 72.00: grade \"Good\" (excellent ≥ 80, good ≥ 70, fair ≥ 60)" } }],
+    },
+    {
+      name: "without a 总分 row the grade is told at the table's first cell",
+      workbook: workbook(annex3Form({ total: null })),
+      findings: [{ cell: "附件3!A1", severity: "info", expected: "优" }],
+    },
   ],
 });

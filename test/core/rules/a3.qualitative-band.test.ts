@@ -12,6 +12,9 @@ const NOT_ACHIEVED = "未达成年度指标且效果较差";
 
 testRule("a3.qualitative-band", {
   valid: [
+    { name: "分值 blank: no band to check", workbook: seedWith({ 服务对象满意度: { target: ACHIEVED, actual: ACHIEVED, weight: null, score: 5, reason: "x" } }) },
+    { name: "得分 blank: no band to check", workbook: seedWith({ 服务对象满意度: { target: ACHIEVED, actual: ACHIEVED, score: null, reason: "x" } }) },
+    { name: "a row worth 0 points is not banded", workbook: seedWith({ 服务对象满意度: { target: ACHIEVED, actual: ACHIEVED, weight: 0, score: 0, reason: "见说明" } }) },
     { name: "the seed: no row says 达成/部分达成/未达成", workbook: seedWorkbook() },
     { name: "达成年度指标 with 8 of 10 (80% included)", workbook: outOf10(ACHIEVED, 8) },
     { name: "达成年度指标 with 10 of 10", workbook: outOf10(ACHIEVED, 10) },
@@ -52,6 +55,44 @@ testRule("a3.qualitative-band", {
       name: "the doc page's example: 达成年度指标 with 11 of 15",
       workbook: seedWith({ "保障基本支出，完成年初计划": { actual: ACHIEVED, score: 11, reason: "部分活动延期" } }),
       findings: [{ cell: "附件3!H22", severity: "warning", expected: "12..15", actual: "11" }],
+    },
+    {
+      name: "部分达成 with full marks, word for word",
+      workbook: seedWith({ 代表培训: { actual: "部分达成", score: 4 } }),
+      findings: [{
+        cell: "附件3!H18", severity: "warning", expected: "2.4..3.2", actual: "4", related: ["附件3!F18", "附件3!G18"],
+        message: {
+          zh: "指标“代表培训”完成情况为“部分达成”（部分达成：60%–80%），得分应在 2.4–3.2 之间，表中为 4",
+          en: "Indicator \"代表培训\" is marked \"部分达成\" (partly achieved: 60%–80%); its score should lie in 2.4–3.2, the sheet says 4",
+        },
+      }],
+    },
+    {
+      name: "达成年度指标 above full marks (10.01 of 10), word for word",
+      workbook: outOf10(ACHIEVED, 10.01),
+      findings: [{
+        cell: "附件3!H25", severity: "warning", expected: "8..10", actual: "10.01",
+        message: {
+          zh: "指标“服务对象满意度”完成情况为“达成年度指标”（达成年度指标：80%–100%），得分应在 8–10 之间，表中为 10.01",
+          en: "Indicator \"服务对象满意度\" is marked \"达成年度指标\" (achieved: 80%–100%); its score should lie in 8–10, the sheet says 10.01",
+        },
+      }],
+    },
+    {
+      name: "未达成 below 0, word for word",
+      workbook: outOf10("未达成", -0.5),
+      findings: [{
+        cell: "附件3!H25", severity: "warning", expected: "0..6", actual: "-0.5",
+        message: {
+          zh: "指标“服务对象满意度”完成情况为“未达成”（未达成：0–60%），得分应在 0–6 之间，表中为 -0.5",
+          en: "Indicator \"服务对象满意度\" is marked \"未达成\" (not achieved: 0–60%); its score should lie in 0–6, the sheet says -0.5",
+        },
+      }],
+    },
+    {
+      name: "the outcome is quoted without its padding",
+      workbook: outOf10("\u3000部分达成 ", 10),
+      findings: [{ cell: "附件3!H25", severity: "warning", messageIncludes: ["完成情况为“部分达成”（", "is marked \"部分达成\" ("] }],
     },
   ],
 });

@@ -6,6 +6,7 @@ const visits = (patch: Partial<IndicatorInput>) => workbook(annex3Form({ indicat
 
 testRule("a3.target-deviation", {
   valid: [
+    { name: "38.9次 of 不少于30次 is just under 30% over", workbook: visits({ actual: "38.9次" }) },
     { name: "the seed: 34 of 30 (13.33%), 100% of ≥95% (5.26%), 100% of ≥98% (2.04%)", workbook: seedWorkbook() },
     { name: "38 of 30 is 26.67% over", workbook: visits({ actual: "38次" }) },
     { name: "等于 targets are not 正向: 1次 done twice", workbook: workbook(annex3Form({ indicators: withIndicators({ 六届三次全会: { actual: "2次" } }) })) },
@@ -33,6 +34,27 @@ testRule("a3.target-deviation", {
       name: "> is 正向 too: >50% with 70%",
       workbook: workbook(annex3Form({ indicators: withIndicators({ "完成率%": { target: ">50%", actual: "70%" } }) })),
       findings: [{ cell: "附件3!F19", severity: "info", actual: "70", messageIncludes: ["40.00%"] }],
+    },
+    {
+      name: "the doc page's example, word for word",
+      workbook: visits({ actual: "45次" }),
+      findings: [{
+        cell: "附件3!F16",
+        message: {
+          zh: "指标“专题视察、调研”完成值超出指标值 50.00%（≥ 30%），目标可能设定偏低，部分地区按指标偏离扣分",
+          en: "Indicator \"专题视察、调研\" beat its target by 50.00% (≥ 30%): the target may be set too low; some provinces deduct for this",
+        },
+      }],
+    },
+    {
+      name: "a bare number as 实际完成值 (45 for 不少于30次) is compared",
+      workbook: visits({ actual: "45" }),
+      findings: [{ cell: "附件3!F16", severity: "info", actual: "45", messageIncludes: ["50.00%"] }],
+    },
+    {
+      name: "a target without a unit (≥30) with 45次 is compared",
+      workbook: visits({ target: "≥30", actual: "45次" }),
+      findings: [{ cell: "附件3!F16", severity: "info", actual: "45", messageIncludes: ["50.00%"] }],
     },
   ],
 });

@@ -37,5 +37,30 @@ testRule("a3.target-unparsed", {
         { cell: "附件3!E20" }, { cell: "附件3!E21" }, { cell: "附件3!E22" }, { cell: "附件3!E24" },
       ],
     },
+    {
+      name: "a target in words, word for word",
+      workbook: workbook(annex3Form({ indicators: withIndicators({ "专题视察、调研": { target: "不少于三十次" } }) })),
+      findings: [
+        {
+          cell: "附件3!E16",
+          message: {
+            zh: "指标“专题视察、调研”的年度指标值“不少于三十次”没有可比较的数值，按定性指标处理",
+            en: "Indicator \"专题视察、调研\": target \"不少于三十次\" has no comparable number; treated as qualitative",
+          },
+        },
+        { cell: "附件3!E20" }, { cell: "附件3!E21" }, { cell: "附件3!E22" }, { cell: "附件3!E24" },
+      ],
+    },
+    {
+      name: "a target padded with an ideographic space is quoted without it, word for word",
+      workbook: workbook(annex3Form({ indicators: group("效益指标\n(10分)", "可持续影响指标", [["持续推动", "\u3000推动社会和谐稳定发展", "长期坚持", 10, 10]]) })),
+      findings: [{
+        cell: "附件3!E14", severity: "info", actual: "推动社会和谐稳定发展",
+        message: {
+          zh: "指标“持续推动”的年度指标值“推动社会和谐稳定发展”没有可比较的数值，按定性指标处理",
+          en: "Indicator \"持续推动\": target \"推动社会和谐稳定发展\" has no comparable number; treated as qualitative",
+        },
+      }],
+    },
   ],
 });

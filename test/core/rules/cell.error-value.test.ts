@@ -35,5 +35,21 @@ testRule("cell.error-value", {
       workbook: workbook(annex2Form(), annex3Form({ indicators: [{ level1: "产出指标\n(90分)", level2: "数量指标", level3: "会议", target: "2次", actual: "2次", weight: err("#NAME?"), score: 90 }] })),
       findings: [{ cell: "附件3!G14", severity: "error", actual: "#NAME?", messageIncludes: ["会议 分值"] }],
     },
+    {
+      name: "with its formula, word for word",
+      workbook: workbook(annex2Form(), annex3Form({ funds: { executed: { v: { error: "#REF!" }, f: "=SUM(明细!C2:C40)" }, rate: pct(0.9996) } })),
+      findings: [{
+        cell: "附件3!F5",
+        message: {
+          zh: "“全年执行数”为错误值 #REF!（公式 =SUM(明细!C2:C40)），请检查公式或引用",
+          en: "\"全年执行数\" holds the error #REF! (formula =SUM(明细!C2:C40)); check its formula or references",
+        },
+      }],
+    },
+    {
+      name: "without a formula, word for word",
+      workbook: workbook(annex2Form({ funds: { publicFunds: [99.41, 116.8, err("#N/A")] } }), annex3Form()),
+      findings: [{ cell: "附件2!D18", message: { zh: "“公用经费”为错误值 #N/A，请检查公式或引用", en: "\"公用经费\" holds the error #N/A; check its formula or references" } }],
+    },
   ],
 });

@@ -1,5 +1,5 @@
 import { annex2Form, annex3Form, seedWorkbook, workbook } from "../../helpers/forms";
-import { testRule } from "../../helpers/rule-tester";
+import { cellText, run, testRule } from "../../helpers/rule-tester";
 
 // 附件3!E5 is 全年预算数; 附件2!B4 编制数, D4 控制率, C18 公用经费 2023年预算数.
 const budget = (value: string) => workbook(annex2Form(), annex3Form({ funds: { budget: value } }));
@@ -51,5 +51,40 @@ testRule("cell.text-number", {
       ],
       fixed: { "附件2!B4": 21, "附件2!D4": 1.6667 },
     },
+    {
+      name: "full-width digits, word for word",
+      workbook: budget("９８２．６０"),
+      findings: [{
+        cell: "附件3!E5",
+        message: {
+          zh: "“全年预算数”是文本型数字“９８２．６０”，Excel 无法参与计算；应写为数字 982.60",
+          en: "\"全年预算数\" is a number stored as text, \"９８２．６０\", which Excel cannot add up; write it as the number 982.60",
+        },
+      }],
+    },
+    {
+      name: "a rate typed as text is written back as a fraction with a % format",
+      workbook: workbook(annex2Form({ staff: { rate: "166.67%" } }), annex3Form()),
+      findings: [{
+        cell: "附件2!D4", severity: "warning", expected: "166.67", actual: "166.67%", fix: "safe",
+        message: {
+          zh: "“控制率”是文本型数字“166.67%”，Excel 无法参与计算；应写为数字 166.67%",
+          en: "\"控制率\" is a number stored as text, \"166.67%\", which Excel cannot add up; write it as the number 166.67%",
+        },
+      }],
+      fixed: { "附件2!D4": 1.6667 },
+    },
   ],
+});
+
+describe("cell.text-number writes each kind of figure in its own format", () => {
+  test.each([
+    ["a count (编制数 \"21\"): a whole number", workbook(annex2Form({ staff: { posts: "21" } }), annex3Form()), "附件2!B4", 21, "0"],
+    ["an amount (全年预算数 \"982.60\"): two decimals", budget("982.60"), "附件3!E5", 982.6, "0.00"],
+    ["a rate (控制率 \"166.67%\"): a fraction as a percentage", workbook(annex2Form({ staff: { rate: "166.67%" } }), annex3Form()), "附件2!D4", 1.6667, "0.00%"],
+  ] as const)("%s", (_name, spec, cell, after, numberFormat) => {
+    const edits = run(spec, undefined, "cell.text-number").flatMap((f) => f.fix?.edits ?? []);
+    expect(edits.map((e) => ({ cell: cellText(e.at), after: e.after, numberFormat: e.numberFormat })))
+      .toEqual([{ cell, after, numberFormat }]);
+  });
 });

@@ -7,6 +7,9 @@ const NO_FINAL_LINES = [["    1、业务工作经费", 137.46, 150.13, null], ["
 // 附件3 项目支出 on F8 (inside its label); 附件2 项目支出 on row 12: C = 2023年预算数, D = 2023年决算数.
 testRule("x.project-spending", {
   valid: [
+    { name: "附件3 without its 按支出性质分 block: nothing to compare", workbook: workbook(annex2Form(), annex3Form({ expense: null })) },
+    { name: "附件2 without its 项目支出 row: nothing to compare", workbook: workbook(annex2Form({ funds: { project: null, projectLines: [] } }), annex3Form()) },
+    { name: "0.01 apart is within the tolerance", workbook: workbook(annex2Form(), annex3Form({ expense: { total: 982.21, project: 70.28 } })) },
     { name: "附件3 70.27 = 附件2 2023年决算数 70.27", workbook: workbook(annex2Form(), annex3Form({ expense: { total: 982.21, project: 70.27 } })) },
     { name: "附件2 决算数 blank (total and lines): compared with 预算数 150.13", workbook: workbook(annex2Form({ funds: { project: [137.46, 150.13, null], projectLines: NO_FINAL_LINES } }), annex3Form({ expense: { project: 150.13 } })) },
     { name: "附件3 项目支出 blank: nothing to compare", workbook: workbook(annex2Form(), annex3Form({ expense: { project: null } })) },
@@ -36,6 +39,33 @@ testRule("x.project-spending", {
       name: "both annexes on one sheet (附件3 starts on row 31)",
       workbook: workbook(stack("Sheet1", [annex2Form(), annex3Form()], 2)),
       findings: [{ cell: "Sheet1!F38", severity: "warning", expected: "70.27", actual: "70.66", related: ["Sheet1!D12"] }],
+    },
+    {
+      name: "the seed, word for word",
+      workbook: seedWorkbook(),
+      findings: [{
+        cell: "附件3!F8",
+        message: {
+          zh: "附件3 项目支出 70.66 与附件2 项目支出决算数 70.27 不一致（相差 0.39）",
+          en: "Annex 3 project spending 70.66 differs from annex 2 project spending (actuals) 70.27 by 0.39",
+        },
+      }],
+    },
+    {
+      name: "compared with 预算数, word for word",
+      workbook: workbook(annex2Form({ funds: { project: [137.46, 150.13, "——"], projectLines: NO_FINAL_LINES } }), annex3Form()),
+      findings: [{
+        cell: "附件3!F8",
+        message: {
+          zh: "附件3 项目支出 70.66 与附件2 项目支出预算数 150.13 不一致（相差 79.47）",
+          en: "Annex 3 project spending 70.66 differs from annex 2 project spending (budget) 150.13 by 79.47",
+        },
+      }],
+    },
+    {
+      name: "0.02 apart is beyond the tolerance",
+      workbook: workbook(annex2Form(), annex3Form({ expense: { total: 982.21, project: 70.29 } })),
+      findings: [{ cell: "附件3!F8", severity: "warning", expected: "70.27", actual: "70.29" }],
     },
   ],
 });

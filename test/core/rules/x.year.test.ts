@@ -56,5 +56,35 @@ testRule("x.year", {
         { cell: "附件2!A24", expected: "2023", actual: "2022" },
       ],
     },
+    {
+      name: "titles that disagree: the year most mentions agree on wins (附件2 all 2022, 附件3 2023)",
+      workbook: workbook(annex2Form({ year: 2022 }), annex3Form()),
+      findings: [{
+        cell: "附件3!A2", severity: "error", expected: "2022", actual: "2023",
+        message: {
+          zh: "“2023年度部门（单位）整体支出绩效自评表”中的年度 2023 与报告年度不一致，应为 2022",
+          en: "\"2023年度部门（单位）整体支出绩效自评表\" says 2023; the report year makes it 2022",
+        },
+      }],
+    },
+    {
+      name: "titles without a year: the year most headers agree on (2023) is the report year",
+      workbook: workbook(
+        annex2Form({ title: "部门整体支出绩效评价基础数据表", funds: { headers: FUNDS_HEADERS(2022, 2022, 2023) } }),
+        annex3Form({ title: "部门（单位）整体支出绩效自评表" }),
+      ),
+      findings: [{
+        cell: "附件2!C5", severity: "error", expected: "2023", actual: "2022",
+        message: { zh: "“2022年预算数”中的年度 2022 与报告年度不一致，应为 2023", en: "\"2022年预算数\" says 2022; the report year makes it 2023" },
+      }],
+    },
+    {
+      name: "titles and labels without a year: a {Y-1} header votes for the year after it (2022年决算数 counts for 2023)",
+      workbook: workbook(
+        annex2Form({ title: "部门整体支出绩效评价基础数据表", staff: null, buildings: null, funds: { headers: FUNDS_HEADERS(2022, 2022, 2023) } }),
+        annex3Form({ title: "部门（单位）整体支出绩效自评表" }),
+      ),
+      findings: [{ cell: "附件2!C3", severity: "error", expected: "2023", actual: "2022" }],
+    },
   ],
 });

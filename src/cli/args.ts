@@ -30,6 +30,8 @@ const VALUE_FLAGS = new Set(["--format", "--lang", "--fix", "--reverse-formula",
 export function parseArgs(argv: readonly string[], env: { noColor: boolean; isTty: boolean }): ParsedArgs {
   const inputs: string[] = [];
   const raw: Record<string, string | boolean> = {};
+  // Help wins over every other argument, --template included: asking for help is never an error.
+  if (argv.some((a) => a === "-h" || a === "--help")) return { kind: "help" };
   if (argv.some((a) => a === "--template" || a.startsWith("--template="))) return parseTemplateArgs(argv);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;

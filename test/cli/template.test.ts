@@ -103,4 +103,10 @@ describe("annex-check --template", () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("--template");
   });
+
+  test("--template --help prints the help, not an argument error", async () => {
+    const help = await runCli(["--template", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("--template <年度> <out.xlsx>");
+  });
 });

@@ -5,33 +5,22 @@
  * and a readable bad file afterwards replaces the message with its findings.
  */
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { ensureBuild, launchChromium, serveDist } from "./browser";
+import type { Page } from "playwright-core";
+import { useBrowserOnDist } from "./browser";
 import { EXPECTED, path } from "../bad-input/corpus";
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveDist>>;
+const chromium = useBrowserOnDist();
 
-beforeAll(async () => {
-  ensureBuild();
-  server = await serveDist();
-  browser = await launchChromium();
-}, 180000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 async function openDemo(): Promise<{ page: Page; pageErrors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
+  const context = await chromium.browser().newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on("pageerror", (error) => pageErrors.push(error.message));
   page.on("console", (message) => {
     if (message.type() === "error") pageErrors.push(message.text());
   });
-  await page.goto(server.url);
+  await page.goto(chromium.url());
   await page.getByRole("button", { name: "一键校验" }).waitFor();
   return { page, pageErrors };
 }

@@ -6,33 +6,24 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import AxeBuilder from "@axe-core/playwright";
-import { ensureBuild, launchChromium, ROOT, serveDist } from "./browser";
+import { ROOT, useBrowserOnDist } from "./browser";
 
 const SHOTS = join(ROOT, "reports", "e2e");
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveDist>>;
+const chromium = useBrowserOnDist();
 
-beforeAll(async () => {
-  ensureBuild();
-  server = await serveDist();
-  browser = await launchChromium();
+beforeAll(() => {
   mkdirSync(SHOTS, { recursive: true });
   console.log(`screenshots: ${SHOTS}`);
-}, 180000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 async function openDemo(): Promise<{ page: Page; requests: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
+  const context = await chromium.browser().newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
   const page = await context.newPage();
   const requests: string[] = [];
   page.on("request", (r) => requests.push(r.url()));
-  await page.goto(server.url);
+  await page.goto(chromium.url());
   await page.getByRole("button", { name: "一键校验" }).waitFor();
   return { page, requests };
 }
@@ -143,7 +134,7 @@ test("the pane makes no network request outside its own origin", async () => {
   const { page, requests } = await openDemo();
   await pane(page).getByRole("button", { name: "一键校验" }).click();
   await pane(page).getByText(/执行率得分应为/).waitFor();
-  const foreign = requests.filter((url) => !url.startsWith(server.url) && !url.startsWith("data:"));
+  const foreign = requests.filter((url) => !url.startsWith(chromium.url()) && !url.startsWith("data:"));
   expect(foreign).toEqual([]);
   await page.context().close();
 }, 60000);

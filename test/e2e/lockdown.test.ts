@@ -10,23 +10,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as ExcelJS from "exceljs";
 import { Document, Packer, Paragraph } from "docx";
-import type { Browser, Page } from "playwright-core";
-import { ensureBuild, launchChromium, ROOT, serveDist } from "./browser";
+import type { Page } from "playwright-core";
+import { ROOT, useBrowserOnDist } from "./browser";
 
 const OFFICE_CDN = "https://appsforoffice.microsoft.com/";
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveDist>>;
+const chromium = useBrowserOnDist();
 
-beforeAll(async () => {
-  ensureBuild();
-  server = await serveDist();
-  browser = await launchChromium();
-}, 180000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 interface Watched {
   page: Page;
@@ -36,7 +25,7 @@ interface Watched {
 
 /** A page whose requests and CSP violations are recorded from before its first script runs. */
 async function watchedPage(): Promise<Watched> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
+  const context = await chromium.browser().newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
   const page = await context.newPage();
   const requests: string[] = [];
   const violations: string[] = [];
@@ -55,12 +44,12 @@ async function watchedPage(): Promise<Watched> {
 }
 
 function foreignHosts(requests: readonly string[]): string[] {
-  return requests.filter((url) => !url.startsWith(server.url) && !url.startsWith("data:") && !url.startsWith(OFFICE_CDN));
+  return requests.filter((url) => !url.startsWith(chromium.url()) && !url.startsWith("data:") && !url.startsWith(OFFICE_CDN));
 }
 
 test("the demo runs a check with no CSP violation and no request beyond its own origin", async () => {
   const { page, requests, violations } = await watchedPage();
-  await page.goto(server.url);
+  await page.goto(chromium.url());
   const pane = page.getByTestId("pane");
   await pane.getByRole("button", { name: "一键校验" }).click();
   await pane.getByText(/执行率得分应为/).waitFor();
@@ -77,7 +66,7 @@ test("the demo runs a check with no CSP violation and no request beyond its own 
   expect(violations).toEqual([]);
   expect(foreignHosts(requests)).toEqual([]);
   expect(requests.filter((url) => url.startsWith(OFFICE_CDN))).toEqual([]); // the demo never needs Office.js
-  expect(requests.some((url) => url.startsWith(server.url) && /demo\.js/.test(url))).toBe(true); // recording works
+  expect(requests.some((url) => url.startsWith(chromium.url()) && /demo\.js/.test(url))).toBe(true); // recording works
   await page.context().close();
 }, 90000);
 
@@ -85,7 +74,7 @@ test("the task pane falls back to the local Office.js without a CSP violation or
   const { page, requests, violations } = await watchedPage();
   // As on an intranet that blocks the CDN: the loader must fall back to office/office.js.
   await page.route(`${OFFICE_CDN}**`, (route) => route.abort("internetdisconnected"));
-  await page.goto(`${server.url}taskpane.html`);
+  await page.goto(`${chromium.url()}taskpane.html`);
   // Outside Office, Office.onReady reports no host and the pane says it needs Excel.
   await page.getByText(/This add-in runs in Excel|Office\.js could not be loaded/).waitFor({ timeout: 30000 });
   await expect(page.evaluate(() => (window as unknown as { __officeSource?: string }).__officeSource)).resolves.toBe("local");
@@ -93,7 +82,7 @@ test("the task pane falls back to the local Office.js without a CSP violation or
   expect(violations).toEqual([]);
   expect(foreignHosts(requests)).toEqual([]);
   expect(requests.filter((url) => url.startsWith(OFFICE_CDN))).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
-  expect(requests.some((url) => url.startsWith(`${server.url}office/office.js`))).toBe(true);
+  expect(requests.some((url) => url.startsWith(`${chromium.url()}office/office.js`))).toBe(true);
   await page.context().close();
 }, 90000);
 
@@ -117,7 +106,7 @@ test("a hostile workbook opened in the demo (exceljs chunk) shows its payloads a
       dialogs.push(d.message());
       void d.dismiss();
     });
-    await page.goto(server.url);
+    await page.goto(chromium.url());
     await page.getByTestId("file-input").setInputFiles(file);
     await page.getByRole("tab", { name: IMG_PAYLOAD }).waitFor();
     const pane = page.getByTestId("pane");
@@ -144,7 +133,7 @@ test("a .docx report opened in the pane (mammoth chunk) is read as text, with no
     const file = join(work, "report.docx");
     writeFileSync(file, await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph(text)] }] })));
     const { page, requests, violations } = await watchedPage();
-    await page.goto(server.url);
+    await page.goto(chromium.url());
     const pane = page.getByTestId("pane");
     await pane.getByRole("button", { name: "一键校验" }).click();
     await pane.getByRole("tab", { name: "报告正文" }).click();
@@ -163,7 +152,7 @@ test("a .docx report opened in the pane (mammoth chunk) is read as text, with no
 
 test("the page's CSP really is in force: an injected inline script and eval are refused and reported", async () => {
   const { page, violations } = await watchedPage();
-  await page.goto(server.url);
+  await page.goto(chromium.url());
   await page.getByTestId("pane").getByRole("button", { name: "一键校验" }).waitFor();
   const outcome = await page.evaluate(() => {
     const w = window as unknown as { __inlineRan?: boolean };

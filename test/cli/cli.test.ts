@@ -7,27 +7,13 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main, type Io } from "../../src/cli/main";
 import { readXlsx } from "../../src/adapters/xlsx";
 import { validate } from "../../src/core";
+import { runCli } from "../helpers/run-cli";
 
 const ROOT = join(__dirname, "..", "..");
 const SAMPLE = "assets/samples/zhuzhou-luosong-npc-2023.xlsx";
 const GOLDEN = join(__dirname, "golden");
-
-async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), isTty: false, noColor: true };
-  const cwd = process.cwd();
-  process.chdir(ROOT);
-  try {
-    const code = await main(args, io);
-    return { code, stdout, stderr };
-  } finally {
-    process.chdir(cwd);
-  }
-}
 
 function golden(name: string, actual: string): void {
   const path = join(GOLDEN, name);

@@ -7,29 +7,16 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Document, Packer, Paragraph, TextRun } from "docx";
-import { main, type Io } from "../../src/cli/main";
 import { parseArgs } from "../../src/cli/args";
 import { readReportText } from "../../src/adapters/docx/read-docx";
 import { decodeText } from "../../src/adapters/docx/decode-text";
+import { runCli } from "../helpers/run-cli";
 
 const ROOT = join(__dirname, "..", "..");
 const SAMPLE = "assets/samples/zhuzhou-luosong-npc-2023.xlsx";
 const SEED_TXT = "test/fixtures/report/zhuzhou-luosong-npc-2023.txt";
 const SEED_TEXT = readFileSync(join(ROOT, SEED_TXT), "utf8");
 const dir = mkdtempSync(join(tmpdir(), "annex-report-"));
-
-async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), isTty: false, noColor: true };
-  const cwd = process.cwd();
-  process.chdir(ROOT);
-  try {
-    return { code: await main(args, io), stdout, stderr };
-  } finally {
-    process.chdir(cwd);
-  }
-}
 
 /** The seed's text as a Word document: one paragraph per line, as a report is typed. */
 async function seedDocx(): Promise<string> {

@@ -2,18 +2,10 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main, type Io } from "../../src/cli/main";
 import { parseArgs } from "../../src/cli/args";
 import { readXlsx } from "../../src/adapters/xlsx";
 import { validate } from "../../src/core";
-
-async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), isTty: false, noColor: true };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+import { runCli } from "../helpers/run-cli";
 
 const env = { noColor: true, isTty: false };
 

@@ -7,23 +7,14 @@ import type { ReviewNote } from "../../host/ports";
 import type { Lang, Strings } from "../strings";
 import { cellLabel } from "../state/view-model";
 import { RULE_HELP } from "../rule-help";
+import { BADGE_COLOR, useFindingRowStyles } from "./finding-row";
 
 const useStyles = makeStyles({
-  item: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
-  top: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
   values: { display: "flex", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   pre: { whiteSpace: "pre-wrap", margin: 0, fontFamily: "inherit" },
   note: { color: tokens.colorPaletteGreenForeground1 },
 });
-
-const BADGE_COLOR = { error: "danger", warning: "warning", info: "informative" } as const;
 
 export interface FindingItemProps {
   readonly finding: Finding;
@@ -36,13 +27,14 @@ export interface FindingItemProps {
 
 export function FindingItem({ finding, lang, t, note, onSelect, onAccept }: FindingItemProps) {
   const styles = useStyles();
+  const row = useFindingRowStyles();
   const [accepting, setAccepting] = useState(false);
   const [reason, setReason] = useState("");
   const messageId = useId();
   const help = RULE_HELP[finding.ruleId];
   return (
-    <li className={styles.item} aria-describedby={messageId} data-rule={finding.ruleId} data-cell={finding.at ? cellLabel(finding.at) : undefined}>
-      <div className={styles.top}>
+    <li className={row.item} aria-describedby={messageId} data-rule={finding.ruleId} data-cell={finding.at ? cellLabel(finding.at) : undefined}>
+      <div className={row.top}>
         <Badge appearance="filled" color={BADGE_COLOR[finding.severity]}>{t.severityName[finding.severity]}</Badge>
         {note && <Badge appearance="outline" color="success">{t.accepted}</Badge>}
         <Caption1>{cellLabel(finding.at)}</Caption1>

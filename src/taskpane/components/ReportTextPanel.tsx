@@ -10,20 +10,13 @@ import { checkReportText, REPORT_TEXT_RULES, type ReportTextResult } from "../..
 import { reportTextFromFile } from "../../adapters/docx/read-docx-browser";
 import { cellLabel } from "../state/view-model";
 import { STRINGS, type Lang, type Strings } from "../strings";
+import { BADGE_COLOR, useFindingRowStyles } from "./finding-row";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   file: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
   list: { listStyleType: "none", margin: 0, padding: 0 },
-  item: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
-  top: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
   quote: {
     margin: 0,
     paddingLeft: tokens.spacingHorizontalS,
@@ -31,8 +24,6 @@ const useStyles = makeStyles({
     whiteSpace: "pre-wrap",
   },
 });
-
-const BADGE_COLOR = { error: "danger", warning: "warning", info: "informative" } as const;
 
 export interface ReportTextPanelProps {
   readonly result: ValidationResult | null;
@@ -131,12 +122,13 @@ export function ReportTextPanel({ result, settings, lang, t, onCheckWorkbook, on
 
 function ReportFinding({ finding, lang, t, onSelect }: { finding: Finding; lang: Lang; t: Strings; onSelect: (f: Finding) => void }) {
   const styles = useStyles();
+  const row = useFindingRowStyles();
   const messageId = useId();
   const ref = finding.textRef;
   const rule = REPORT_TEXT_RULES.find((r) => r.id === finding.ruleId);
   return (
-    <li className={styles.item} aria-describedby={messageId} data-rule={finding.ruleId} data-cell={finding.at ? cellLabel(finding.at) : undefined}>
-      <div className={styles.top}>
+    <li className={row.item} aria-describedby={messageId} data-rule={finding.ruleId} data-cell={finding.at ? cellLabel(finding.at) : undefined}>
+      <div className={row.top}>
         <Badge appearance="filled" color={BADGE_COLOR[finding.severity]}>{t.severityName[finding.severity]}</Badge>
         {finding.at && <Caption1>{cellLabel(finding.at)}</Caption1>}
         {ref && <Caption1>{t.reportPlace(ref.paragraph, ref.sentence)}</Caption1>}
@@ -149,7 +141,7 @@ function ReportFinding({ finding, lang, t, onSelect }: { finding: Finding; lang:
       )}
       <Caption1>{t.rule}：<code>{finding.ruleId}</code>{rule ? ` · ${t.formula}：${rule.formula[lang]}` : ""}</Caption1>
       {finding.at && (
-        <div className={styles.top}>
+        <div className={row.top}>
           <Button size="small" appearance="subtle" onClick={() => onSelect(finding)} aria-label={`${t.locate} ${cellLabel(finding.at)}`}>
             {t.locate}
           </Button>

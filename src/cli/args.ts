@@ -1,6 +1,9 @@
 /** Command-line arguments, parsed by hand (a handful of flags) and checked with zod. */
 import { z } from "zod";
+import { PROFILES } from "../core";
 import { parseTemplateArgs, type TemplateCliOptions } from "./template-args";
+
+const PROFILE_IDS = PROFILES.map((p) => p.id);
 
 export const OptionsSchema = z.object({
   inputs: z.array(z.string()).min(1),
@@ -12,7 +15,10 @@ export const OptionsSchema = z.object({
   jobs: z.number().int().min(1).max(256).optional(),
   force: z.boolean(),
   reverseFormula: z.enum(["A", "B"]),
-  gradeBands: z.tuple([z.number(), z.number(), z.number()]),
+  /** Absent: the form profile's bands. */
+  gradeBands: z.tuple([z.number(), z.number(), z.number()]).optional(),
+  /** Absent: detected from the sheets. */
+  profile: z.string().refine((id) => PROFILE_IDS.includes(id)).optional(),
   color: z.boolean(),
 });
 
@@ -25,7 +31,7 @@ export type ParsedArgs =
   | { readonly kind: "template"; readonly options: TemplateCliOptions }
   | { readonly kind: "invalid"; readonly message: { zh: string; en: string } };
 
-const VALUE_FLAGS = new Set(["--format", "--lang", "--fix", "--reverse-formula", "--grade-bands", "--report", "--summary", "--jobs"]);
+const VALUE_FLAGS = new Set(["--format", "--lang", "--fix", "--reverse-formula", "--grade-bands", "--report", "--summary", "--jobs", "--profile"]);
 
 export function parseArgs(argv: readonly string[], env: { noColor: boolean; isTty: boolean }): ParsedArgs {
   const inputs: string[] = [];
@@ -53,7 +59,7 @@ export function parseArgs(argv: readonly string[], env: { noColor: boolean; isTt
     }
   }
   if (inputs.length === 0) return invalid("请指定要检查的 .xlsx 文件或文件夹", "name an .xlsx file or a folder to check");
-  const bands = String(raw["--grade-bands"] ?? "90,80,60").split(/[,，]/).map(Number);
+  const bands = raw["--grade-bands"] === undefined ? null : String(raw["--grade-bands"]).split(/[,，]/).map(Number);
   const parsed = OptionsSchema.safeParse({
     inputs,
     format: raw["--format"] ?? "table",
@@ -64,7 +70,8 @@ export function parseArgs(argv: readonly string[], env: { noColor: boolean; isTt
     jobs: raw["--jobs"] === undefined ? undefined : Number(raw["--jobs"]),
     force: raw["--force"] === true,
     reverseFormula: raw["--reverse-formula"] ?? "A",
-    gradeBands: bands.length === 3 && bands.every(Number.isFinite) ? bands : undefined,
+    gradeBands: bands === null ? undefined : bands.length === 3 && bands.every(Number.isFinite) ? bands : "invalid",
+    profile: raw["--profile"],
     color: env.isTty && !env.noColor && raw["--no-color"] !== true,
   });
   if (!parsed.success) {
@@ -75,6 +82,7 @@ export function parseArgs(argv: readonly string[], env: { noColor: boolean; isTt
       reverseFormula: ["--reverse-formula 只能是 A 或 B", "--reverse-formula must be A or B"],
       gradeBands: ["--grade-bands 应为三个数，如 90,80,60", "--grade-bands takes three numbers, e.g. 90,80,60"],
       jobs: ["--jobs 应为 1 到 256 的整数", "--jobs takes a whole number from 1 to 256"],
+      profile: [`--profile 只能是 ${PROFILE_IDS.join("、")}`, `--profile must be one of ${PROFILE_IDS.join(", ")}`],
     };
     const [zh, en] = hints[path] ?? [`参数无效：${path}`, `invalid argument: ${path}`];
     return invalid(zh, en);
@@ -95,7 +103,7 @@ function invalid(zh: string, en: string): ParsedArgs {
   return { kind: "invalid", message: { zh, en } };
 }
 
-export const HELP = `annex-check — 绩效自评附件校验 (附件2 基础数据表 / 附件3 整体支出绩效自评表)
+export const HELP = `annex-check — 绩效自评附件校验 (部门整体 附件2/附件3、项目支出绩效自评表)
 
 用法 Usage:
   annex-check <file.xlsx | folder> [options]
@@ -109,7 +117,9 @@ export const HELP = `annex-check — 绩效自评附件校验 (附件2 基础数
   --jobs N                 --summary 的并行线程数，默认为 CPU 核数 / worker threads for --summary (default: cores)
   --force                  允许覆盖已存在的输出文件 / allow overwriting an existing output file
   --reverse-formula A|B    反向指标计分公式，默认 A / reverse-indicator formula (default A)
-  --grade-bands 90,80,60   等级分界：优、良、中 / grade bands for 优, 良, 中
+  --profile <id>           指定表式，不自动识别 / use this form instead of recognizing it:
+                           ${PROFILE_IDS.join(", ")}
+  --grade-bands 90,80,60   等级分界：优、良、中（默认按表式）/ grade bands for 优, 良, 中 (default: the form's)
   --no-color               不使用颜色 / no colours
   --template <年度> <out.xlsx> [--weights 40-20-10-20|50-30-10]
                            写出空白模板（附件2、附件3，含公式）/ write a blank template with live formulas

@@ -1,5 +1,5 @@
 /** Human formats of a report: a terminal table (CJK-aligned) and Markdown. */
-import type { JsonFinding, JsonReport, JsonUnreadable, Lang } from "../core";
+import { GRADE_NAMES, type Grade, type JsonFinding, type JsonReport, type JsonUnreadable, type Lang } from "../core";
 import { displayWidth, padEnd, terminalSafe } from "./text-width";
 
 const SEVERITY_NAMES: Record<Lang, Record<JsonFinding["severity"], string>> = {
@@ -39,25 +39,60 @@ function clip(text: string | null, width: number): string {
   return `${out}…`;
 }
 
+/** The strongest signals are enough to say why; the JSON report lists them all. */
+const MAX_REASONS = 2;
+
+/** The expected value as a reader of this language reads it: a grade's code becomes 优 / Excellent. */
+function expectedShown(f: JsonFinding, lang: Lang): string | null {
+  if (f.ruleId === "a3.grade" && f.expected !== null && f.expected in GRADE_NAMES) return GRADE_NAMES[f.expected as Grade][lang];
+  return f.expected;
+}
+
+/** The form line: which profile, and what decided it. */
+function profileLine(report: JsonReport, lang: Lang): string {
+  const p = report.profile;
+  const why = p.how === "forced" ? (lang === "zh" ? "（--profile 指定）" : " (set by --profile)")
+    : p.how === "default" ? (lang === "zh" ? "（未识别出表式特征，按默认表式）" : " (no form recognized; the default)")
+    : lang === "zh" ? `（依据：${p.reasons.slice(0, MAX_REASONS).join("；")}）` : ` (because of: ${p.reasons.slice(0, MAX_REASONS).join("; ")})`;
+  return `${lang === "zh" ? "表式" : "Form"}：${p.name}${why}`.replace("Form：", "Form: ");
+}
+
+/** Where the tables are: 附件2/附件3 for the 湖南 form, else each self-evaluation table with its name. */
+function tablesLine(report: JsonReport, lang: Lang): string {
+  const annexes = report.annexes;
+  const place = (p: { sheet: string; range: string } | null, missing: string) => (p ? `${p.sheet}!${p.range}` : missing);
+  if (report.profile.id === "hunan-dept") {
+    return lang === "zh"
+      ? `附件2：${place(annexes.annex2, "未找到")}；附件3：${place(annexes.annex3, "未找到")}`
+      : `Annex 2: ${place(annexes.annex2, "not found")}; Annex 3: ${place(annexes.annex3, "not found")}`;
+  }
+  const tables = report.tables.filter((t) => t.kind === "annex3");
+  const list = tables.map((t) => `${t.sheet}!${t.range}${t.name ? `（${t.name}）` : ""}${t.score ? ` ${t.score}` : ""}`);
+  return lang === "zh" ? `自评表 ${tables.length} 张${list.length ? `：${list.join("；")}` : ""}` : `${tables.length} self-evaluation table(s)${list.length ? `: ${list.join("; ")}` : ""}`;
+}
+
 export function summaryLine(report: JsonReport, lang: Lang): string {
   const s = report.summary;
-  const annexes = report.annexes;
   if (lang === "zh") {
-    const where = `附件2：${annexes.annex2 ? `${annexes.annex2.sheet}!${annexes.annex2.range}` : "未找到"}；附件3：${annexes.annex3 ? `${annexes.annex3.sheet}!${annexes.annex3.range}` : "未找到"}`;
-    const score = s.score ? `；重算总分 ${s.score}，等级 ${s.grade}` : "";
-    return `${where}\n错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.infos}${score}（规则版本 ${report.rulesVersion}）`;
+    const score = s.score ? `；重算总分 ${s.score}${s.gradeName ? `，等级 ${s.gradeName}` : ""}` : "";
+    return `${profileLine(report, lang)}\n${tablesLine(report, lang)}\n错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.infos}${score}（规则版本 ${report.rulesVersion}）`;
   }
-  const where = `Annex 2: ${annexes.annex2 ? `${annexes.annex2.sheet}!${annexes.annex2.range}` : "not found"}; Annex 3: ${annexes.annex3 ? `${annexes.annex3.sheet}!${annexes.annex3.range}` : "not found"}`;
-  const grade = s.grade ? ({ 优: "Excellent", 良: "Good", 中: "Fair", 差: "Poor" } as Record<string, string>)[s.grade] ?? s.grade : "";
-  const score = s.score ? `; recomputed total ${s.score}, grade ${grade}` : "";
-  return `${where}\n${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos${score} (rules ${report.rulesVersion})`;
+  const score = s.score ? `; recomputed total ${s.score}${s.gradeName ? `, grade ${s.gradeName}` : ""}` : "";
+  return `${profileLine(report, lang)}\n${tablesLine(report, lang)}\n${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos${score} (rules ${report.rulesVersion})`;
+}
+
+/** "［项目名］" before the message of a finding about one of several tables. */
+function tablePrefix(f: JsonFinding, lang: Lang): string {
+  if (!f.table) return "";
+  const name = f.table.name ?? (lang === "zh" ? `自评表 ${f.table.index + 1}` : `table ${f.table.index + 1}`);
+  return lang === "zh" ? `［${name}］` : `[${name}] `;
 }
 
 export function formatTable(report: JsonReport, lang: Lang, color: boolean): string {
   const h = HEADINGS[lang];
   const rows = report.findings.map((f) => ({
     f,
-    cols: [SEVERITY_NAMES[lang][f.severity], f.ruleId, terminalSafe(cellOf(f)), clip(f.expected, 14), clip(f.actual, 14)],
+    cols: [SEVERITY_NAMES[lang][f.severity], f.ruleId, terminalSafe(cellOf(f)), clip(expectedShown(f, lang), 14), clip(f.actual, 14)],
   }));
   const header = [h.severity, h.rule, h.cell, h.expected, h.actual];
   const widths = header.map((title, i) => Math.max(displayWidth(title), ...rows.map((r) => displayWidth(r.cols[i]!))));
@@ -71,7 +106,7 @@ export function formatTable(report: JsonReport, lang: Lang, color: boolean): str
   for (const { f, cols } of rows) {
     const text = line(cols);
     out.push(color ? `${COLORS[f.severity]}${text}${RESET}` : text);
-    out.push(`    ${terminalSafe(f.message)}`);
+    out.push(`    ${terminalSafe(`${tablePrefix(f, lang)}${f.message}`)}`);
     const quoted = textPlace(f, lang);
     if (quoted) out.push(`    ${terminalSafe(quoted)}`);
   }
@@ -102,7 +137,7 @@ export function formatMarkdown(report: JsonReport, lang: Lang): string {
   }
   out.push(`| ${h.severity} | ${h.rule} | ${h.cell} | ${h.expected} | ${h.actual} | ${h.message} |`, "|---|---|---|---|---|---|");
   for (const f of report.findings) {
-    out.push(`| ${SEVERITY_NAMES[lang][f.severity]} | \`${f.ruleId}\` | ${mdEscape(cellOf(f))} | ${mdEscape(f.expected)} | ${mdEscape(f.actual)} | ${mdEscape(f.message)}${f.textRef ? `<br>${mdEscape(textPlace(f, lang))}` : ""} |`);
+    out.push(`| ${SEVERITY_NAMES[lang][f.severity]} | \`${f.ruleId}\` | ${mdEscape(cellOf(f))} | ${mdEscape(expectedShown(f, lang))} | ${mdEscape(f.actual)} | ${mdEscape(`${tablePrefix(f, lang)}${f.message}`)}${f.textRef ? `<br>${mdEscape(textPlace(f, lang))}` : ""} |`);
   }
   return out.join("\n") + "\n";
 }

@@ -6,12 +6,11 @@
 import { readdir, stat } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import {
-  planFixes, toFolderReport, toJsonReport, validate, DEFAULT_SETTINGS,
+  planFixes, toFolderReport, toJsonReport, validate, DEFAULT_SETTINGS, REPORT_SCHEMA_VERSION,
   type JsonReport, type JsonUnreadable, type RuleSettings,
 } from "../core";
 import { readXlsx, writeFixedCopy } from "../adapters/xlsx";
 import { readReportText } from "../adapters/docx/read-docx";
-import { checkReportText, withReportText } from "../core/report-text";
 import { HELP, parseArgs, type Options } from "./args";
 import { runTemplate } from "./template";
 import { formatMarkdown, formatTable, formatUnreadable } from "./format";
@@ -55,7 +54,12 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 }
 
 async function run(options: Options, io: Io): Promise<number> {
-  const settings: RuleSettings = { ...DEFAULT_SETTINGS, reverseFormula: options.reverseFormula, gradeBands: options.gradeBands };
+  const settings: RuleSettings = {
+    ...DEFAULT_SETTINGS,
+    reverseFormula: options.reverseFormula,
+    ...(options.gradeBands ? { gradeBands: options.gradeBands } : {}),
+    ...(options.profile ? { profile: options.profile } : {}),
+  };
   const files = await expandInputs(options.inputs);
   if (files.kind === "empty") {
     io.stderr(`annex-check: ${files.message.zh} / ${files.message.en}\n`);
@@ -73,13 +77,12 @@ async function run(options: Options, io: Io): Promise<number> {
   for (const file of files.paths) {
     const read = await readXlsx(file);
     if (!read.ok) {
-      results.push({ schemaVersion: 1, file, error: { reason: read.reason, message: read.message[options.lang] } });
+      results.push({ schemaVersion: REPORT_SCHEMA_VERSION, file, error: { reason: read.reason, message: read.message[options.lang] } });
       if (options.format !== "json") io.stderr(`${file}: ${read.message.zh} / ${read.message.en}\n`);
       continue;
     }
-    const checked = validate(read.snapshot, settings);
-    // r.* findings join the engine's: same report, same exit status, each also quoting its sentence.
-    const result = report !== null ? withReportText(checked, checkReportText(checked, report, settings)) : checked;
+    // r.* findings are the engine's too: same report, same exit status, each also quoting its sentence.
+    const result = validate(read.snapshot, settings, report !== null ? { reportText: report } : {});
     results.push(toJsonReport(file, result, options.lang));
     if (options.fix !== undefined) {
       const fixed = await writeFix(file, options, planFixes(result.findings), io);

@@ -1,19 +1,21 @@
 /**
- * Per-user preferences (language, grade bands, reverse formula, switched-off rules), kept in the
- * browser's localStorage of the add-in's origin. Unavailable storage (private mode, policy) just
- * means defaults.
+ * Per-user preferences (language, form profile, grade bands, reverse formula, switched-off rules),
+ * kept in the browser's localStorage of the add-in's origin. Unavailable storage (private mode,
+ * policy) just means defaults. Stored values the current version does not know (a rule id since
+ * renamed, a profile removed) are dropped, not trusted.
  */
 import { z } from "zod";
-import { DEFAULT_SETTINGS, type RuleSettings } from "../core";
+import { DEFAULT_SETTINGS, isRuleId, profileById, type RuleSettings } from "../core";
 import type { Lang } from "./strings";
 
 const KEY = "annexChecker.preferences.v1";
 
 const PreferencesSchema = z.object({
   lang: z.enum(["zh", "en"]),
-  gradeBands: z.tuple([z.number(), z.number(), z.number()]),
+  gradeBands: z.tuple([z.number(), z.number(), z.number()]).optional(),
   reverseFormula: z.enum(["A", "B"]),
   disabledRules: z.array(z.string()),
+  profile: z.string().optional(),
 });
 
 export interface Preferences extends RuleSettings {
@@ -34,7 +36,14 @@ export function localPreferenceStore(storage: Pick<Storage, "getItem" | "setItem
         const raw = storage?.getItem(KEY);
         if (!raw) return DEFAULT_PREFERENCES;
         const parsed = PreferencesSchema.safeParse(JSON.parse(raw));
-        return parsed.success ? parsed.data : DEFAULT_PREFERENCES;
+        if (!parsed.success) return DEFAULT_PREFERENCES;
+        const { profile, gradeBands, ...rest } = parsed.data;
+        return {
+          ...rest,
+          disabledRules: rest.disabledRules.filter(isRuleId),
+          ...(gradeBands ? { gradeBands } : {}),
+          ...(profile && profileById(profile) ? { profile } : {}),
+        };
       } catch {
         return DEFAULT_PREFERENCES;
       }

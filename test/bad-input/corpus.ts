@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { toA1 } from "../../src/core/grid/address";
 import type { Bilingual, Finding } from "../../src/core/findings/finding";
 import type { ExpectedOutcome, KnownGap } from "../../scripts/make-bad-corpus";
+import { messageOf } from "../../src/core/messages/catalogue";
 
 export const ROOT = join(__dirname, "..", "..");
 export const CORPUS_DIR = join(ROOT, "test", "fixtures", "bad");
@@ -44,7 +45,7 @@ export function expectBilingual(message: Bilingual, context: string): void {
 }
 
 export function expectFindings(findings: readonly Finding[], expected: Readable, file: string): void {
-  for (const f of findings) expectBilingual(f.message, `${file} ${f.ruleId}`);
+  for (const f of findings) expectBilingual(messageOf(f), `${file} ${f.ruleId}`);
   const ids = new Set(findings.map((f) => f.ruleId));
   expect([...expected.rules].filter((id) => !ids.has(id))).toEqual([]);
   // exit 1 means at least one error-level finding
@@ -64,7 +65,7 @@ export function gapFilled(findings: readonly Finding[], gap: KnownGap): boolean 
     gap.at.some((place) =>
       place.includes("!")
         ? f.at !== null && `${f.at.sheet}!${toA1(f.at)}` === place
-        : f.at?.sheet === place || f.message.zh.includes(place),
+        : f.at?.sheet === place || messageOf(f).zh.includes(place),
     ),
   );
 }

@@ -37,14 +37,17 @@ describe("golden output on the sample workbook", () => {
   test("the JSON report has the documented shape and the seed's findings", async () => {
     const { stdout } = await runCli([SAMPLE, "--format", "json"]);
     const report = JSON.parse(stdout);
-    expect(report.schemaVersion).toBe(1);
+    expect(report.schemaVersion).toBe(2);
+    expect(report.profile).toMatchObject({ id: "hunan-dept", how: "detected" });
+    expect(report.tables.map((t: { kind: string; sheet: string }) => [t.kind, t.sheet])).toEqual([["annex2", "附件2"], ["annex3", "附件3"]]);
     expect(report.annexes.annex2.sheet).toBe("附件2");
     expect(report.annexes.annex3.sheet).toBe("附件3");
     const byRule = (id: string) => report.findings.filter((f: { ruleId: string }) => f.ruleId === id);
     expect(byRule("a2.staff-control-rate")[0]).toMatchObject({ sheet: "附件2", cell: "D4", expected: "166.67", severity: "error" });
     expect(byRule("a3.execution-score")[0]).toMatchObject({ cell: "I5", expected: "10", actual: "98" });
+    expect(byRule("a3.execution-score")[0]).toMatchObject({ messageId: "wrong", data: { expected: { figure: "10", style: "score" } } });
     expect(byRule("a3.execution-score")[0].fix.edits).toEqual([{ sheet: "附件3", cell: "I5", before: 98, after: 10, numberFormat: "0.00" }]);
-    expect(report.summary).toEqual({ errors: 2, warnings: 2, infos: 7, score: "98.00", grade: "优" });
+    expect(report.summary).toEqual({ errors: 2, warnings: 2, infos: 7, score: "98.00", grade: "excellent", gradeName: "优" });
   });
 });
 

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { validate, type ValidationResult } from "../../src/core";
+import { GRADE_NAMES, validate, type ValidationResult } from "../../src/core";
 import { keyFigures, type KeyFigures } from "../../src/core/report/key-figures";
 import { readXlsx, writeSpecToXlsx } from "../../src/adapters/xlsx";
 import { generateBatch, variant } from "../../scripts/generate-batch";
@@ -112,7 +112,7 @@ describe("annex-check <folder> --summary", () => {
       expect(row["错误"]).toBe(result.summary.errors);
       expect(row["警告"]).toBe(result.summary.warnings);
       expect(row["总分（重算）"]).toBe(Number(result.summary.score));
-      expect(row["等级"]).toBe(result.summary.grade);
+      expect(row["等级"]).toBe(result.summary.grade ? GRADE_NAMES[result.summary.grade].zh : null);
       expect(row["年度"]).toBe(2023);
       expect(row["编制数"]).toBe(Number(figures.establishment));
       expect(row["在职人数"]).toBe(Number(figures.staffActual));

@@ -15,8 +15,9 @@ import { parseRangeA1, rangeToA1, type CellAddress, type CellRange } from "../..
 import { zhuzhouLuosongNpc2023 as SEED } from "../../src/samples/zhuzhou-luosong-npc-2023";
 import { annex2Form, annex3Form, stack, workbook } from "../helpers/forms";
 import { insertRowsAfter, setCell } from "../helpers/variants";
+import { messageOf } from "../../src/core/messages/catalogue";
 
-const RULE_IDS = new Set(RULES.map((r) => r.meta.id));
+const RULE_IDS = new Set<string>(RULES.map((r) => r.meta.id));
 
 // ---------------------------------------------------------------------------------------------
 // The invariants
@@ -42,10 +43,10 @@ function brokenInvariant(snapshot: WorkbookSnapshot, result: ValidationResult): 
   for (const f of result.findings) {
     const where = `${f.ruleId} at ${JSON.stringify(f.at)}`;
     if (!RULE_IDS.has(f.ruleId)) return `unknown rule ${where}`;
-    if (typeof f.message?.zh !== "string" || f.message.zh.trim() === "") return `no zh message: ${where}`;
-    if (typeof f.message?.en !== "string" || f.message.en.trim() === "") return `no en message: ${where}`;
+    if (typeof messageOf(f)?.zh !== "string" || messageOf(f).zh.trim() === "") return `no zh message: ${where}`;
+    if (typeof messageOf(f)?.en !== "string" || messageOf(f).en.trim() === "") return `no en message: ${where}`;
     // No hostile value is the text "undefined": seeing it means a message printed a missing field.
-    if (/undefined/.test(f.message.en + f.message.zh)) return `message shows a JS artefact: ${where}: ${f.message.en.slice(0, 200)}`;
+    if (/undefined/.test(messageOf(f).en + messageOf(f).zh)) return `message shows a JS artefact: ${where}: ${messageOf(f).en.slice(0, 200)}`;
     if (f.at) {
       const sheet = sheetOf(snapshot, f.at.sheet);
       if (!sheet || !Number.isInteger(f.at.row) || !Number.isInteger(f.at.col) || f.at.row < 0 || f.at.col < 0) return `no such cell: ${where}`;
@@ -280,8 +281,8 @@ describe("examples the properties found", () => {
     const unreadable = result.findings.filter((f) => f.ruleId === "sheet.annex-not-found");
     expect(unreadable).toHaveLength(1);
     expect(unreadable[0]!.at).toEqual({ sheet: "附件2", row: 0, col: 0 });
-    expect(unreadable[0]!.message.zh).toMatch(/^无法读取附件2.*host read failed/);
-    expect(unreadable[0]!.message.en).toMatch(/^Could not read Annex 2.*host read failed/);
+    expect(messageOf(unreadable[0]!).zh).toMatch(/^无法读取附件2.*host read failed/);
+    expect(messageOf(unreadable[0]!).en).toMatch(/^Could not read Annex 2.*host read failed/);
     // 附件3's own findings are all still there.
     const seed = validate(snapshotFromSpec(SEED));
     const a3Keys = (r: ValidationResult) => r.findings.filter((f) => f.at?.sheet === "附件3" && !f.ruleId.startsWith("x.")).map((f) => `${f.ruleId}@${f.at!.row},${f.at!.col}`);

@@ -12,8 +12,9 @@ import type { CellAddress, CellRange } from "../../src/core/grid/address";
 import type { Cell, CellValue } from "../../src/core/grid/workbook";
 import { zhuzhouLuosongNpc2023 as SEED } from "../../src/samples/zhuzhou-luosong-npc-2023";
 import { deleteRow, insertRowsAfter, removeMerges, setCell, textOf, valueOf } from "../helpers/variants";
+import { messageOf } from "../../src/core/messages/catalogue";
 
-const RULE_IDS = new Set(RULES.map((r) => r.meta.id));
+const RULE_IDS = new Set<string>(RULES.map((r) => r.meta.id));
 
 // ---------------------------------------------------------------------------------------------
 // The invariants every result must satisfy
@@ -36,8 +37,8 @@ function brokenInvariant(snapshot: WorkbookSnapshot, result: ValidationResult): 
     if (!["error", "warning", "info"].includes(f.severity)) return `bad severity ${where}`;
     if (f.at !== null && !insideASheet(snapshot, f.at)) return `cell outside every sheet: ${where}`;
     for (const r of f.related) if (!insideASheet(snapshot, r)) return `related cell ${JSON.stringify(r)} outside every sheet: ${where}`;
-    if (typeof f.message.zh !== "string" || f.message.zh.trim() === "") return `no zh message: ${where}`;
-    if (typeof f.message.en !== "string" || f.message.en.trim() === "") return `no en message: ${where}`;
+    if (typeof messageOf(f).zh !== "string" || messageOf(f).zh.trim() === "") return `no zh message: ${where}`;
+    if (typeof messageOf(f).en !== "string" || messageOf(f).en.trim() === "") return `no en message: ${where}`;
     for (const edit of f.fix?.edits ?? []) {
       if (!insideASheet(snapshot, edit.at)) return `fix edit outside every sheet: ${where}`;
       const current = cellOf(snapshot, edit.at)?.value ?? null;

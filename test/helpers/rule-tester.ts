@@ -28,6 +28,7 @@ import { snapshotFromSpec, type WorkbookSpec } from "../../src/adapters/memory/g
 import { DEFAULT_SETTINGS, RULES, planFixes, validate, type Finding, type RuleSettings, type Severity } from "../../src/core";
 import { fromA1, toA1, type CellAddress } from "../../src/core/grid/address";
 import type { CellEdit } from "../../src/core/findings/finding";
+import { messageOf } from "../../src/core/messages/catalogue";
 
 export interface RuleCase {
   readonly name: string;
@@ -97,12 +98,12 @@ export function run(spec: WorkbookSpec, settings?: Partial<RuleSettings>, ruleId
 
 /** One line per finding, so a failing comparison shows what the rule said. */
 export function describeFinding(f: Finding): string {
-  return `${cellText(f.at)} ${f.severity} expected=${f.expected} actual=${f.actual} — ${f.message.zh}`;
+  return `${cellText(f.at)} ${f.severity} expected=${f.expected} actual=${f.actual} — ${messageOf(f).zh}`;
 }
 
 function expectMessages(findings: readonly Finding[]): void {
   for (const f of findings) {
-    expect({ finding: describeFinding(f), zh: f.message.zh.trim().length > 0, en: f.message.en.trim().length > 0 })
+    expect({ finding: describeFinding(f), zh: messageOf(f).zh.trim().length > 0, en: messageOf(f).en.trim().length > 0 })
       .toEqual({ finding: describeFinding(f), zh: true, en: true });
   }
 }
@@ -131,7 +132,7 @@ function expectFindings(actual: readonly Finding[], listed: readonly ExpectedFin
       ...(want.actual !== undefined ? { actual: got.actual } : {}),
       ...(want.fix !== undefined ? { fix: got.fix ? (got.fix.safe ? "safe" : "unsafe") : "none" } : {}),
       ...(want.related !== undefined ? { related: got.related.map((a) => cellText(a)) } : {}),
-      ...(want.message !== undefined ? { message: { zh: got.message.zh, en: got.message.en } } : {}),
+      ...(want.message !== undefined ? { message: { zh: messageOf(got).zh, en: messageOf(got).en } } : {}),
     };
     const wanted = {
       cell: want.cell,
@@ -144,8 +145,8 @@ function expectFindings(actual: readonly Finding[], listed: readonly ExpectedFin
     };
     expect(view).toEqual(wanted);
     for (const fragment of want.messageIncludes ?? []) {
-      const text = `${got.message.zh}\n${got.message.en}`;
-      if (!text.includes(fragment)) throw new Error(`message of ${describeFinding(got)} / ${got.message.en} lacks "${fragment}"`);
+      const text = `${messageOf(got).zh}\n${messageOf(got).en}`;
+      if (!text.includes(fragment)) throw new Error(`message of ${describeFinding(got)} / ${messageOf(got).en} lacks "${fragment}"`);
     }
   }
 }

@@ -58,8 +58,8 @@ test("terminal table: no escape sequence from cell text, sheet names or file nam
     const table = formatTable(report, "zh", false);
     expect({ file: report.file, control: table.match(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g) }).toEqual({ file: report.file, control: null });
   }
-  const unreadableMd = formatUnreadable({ file: OSC8, error: { reason: "unreadable", message: `无法读取 [x](http://evil.example) <img src=x>` }, schemaVersion: 1 }, "md");
+  const unreadableMd = formatUnreadable({ file: OSC8, error: { reason: "unreadable", message: `无法读取 [x](http://evil.example) <img src=x>` }, schemaVersion: 2 }, "md");
   expect(unescapedSyntax(unreadableMd).match(/[<>[\]\u0000-\u0009\u000b-\u001f]|:\/\//g)).toBeNull();
-  const unreadable = formatUnreadable({ file: OSC8, error: { reason: "unreadable", message: `无法读取 ${OSC8}` }, schemaVersion: 1 }, "table");
+  const unreadable = formatUnreadable({ file: OSC8, error: { reason: "unreadable", message: `无法读取 ${OSC8}` }, schemaVersion: 2 }, "table");
   expect(unreadable.match(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g)).toBeNull();
 });

@@ -23,7 +23,7 @@ import { fakeState, memoryState, officeHostOf, stateAt, type State } from "./gri
 
 /** WRITE_SAFETY_RUNS=2000 for a deeper search; the default keeps the suite fast. */
 const RUNS = Number(process.env.WRITE_SAFETY_RUNS ?? 100);
-const FIXABLE = new Set(RULES.filter((r) => r.meta.fixable).map((r) => r.meta.id));
+const FIXABLE = new Set<string>(RULES.filter((r) => r.meta.fixable).map((r) => r.meta.id));
 const SEED = seedWorkbook();
 
 test("the seed has errors from fixable rules, or property (4) would say nothing", () => {

@@ -14,8 +14,8 @@ import { stat, writeFile } from "node:fs/promises";
 import { dirname, relative, resolve, sep } from "node:path";
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
-import type { Bilingual, Lang, Severity } from "../../core";
-import type { FolderSummary, UnitRow, UnitStatus } from "../../cli/summary/model";
+import { GRADE_NAMES, type Bilingual, type Lang, type Severity } from "../../core";
+import type { FolderSummary, UnitRow, UnitStatus } from "../../core/report/folder-summary";
 
 export const UNITS_SHEET = "单位汇总";
 export const ISSUES_SHEET = "问题清单";
@@ -169,7 +169,7 @@ function unitCells(unit: UnitRow, lang: Lang, link: (file: string) => string): C
     warnings: checked ? unit.warnings : null,
     infos: checked ? unit.infos : null,
     score: numberOrNull(unit.score),
-    grade: unit.grade,
+    grade: unit.grade ? GRADE_NAMES[unit.grade][lang] : null,
     establishment: numberOrNull(f?.establishment),
     staffActual: numberOrNull(f?.staffActual),
     budget: numberOrNull(f?.budget),

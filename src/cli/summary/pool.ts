@@ -9,7 +9,7 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { analyzeFile, internalFailure, type AnalyzeOptions } from "./analyze";
-import type { FileOutcome } from "./model";
+import type { FileOutcome } from "../../core/report/folder-summary";
 import type { WorkerRequest } from "./worker";
 
 export interface PoolOptions extends AnalyzeOptions {

@@ -9,7 +9,7 @@ import { resolve } from "node:path";
 import { SingleBar } from "cli-progress";
 import type { Lang, RuleSettings } from "../../core";
 import { pathExists, SUMMARY_EXISTS, writeSummaryXlsx } from "../../adapters/xlsx/write-summary";
-import { buildSummary, type FileOutcome } from "./model";
+import { buildSummary, type FileOutcome } from "../../core/report/folder-summary";
 import { analyzeAll } from "./pool";
 
 export interface SummaryRunOptions {

@@ -1,31 +1,45 @@
 /**
- * 附件3 整体支出绩效自评表 from a located region: the funds block (年度资金总额 and its
- * breakdown by 收入性质 and 支出性质), the indicator table and the 总分 row.
+ * A self-evaluation table (湖南 附件3, a 财政部 or 四川 project table) from a located region, read
+ * with the labels of the form's profile: the header fields (单位名称 / 项目名称, 主管部门, 实施单位),
+ * the funds block (年度资金总额 and its 其中 rows, or 湖南's breakdown by 收入性质 and 支出性质),
+ * the indicator table and its closing 总分/合计 row.
+ *
+ * Real tables are read as a person reads them: a header may span two rows with cells merged down
+ * from the one above; notes, signatures and the sections some forms put after the table end it;
+ * a header repeated after a page break is skipped; a 一级 label repeated after a page break is
+ * the same dimension; rows of the blank template left unfilled are marked, not read as indicators.
  */
 import type { LabelCell, RowSpan, SheetIndex } from "./sheet-index";
-import { ANNEX3_LABELS as L, BREAKDOWN_KEYWORDS as K } from "./labels";
+import { BREAKDOWN_KEYWORDS as K } from "./labels";
 import { readAnyText, readEmbeddedNumber, readNumber, readText, yearIn } from "./read-cells";
-import { Annex3Schema, type Annex3, type BreakdownPart, type IndicatorField, type IndicatorRow, type Level1Group } from "../model/annex3";
+import {
+  Annex3Schema, type Annex3, type BreakdownPart, type FundsPart, type IndicatorField, type IndicatorRow, type Level1Group,
+} from "../model/annex3";
 import type { LocatedNumber, LocatedText } from "../model/located";
 import type { YearMention } from "../model/annex2";
 import { dec } from "../numeric/decimal";
-import { canonicalText } from "../text/normalize";
+import { canonicalText, normalizeLabel } from "../text/normalize";
 import { parseCellNumber } from "../cells/parse-value";
+import type { SelfEvalSpec } from "../profiles/profile";
 
-export function parseAnnex3(index: SheetIndex, rows: RowSpan): Annex3 {
-  const titleCell = index.first((l) => L.title.test(l), rows);
+export function parseAnnex3(index: SheetIndex, rows: RowSpan, spec: SelfEvalSpec): Annex3 {
+  const titleCell = index.first((l) => spec.title.test(l) && !/续/.test(l), rows);
   const title = titleCell ? readText(index, titleCell.row, titleCell.col) : null;
-  const unitLabel = index.first((l) => L.unitName.test(l), rows);
-  const unitName = unitLabel ? textRightOf(index, unitLabel) : null;
-  const indicatorHeader = index.first((l) => L.level3.test(l) || L.level1.test(l), rows);
-  const funds = parseFunds(index, rows);
+  const field = (pattern: RegExp | null) => {
+    if (!pattern) return null;
+    const label = index.first((l) => pattern.test(l), rows);
+    return label ? textRightOf(index, label) : null;
+  };
+  const indicatorHeader = findIndicatorHeader(index, rows, spec);
+  const funds = parseFunds(index, rows, spec);
+  const goalsRow = index.first((l) => spec.goals.test(l), rows)?.row;
   const breakdownRows: RowSpan = {
     from: funds ? funds.row + 1 : rows.from,
-    to: Math.min(rows.to, (index.first((l) => L.overallGoal.test(l), rows)?.row ?? indicatorHeader?.row ?? rows.to + 1) - 1),
+    to: Math.min(rows.to, (goalsRow ?? indicatorHeader?.row ?? rows.to + 1) - 1),
   };
-  const indicators = indicatorHeader ? parseIndicators(index, rows, indicatorHeader.row) : null;
+  const indicators = indicatorHeader ? parseIndicators(index, rows, indicatorHeader, spec) : null;
   const years: YearMention[] = [];
-  const titleYear = title ? yearIn(title.text) : null;
+  const titleYear = titleYearOf(index, title, titleCell);
   if (title && titleYear !== null) years.push({ at: title.at, text: title.text, year: titleYear, expects: "Y" });
   const model: Annex3 = {
     kind: "annex3",
@@ -34,10 +48,13 @@ export function parseAnnex3(index: SheetIndex, rows: RowSpan): Annex3 {
     title,
     year: titleYear,
     years,
-    unitName,
+    unitName: field(spec.fields.unitName),
+    project: field(spec.fields.project),
+    department: field(spec.fields.department),
+    implementer: field(spec.fields.implementer),
     funds: funds?.model ?? null,
-    income: parseIncome(index, breakdownRows),
-    expense: parseExpense(index, breakdownRows),
+    income: spec.funds.breakdowns ? parseIncome(index, breakdownRows) : null,
+    expense: spec.funds.breakdowns ? parseExpense(index, breakdownRows) : null,
     indicatorHeader: indicatorHeader ? readText(index, indicatorHeader.row, indicatorHeader.col) : null,
     indicatorColumns: indicators?.columns ?? NO_COLUMNS,
     level1Groups: indicators?.groups ?? [],
@@ -48,6 +65,21 @@ export function parseAnnex3(index: SheetIndex, rows: RowSpan): Annex3 {
   return Annex3Schema.parse(model) as Annex3;
 }
 
+/** The year of the title, or of a "（2022年度）" line right under it (the 财政部 layout). */
+function titleYearOf(index: SheetIndex, title: LocatedText | null, cell: LabelCell | undefined): number | null {
+  if (!title || !cell) return null;
+  const own = yearIn(title.text);
+  if (own !== null) return own;
+  for (const row of [cell.row, cell.row + 1]) {
+    for (const l of index.rowLabels(row)) {
+      if (l === cell) continue;
+      const year = /^\(?((?:19|20)\d{2})年度?\)?$/.exec(l.label);
+      if (year) return Number(year[1]);
+    }
+  }
+  return null;
+}
+
 function textRightOf(index: SheetIndex, label: LabelCell): LocatedText | null {
   for (let col = index.rightEdge(label.row, label.col) + 1; col < index.colCount; col = index.rightEdge(label.row, col) + 1) {
     const text = readText(index, label.row, col);
@@ -56,30 +88,65 @@ function textRightOf(index: SheetIndex, label: LabelCell): LocatedText | null {
   return null;
 }
 
-function parseFunds(index: SheetIndex, rows: RowSpan): { row: number; model: NonNullable<Annex3["funds"]> } | null {
-  const budgetHeader = index.find((l) => L.budget.test(l), rows)
-    .find((b) => index.rowLabels(b.row).some((l) => L.executed.test(l.label)));
+/**
+ * The columns of a header that may span rows: for each field, the first column whose visible text
+ * (read through merges) matches, looking at the anchor row first, then the row below, then the
+ * row above. `bottom` is the last row of the header: data starts under it.
+ */
+function readHeader<F extends string>(index: SheetIndex, anchorRow: number, patterns: Readonly<Record<F, RegExp>>, within: RowSpan) {
+  const columns = {} as Record<F, number | null>;
+  const rowsToScan = [anchorRow, anchorRow + 1, anchorRow - 1].filter((r) => r >= within.from && r <= within.to);
+  const scanned = rowsToScan.map((row) => ({ row, cells: index.visibleTexts(row) }));
+  let bottom = anchorRow;
+  const taken = new Set<number>();
+  for (const field of Object.keys(patterns) as F[]) {
+    columns[field] = null;
+    for (const { row, cells } of scanned) {
+      const hit = cells.find((c) => !taken.has(c.col) && patterns[field].test(c.label));
+      if (!hit) continue;
+      columns[field] = hit.col;
+      taken.add(hit.col);
+      // A header found on the row below, or merged down past the anchor row, pushes the data down.
+      bottom = Math.max(bottom, hit.bottom, row === anchorRow + 1 ? row : anchorRow);
+      break;
+    }
+  }
+  return { columns, bottom };
+}
+
+function findIndicatorHeader(index: SheetIndex, rows: RowSpan, spec: SelfEvalSpec): LabelCell | undefined {
+  const c = spec.indicators.columns;
+  return index.find((l) => c.level1.test(l) || c.level3.test(l), rows)[0];
+}
+
+type FundsColumn = keyof SelfEvalSpec["funds"]["columns"];
+
+function parseFunds(index: SheetIndex, rows: RowSpan, spec: SelfEvalSpec): { row: number; model: NonNullable<Annex3["funds"]> } | null {
+  const cols = spec.funds.columns;
+  const budgetHeader = index.find((l) => cols.budget.test(l), rows).find((b) => {
+    const near = [b.row - 1, b.row, b.row + 1].flatMap((r) => index.visibleTexts(r).map((t) => t.label));
+    return near.some((l) => cols.executed.test(l));
+  });
   if (!budgetHeader) return null;
   const headerRow = budgetHeader.row;
-  const headers = index.rowLabels(headerRow);
-  const col = (pattern: RegExp) => headers.find((h) => pattern.test(h.label)) ?? null;
-  const columns = {
-    initialBudget: col(L.initialBudget), budget: budgetHeader, executed: col(L.executed),
-    weight: col(L.weight), rate: col(L.rate), score: col(L.score),
-  };
-  const totalLabel = index.find((l) => L.fundsTotal.test(l), { from: headerRow + 1, to: rows.to })[0];
-  let row = totalLabel?.row;
-  if (row === undefined) {
+  const patterns: Record<FundsColumn | "reason", RegExp> = { ...cols, reason: spec.funds.reason ?? NEVER };
+  const { columns, bottom } = readHeader(index, headerRow, patterns, rows);
+  const valueCols = [columns.initialBudget, columns.budget, columns.executed].filter((c): c is number => c !== null);
+  const firstValueCol = Math.min(...valueCols);
+  const totalLabel = index.find((l, cell) => spec.funds.totalRow.test(l) && cell.col < firstValueCol, { from: bottom + 1, to: rows.to })[0]
+    ?? index.find((l) => spec.funds.totalRow.test(l), { from: bottom + 1, to: rows.to })[0];
+  let row = totalLabel && totalLabel.row <= bottom + 8 ? totalLabel.row : undefined;
+  if (row === undefined && columns.budget !== null) {
     // No 年度资金总额 label: the first row under the header with a number in the budget column.
-    for (let r = index.bottomEdge(headerRow, budgetHeader.col) + 1; r <= Math.min(rows.to, headerRow + 4); r++) {
-      if (parseCellNumber(index.cell(r, budgetHeader.col), "amount").kind === "number") { row = r; break; }
+    for (let r = bottom + 1; r <= Math.min(rows.to, bottom + 4); r++) {
+      if (parseCellNumber(index.cell(r, columns.budget), "amount").kind === "number") { row = r; break; }
     }
   }
   if (row === undefined) return null;
   const valueRow = row;
-  const read = (c: LabelCell | null, kind: "amount" | "percent" | "score", role: "input" | "derived"): LocatedNumber | null =>
-    c ? readNumber(index, valueRow, c.col, kind, role) : null;
-  const label = totalLabel ? readText(index, totalLabel.row, totalLabel.col) : null;
+  const read = (col: number | null, kind: "amount" | "percent" | "score", role: "input" | "derived", at = valueRow): LocatedNumber | null =>
+    col !== null ? readNumber(index, at, col, kind, role) : null;
+  const label = totalLabel && totalLabel.row === valueRow ? readText(index, totalLabel.row, totalLabel.col) : null;
   return {
     row: valueRow,
     model: {
@@ -91,8 +158,41 @@ function parseFunds(index: SheetIndex, rows: RowSpan): { row: number; model: Non
       weight: read(columns.weight, "score", "input"),
       rate: read(columns.rate, "percent", "derived"),
       score: read(columns.score, "score", "derived"),
+      parts: parseFundsParts(index, valueRow, rows, spec, columns, firstValueCol),
+      reason: columns.reason !== null ? (readText(index, valueRow, columns.reason) ?? { at: index.address(valueRow, columns.reason), text: "" }) : null,
     },
   };
+}
+
+const NEVER = /(?!)/;
+
+/**
+ * The 其中 rows under the total row: consecutive rows whose label (left of the amounts) is one of
+ * the form's parts. The first row that is none of them (the goals, the indicator header) ends them.
+ */
+function parseFundsParts(
+  index: SheetIndex, totalRow: number, rows: RowSpan, spec: SelfEvalSpec,
+  columns: Readonly<Record<FundsColumn, number | null>>, firstValueCol: number,
+): FundsPart[] {
+  const parts: FundsPart[] = [];
+  if (spec.funds.parts.length === 0) return parts;
+  const lastRow = index.bottomEdge(totalRow, 0);
+  for (let row = Math.max(totalRow, lastRow) + 1; row <= Math.min(rows.to, totalRow + 12); row++) {
+    const labels = index.rowLabels(row).filter((l) => l.col < firstValueCol);
+    const match = labels.find((l) => spec.funds.parts.some((p) => p.label.test(l.label)));
+    if (!match) {
+      if (index.isRowBlank(row)) continue;
+      break;
+    }
+    const read = (col: number | null) => (col !== null ? readNumber(index, row, col, "amount", "input") : null);
+    parts.push({
+      label: readText(index, match.row, match.col)!,
+      initialBudget: read(columns.initialBudget),
+      budget: read(columns.budget),
+      executed: read(columns.executed),
+    });
+  }
+  return parts;
 }
 
 /**
@@ -151,27 +251,44 @@ function statedWeight(text: string): ReturnType<typeof dec> | null {
   return dec(match[1] ?? match[2]!);
 }
 
-function parseIndicators(index: SheetIndex, rows: RowSpan, headerRow: number) {
-  const headers = index.rowLabels(headerRow);
-  const col = (pattern: RegExp) => headers.find((h) => pattern.test(h.label))?.col ?? null;
-  const c = {
-    level1: col(L.level1), level2: col(L.level2), level3: col(L.level3), target: col(L.target),
-    actual: col(L.actual), weight: col(L.weight), score: col(L.score), reason: col(L.reason),
-    nature: col(L.nature), unit: col(L.unit),
-  };
+/** A 一级 label's dimension name without its weight: "产出指标(40分)" and "产出指标" are one group. */
+function groupKey(text: string): string {
+  return normalizeLabel(text).replace(/[(]?\d+(?:\.\d+)?分[)]?/g, "");
+}
+
+/** Text typed to fill a template slot without content: "指标1：", "……", "/", "—". */
+const STUB = /^(?:指标[\d一二三四五六七八九十]*[:]?|[.…。·、]+|[-—－_/\\]+|x+|X+)$/;
+const SLASH = /^[-—－/\\]+$/;
+const COLUMN_TAG = /^\(?[A-Za-z](?:\/[A-Za-z])?\)?$/;
+
+function isStub(text: LocatedText | null): boolean {
+  return text === null || STUB.test(canonicalText(text.text).replace(/\s+/g, ""));
+}
+
+function isSlash(text: LocatedText | null): boolean {
+  return text !== null && SLASH.test(canonicalText(text.text).replace(/\s+/g, ""));
+}
+
+/** Whether a number cell holds a figure other than 0. */
+function nonZero(cell: LocatedNumber | null): boolean {
+  return cell?.value != null && !cell.value.isZero();
+}
+
+function parseIndicators(index: SheetIndex, rows: RowSpan, anchor: LabelCell, spec: SelfEvalSpec) {
+  const { columns: c, bottom } = readHeader(index, anchor.row, spec.indicators.columns, rows);
   const groups: Level1Group[] = [];
-  const groupByMaster = new Map<string, number>();
+  const groupByKey = new Map<string, number>();
   const out: IndicatorRow[] = [];
   let total: Annex3["total"] = null;
   let lastGroup: number | null = null;
   let lastLevel2: LocatedText | null = null;
-  // Only the recognized column headers count: a side label such as "绩效指标" is merged down
-  // over the whole table and must not push the first data row below it.
-  const known = headers.filter((h) => Object.values(c).includes(h.col));
-  const headerBottom = Math.max(headerRow, ...known.map((h) => index.bottomEdge(h.row, h.col)));
-  const leftmostData = Math.min(...[c.level1, c.level2, c.level3].filter((x): x is number => x !== null), c.weight ?? 0);
-  for (let row = headerBottom + 1; row <= rows.to; row++) {
-    const totalLabel = index.rowLabels(row).find((l) => L.total.test(l.label) && (c.weight === null || l.col < c.weight));
+  const dataCols = [c.level1, c.level2, c.level3].filter((x): x is number => x !== null);
+  const leftmostData = Math.min(...dataCols, c.weight ?? Number.MAX_SAFE_INTEGER, c.target ?? Number.MAX_SAFE_INTEGER);
+  const firstValueCol = Math.min(...[c.target, c.actual, c.weight, c.score].filter((x): x is number => x !== null), Number.MAX_SAFE_INTEGER);
+  const headerPatterns = Object.values(spec.indicators.columns) as RegExp[];
+  for (let row = bottom + 1; row <= rows.to; row++) {
+    const labels = index.rowLabels(row);
+    const totalLabel = labels.find((l) => spec.total.test(l.label) && l.col < firstValueCol);
     if (totalLabel) {
       total = {
         label: readText(index, row, totalLabel.col)!,
@@ -180,18 +297,24 @@ function parseIndicators(index: SheetIndex, rows: RowSpan, headerRow: number) {
       };
       break;
     }
-    if (index.isRowBlank(row, leftmostData)) continue;
-    if (index.rowLabels(row).some((l) => /^填表人|^填报日期|^单位负责人/.test(l.label))) break;
+    if (index.isRowBlank(row, Number.isFinite(leftmostData) ? leftmostData : 0)) continue;
+    // Notes, signatures and the sections after the table: the first thing on the row says so.
+    const first = index.visibleTexts(row)[0];
+    if (first && first.top === row && spec.end.test(first.label)) break;
+    // The column headers again, after a page break inside the table; a row of column letters ("(A)", "B/A").
+    if (labels.filter((l) => headerPatterns.some((p) => p.test(l.label))).length >= 2) continue;
+    if (labels.length > 0 && labels.every((l) => COLUMN_TAG.test(l.label)) && labels.length === index.filledColumns(row).length) continue;
     if (c.level1 !== null) {
-      const master = index.master(row, c.level1);
       const text = readText(index, row, c.level1);
       if (text && text.text.trim() !== "") {
-        const key = `${master.row}:${master.col}`;
-        let group = groupByMaster.get(key);
+        const key = groupKey(text.text);
+        let group = groupByKey.get(key);
         if (group === undefined) {
           group = groups.length;
           groups.push({ label: text, statedWeight: statedWeight(text.text) });
-          groupByMaster.set(key, group);
+          groupByKey.set(key, group);
+        } else if (groups[group]!.statedWeight === null && statedWeight(text.text) !== null) {
+          groups[group] = { label: text, statedWeight: statedWeight(text.text) };
         }
         lastGroup = group;
       }
@@ -202,7 +325,16 @@ function parseIndicators(index: SheetIndex, rows: RowSpan, headerRow: number) {
     const level3 = text(c.level3);
     const target = text(c.target);
     const actual = text(c.actual);
-    const placeholder = [level3, target, actual].every((t) => t === null || /^[\s/\\—－-]*$/.test(canonicalText(t.text)));
+    const weight = c.weight !== null ? readNumber(index, row, c.weight, "score", "input") : null;
+    const score = c.score !== null ? readNumber(index, row, c.score, "score", "input") : null;
+    const texts = [level3, target, actual];
+    // Not applicable: "/" (or nothing) in the text cells and a 分值 set to 0 or "/" on purpose
+    // (the 湖南 form keeps such rows to show its structure). Unfilled: only template stubs and
+    // no 分值 at all, or "/" rows nobody weighted.
+    const weightMarkedZero = weight?.parsed.kind === "dash" || (weight?.value != null && weight.value.isZero());
+    const placeholder = texts.every((t) => t === null || isSlash(t) || t.text.trim() === "") && weightMarkedZero && !nonZero(score)
+      && (texts.some(isSlash) || level2 !== null);
+    const unfilled = !placeholder && texts.every(isStub) && !nonZero(weight) && !nonZero(score);
     out.push({
       row,
       group: lastGroup,
@@ -212,12 +344,13 @@ function parseIndicators(index: SheetIndex, rows: RowSpan, headerRow: number) {
       actual,
       nature: text(c.nature),
       unit: text(c.unit),
-      weight: c.weight !== null ? readNumber(index, row, c.weight, "score", "input") : null,
-      score: c.score !== null ? readNumber(index, row, c.score, "score", "input") : null,
+      weight,
+      score,
       // Kept even when blank: a3.deviation-reason points at the empty cell to fill in.
       reason: c.reason !== null ? (text(c.reason) ?? { at: index.address(row, c.reason), text: "" }) : null,
       placeholder,
+      unfilled,
     });
   }
-  return { groups, rows: out, total, columns: c };
+  return { groups, rows: out, total, columns: c as Record<IndicatorField, number | null> };
 }

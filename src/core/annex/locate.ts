@@ -1,11 +1,20 @@
 /**
- * Finding the two annexes in a workbook by their labels: on two sheets or one, under any sheet
- * name, anywhere on the sheet. Each annex gets a row span; when both share a sheet, the one that
- * starts lower begins where the other ends.
+ * Finding a form's tables in a workbook by their labels: on any sheet, under any sheet name,
+ * anywhere on the sheet, one table or many. The basic-data table (附件2) is found by its own
+ * anchors; self-evaluation tables by the anchors the profile names (a title, 项目名称, the funds
+ * header, 年度资金总额, the indicator header, the goals heading).
+ *
+ * Several self-evaluation tables on one sheet are told apart by what each table has exactly once:
+ * a second title, 项目名称, funds header or 年度资金总额 starts the next table. The indicator header
+ * is repeated after a page break inside one table, so it starts a new table only after the
+ * current one has closed with its 总分 row. A title-like text inside a table (a project called
+ * "…自评表编制", a note) is not a title: a title is the first thing on its row, alone or with a
+ * year, and not the value of a field.
  */
 import type { WorkbookSnapshot } from "../grid/workbook";
-import { ANNEX2_LABELS as L2, ANNEX3_LABELS as L3 } from "./labels";
-import { SheetIndex, type RowSpan } from "./sheet-index";
+import type { FormProfile, SelfEvalSpec } from "../profiles/profile";
+import { ANNEX2_LABELS as L2 } from "./labels";
+import { SheetIndex, type LabelCell, type RowSpan } from "./sheet-index";
 
 export interface AnnexLocation {
   readonly index: SheetIndex;
@@ -16,9 +25,123 @@ export interface AnnexLocation {
 
 export interface Located {
   readonly annex2: AnnexLocation | null;
-  readonly annex3: AnnexLocation | null;
-  /** Further tables that also look like an annex (a second 附件3), for a finding. */
+  /** Every self-evaluation table to check, in sheet and row order (one for a "one" profile). */
+  readonly annex3: readonly AnnexLocation[];
+  /** Further tables that also look like a table of the form (a second 附件3), for a finding. */
   readonly extra: readonly { readonly kind: "annex2" | "annex3"; readonly sheet: string; readonly row: number }[];
+}
+
+const MIN_ANCHORS = 2;
+/** How far above a table its "附件3" tag may sit. */
+const TAG_ROWS = 3;
+
+type Anchor = "title" | "field" | "fundsHeader" | "fundsTotal" | "indicatorHeader" | "goals" | "total";
+
+/** Anchors a table has once: meeting one again means the next table has begun. */
+const ONCE: ReadonlySet<Anchor> = new Set<Anchor>(["title", "field", "fundsHeader", "fundsTotal"]);
+
+interface Hit {
+  readonly row: number;
+  readonly anchor: Anchor;
+}
+
+interface Segment {
+  readonly index: SheetIndex;
+  start: number;
+  readonly kinds: Set<Anchor>;
+  closed: boolean;
+}
+
+function sameRowHas(index: SheetIndex, row: number, pattern: RegExp): boolean {
+  return index.rowLabels(row).some((l) => pattern.test(l.label));
+}
+
+/** Label patterns of any field of the header block (项目名称, 单位名称, …). */
+function fieldPatterns(spec: SelfEvalSpec): RegExp[] {
+  return [spec.fields.project, spec.fields.unitName, spec.fields.department, spec.fields.implementer].filter((p): p is RegExp => p !== null);
+}
+
+/**
+ * Whether a label that reads like a title is one: the first filled cell of its row, with at most
+ * one other cell beside it (a year, "（2022年度）"), not a field's value and not a 附件2 title.
+ */
+function isTitle(index: SheetIndex, cell: LabelCell, spec: SelfEvalSpec): boolean {
+  // A 附件2 title, or a title repeated on a continuation page ("（续）"), starts no table.
+  if (L2.title.test(cell.label) || /续/.test(cell.label)) return false;
+  const filled = index.filledColumns(cell.row);
+  if (filled[0] !== cell.col && !index.rowLabels(cell.row).every((l) => l.col >= cell.col || /^附件/.test(l.label))) return false;
+  if (filled.length > 3) return false;
+  const fields = fieldPatterns(spec);
+  return !index.rowLabels(cell.row).some((l) => l.col < cell.col && fields.some((f) => f.test(l.label)));
+}
+
+/** Whether a row is an indicator header: a 一级/三级 label and at least one other indicator column. */
+function isIndicatorHeader(index: SheetIndex, row: number, spec: SelfEvalSpec): boolean {
+  const c = spec.indicators.columns;
+  const labels = index.rowLabels(row).map((l) => l.label);
+  if (!labels.some((l) => c.level1.test(l) || c.level3.test(l))) return false;
+  const others = [c.level2, c.target, c.actual, c.weight, c.score];
+  // The other headers may sit on the row above or below (a header over two rows).
+  const near = [row - 1, row, row + 1].flatMap((r) => index.visibleTexts(r).map((t) => t.label));
+  return near.some((l) => others.some((p) => p.test(l)));
+}
+
+function selfEvalHits(index: SheetIndex, spec: SelfEvalSpec): Hit[] {
+  const hits: Hit[] = [];
+  const add = (rows: Iterable<number>, anchor: Anchor) => {
+    for (const row of new Set(rows)) hits.push({ row, anchor });
+  };
+  add(index.find((l) => spec.title.test(l)).filter((c) => isTitle(index, c, spec)).map((c) => c.row), "title");
+  const fields = fieldPatterns(spec);
+  // The first field of a table: 项目名称 (or 单位名称); 主管部门 and 实施单位 follow it closely.
+  const firstField = spec.fields.project ?? spec.fields.unitName;
+  if (firstField) add(index.find((l) => firstField.test(l) && !L2.title.test(l)).map((c) => c.row), "field");
+  else if (fields.length > 0) add(index.find((l) => fields.some((f) => f.test(l))).map((c) => c.row), "field");
+  const cols = spec.funds.columns;
+  add(index.find((l) => cols.budget.test(l)).filter((c) => sameRowHas(index, c.row, cols.executed)).map((c) => c.row), "fundsHeader");
+  add(index.find((l) => spec.funds.totalRow.test(l)).map((c) => c.row), "fundsTotal");
+  add(index.find((l) => spec.indicators.columns.level1.test(l) || spec.indicators.columns.level3.test(l))
+    .filter((c) => isIndicatorHeader(index, c.row, spec)).map((c) => c.row), "indicatorHeader");
+  add(index.find((l) => spec.goals.test(l)).map((c) => c.row), "goals");
+  add(index.find((l) => spec.total.test(l)).map((c) => c.row), "total");
+  return hits.sort((a, b) => a.row - b.row || order(a.anchor) - order(b.anchor));
+}
+
+const ANCHOR_ORDER: readonly Anchor[] = ["title", "field", "fundsHeader", "fundsTotal", "goals", "indicatorHeader", "total"];
+function order(anchor: Anchor): number {
+  return ANCHOR_ORDER.indexOf(anchor);
+}
+
+/** Splits a sheet's anchor hits into tables (see the file comment). */
+function segmentsOf(index: SheetIndex, hits: readonly Hit[]): Segment[] {
+  const segments: Segment[] = [];
+  let current: Segment | null = null;
+  for (const hit of hits) {
+    if (hit.anchor === "total") {
+      if (current?.kinds.has("indicatorHeader")) current.closed = true;
+      continue;
+    }
+    const repeats = current !== null && current.kinds.has(hit.anchor);
+    const startsNew = current === null
+      || (ONCE.has(hit.anchor) && repeats)
+      || (hit.anchor === "indicatorHeader" && current.closed)
+      // Anything that opens a table, met after the previous one closed with its 总分 row.
+      || (current.closed && (hit.anchor === "title" || hit.anchor === "field" || hit.anchor === "fundsHeader"));
+    if (startsNew) {
+      current = { index, start: hit.row, kinds: new Set([hit.anchor]), closed: false };
+      segments.push(current);
+    } else {
+      current!.kinds.add(hit.anchor);
+    }
+  }
+  return segments.filter((s) => s.kinds.size >= MIN_ANCHORS);
+}
+
+/** The row a table starts on: its first anchor, or the "附件3" tag just above it. */
+function withTag(index: SheetIndex, start: number, kind: "annex2" | "annex3"): number {
+  const tag = kind === "annex2" ? /^附件2$|^附件二$/ : /^附件3$|^附件三$|^附件\d*$/;
+  const rows = index.find((l) => tag.test(l), { from: Math.max(0, start - TAG_ROWS), to: start }).map((l) => l.row);
+  return rows.length ? rows.reduce((a, b) => Math.min(a, b)) : start;
 }
 
 interface Candidate {
@@ -26,12 +149,6 @@ interface Candidate {
   readonly index: SheetIndex;
   readonly start: number;
   readonly score: number;
-}
-
-const MIN_ANCHORS = 2;
-
-function sameRowHas(index: SheetIndex, row: number, pattern: RegExp): boolean {
-  return index.rowLabels(row).some((l) => pattern.test(l.label));
 }
 
 function annex2Anchors(index: SheetIndex): number[][] {
@@ -46,60 +163,51 @@ function annex2Anchors(index: SheetIndex): number[][] {
   return kinds.filter((rows) => rows.length > 0);
 }
 
-function annex3Anchors(index: SheetIndex): number[][] {
-  const kinds: number[][] = [
-    index.find((l) => L3.title.test(l) && !L2.title.test(l)).map((l) => l.row),
-    index.find((l) => L3.budget.test(l)).filter((l) => sameRowHas(index, l.row, L3.executed)).map((l) => l.row),
-    index.find((l) => L3.fundsTotal.test(l)).map((l) => l.row),
-    index.find((l) => L3.level1.test(l) || L3.level3.test(l)).map((l) => l.row),
-    index.find((l) => L3.overallGoal.test(l)).map((l) => l.row),
-    index.find((l) => L3.unitName.test(l) && !L2.title.test(l)).map((l) => l.row),
-  ];
-  return kinds.filter((rows) => rows.length > 0);
-}
-
-/** Splits the anchor rows of one kind into separate tables when a sheet holds two copies. */
-function candidatesOf(kind: "annex2" | "annex3", index: SheetIndex, anchors: number[][]): Candidate[] {
+/** 附件2 candidates: the earliest row of each anchor kind starts the table; a kind found twice far apart, a second copy. */
+function annex2Candidates(index: SheetIndex): Candidate[] {
+  const anchors = annex2Anchors(index);
   if (anchors.length < MIN_ANCHORS) return [];
-  // The earliest row of each anchor kind starts the table; a kind found twice far apart (a
-  // second copy of the table further down) yields a second candidate.
   // A reduce, not Math.min(...rows): a label repeated on 200,000 rows would overflow the call stack.
   const firsts = anchors.map((rows) => rows.reduce((a, b) => Math.min(a, b)));
-  const start = Math.min(...firsts);
-  const tag = kind === "annex2" ? /^附件2$|^附件二$/ : /^附件3$|^附件三$/;
-  const tagRow = index.find((l) => tag.test(l), { from: Math.max(0, start - 3), to: start }).map((l) => l.row);
-  const candidates: Candidate[] = [{ kind, index, start: tagRow.length ? tagRow.reduce((a, b) => Math.min(a, b)) : start, score: anchors.length }];
+  const start = firsts.reduce((a, b) => Math.min(a, b));
+  const candidates: Candidate[] = [{ kind: "annex2", index, start: withTag(index, start, "annex2"), score: anchors.length }];
   const repeatedKinds = anchors.filter((rows) => rows.length > 1);
   if (repeatedKinds.length >= MIN_ANCHORS) {
     const secondStarts = repeatedKinds.map((rows) => [...rows].sort((a, b) => a - b)[1]!);
-    candidates.push({ kind, index, start: secondStarts.reduce((a, b) => Math.min(a, b)), score: repeatedKinds.length });
+    candidates.push({ kind: "annex2", index, start: secondStarts.reduce((a, b) => Math.min(a, b)), score: repeatedKinds.length });
   }
   return candidates;
 }
 
-export function locateAnnexes(workbook: WorkbookSnapshot): Located {
+/** The SheetIndex of every sheet, built once per workbook (detection and location share them). */
+export function indexSheets(workbook: WorkbookSnapshot): SheetIndex[] {
+  return workbook.sheets.map((sheet) => new SheetIndex(sheet));
+}
+
+export function locateTables(indexes: readonly SheetIndex[], profile: FormProfile): Located {
   const candidates: Candidate[] = [];
-  for (const sheet of workbook.sheets) {
-    const index = new SheetIndex(sheet);
-    candidates.push(...candidatesOf("annex2", index, annex2Anchors(index)));
-    candidates.push(...candidatesOf("annex3", index, annex3Anchors(index)));
+  for (const index of indexes) {
+    if (profile.basicData) candidates.push(...annex2Candidates(index));
+    for (const segment of segmentsOf(index, selfEvalHits(index, profile.selfEval))) {
+      candidates.push({ kind: "annex3", index, start: withTag(index, segment.start, "annex3"), score: segment.kinds.size });
+    }
   }
-  const pick = (kind: "annex2" | "annex3"): Candidate | null =>
-    candidates.filter((c) => c.kind === kind).reduce<Candidate | null>((best, c) => (!best || c.score > best.score ? c : best), null);
-  const chosen2 = pick("annex2");
-  const chosen3 = pick("annex3");
   const span = (c: Candidate): RowSpan => {
     // A table ends where the next table on its sheet (of either kind) starts.
-    const laterStarts = candidates.filter((o) => o.index === c.index && o.start > c.start).map((o) => o.start);
-    const to = laterStarts.length ? Math.min(...laterStarts) - 1 : c.index.rowCount - 1;
+    const later = candidates.filter((o) => o.index === c.index && o.start > c.start).map((o) => o.start);
+    const to = later.length ? later.reduce((a, b) => Math.min(a, b)) - 1 : c.index.rowCount - 1;
     return { from: c.start, to };
   };
-  const extra = candidates
-    .filter((c) => c !== chosen2 && c !== chosen3)
-    .map((c) => ({ kind: c.kind, sheet: c.index.name, row: c.start }));
+  const best = (kind: "annex2" | "annex3"): Candidate | null =>
+    candidates.filter((c) => c.kind === kind).reduce<Candidate | null>((b, c) => (!b || c.score > b.score ? c : b), null);
+  const chosen2 = best("annex2");
+  const selfEval = candidates.filter((c) => c.kind === "annex3");
+  const checked3 = profile.tablesPerWorkbook === "many" ? selfEval : [best("annex3")].filter((c): c is Candidate => c !== null);
+  const checked = new Set<Candidate>([...(chosen2 ? [chosen2] : []), ...checked3]);
+  const located = (c: Candidate): AnnexLocation => ({ index: c.index, rows: span(c), score: c.score });
   return {
-    annex2: chosen2 ? { index: chosen2.index, rows: span(chosen2), score: chosen2.score } : null,
-    annex3: chosen3 ? { index: chosen3.index, rows: span(chosen3), score: chosen3.score } : null,
-    extra,
+    annex2: chosen2 ? located(chosen2) : null,
+    annex3: checked3.map(located),
+    extra: candidates.filter((c) => !checked.has(c)).map((c) => ({ kind: c.kind, sheet: c.index.name, row: c.start })),
   };
 }

@@ -1,5 +1,6 @@
 /** Turning the cells recognition found into located values. */
-import { parseCellNumber, parseNumberText, type NumberKind } from "../cells/parse-value";
+import { isPercentFormat, parseCellNumber, parseNumberText, type NumberKind } from "../cells/parse-value";
+import { Decimal, HUNDRED } from "../numeric/decimal";
 import type { LocatedNumber, LocatedText } from "../model/located";
 import { canonicalText, canonicalTextSameLength } from "../text/normalize";
 import type { SheetIndex } from "./sheet-index";
@@ -36,12 +37,20 @@ export function readText(index: SheetIndex, row: number, col: number): LocatedTe
   return { at: index.address(m.row, m.col), text: text.trim() === "" ? String(value) : text };
 }
 
-/** Text of a cell even when it holds a number (年度指标值 typed as 30 instead of "30次"). */
+/**
+ * Text of a cell even when it holds a number (年度指标值 typed as 30 instead of "30次"). A number
+ * shown as a percentage (0.95 formatted 0%) reads as the user sees it, "95%": compared with a
+ * target of ≥90% it is 95, not 0.95.
+ */
 export function readAnyText(index: SheetIndex, row: number, col: number): LocatedText | null {
   const m = index.master(row, col);
-  const value = index.cell(m.row, m.col)?.value;
+  const cell = index.cell(m.row, m.col);
+  const value = cell?.value;
   if (value === null || value === undefined) return null;
   if (typeof value === "object") return { at: index.address(m.row, m.col), text: value.error };
+  if (typeof value === "number" && Number.isFinite(value) && isPercentFormat(cell?.numberFormat)) {
+    return { at: index.address(m.row, m.col), text: `${new Decimal(value).times(HUNDRED).toFixed()}%` };
+  }
   const text = String(value);
   if (text.trim() === "") return null;
   return { at: index.address(m.row, m.col), text };
@@ -63,7 +72,7 @@ export function readEmbeddedNumber(index: SheetIndex, row: number, col: number, 
   const colon = /^\s*[:]?\s*/.exec(canonical.slice(start));
   start += colon ? colon[0].length : 0;
   const rest = canonical.slice(start);
-  const numberMatch = /^[+-]?[\d,]*\.?\d+\s*(?:万元|元)?/.exec(rest);
+  const numberMatch = /^[+-]?[\d,]*\.?\d+\s*(?:万元|亿元|千元|万|亿|元)?/.exec(rest);
   const text = numberMatch ? numberMatch[0] : "";
   const parsed = text ? parseNumberText(text, "amount") : rest.trim() === "" ? ({ kind: "blank" } as const) : parseNumberText(rest, "amount");
   const end = start + text.length;

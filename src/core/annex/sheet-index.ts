@@ -16,6 +16,9 @@ export interface LabelCell {
 }
 
 const NO_LABELS: readonly LabelCell[] = [];
+const NO_COLUMNS: readonly number[] = [];
+/** Headers of real forms sit in the first few dozen columns; a hostile sheet 16,384 wide is not scanned across. */
+const HEADER_SCAN_COLS = 256;
 
 export class SheetIndex {
   /** Row-major: by row, then by column (find/first rely on it to cut out a row span). */
@@ -170,6 +173,28 @@ export class SheetIndex {
       else high = mid;
     }
     return low;
+  }
+
+  /** Columns of a row that hold something (not blank, not only spaces), ascending. */
+  filledColumns(row: number): readonly number[] {
+    return this.filledByRow.get(row) ?? NO_COLUMNS;
+  }
+
+  /**
+   * The visible cells of a row, left to right, each once: a merged area counts once, at its
+   * first column, whether it starts on this row or covers it from above. What a person sees when
+   * reading the row across (a header merged down from the row above included).
+   */
+  visibleTexts(row: number, maxCols = HEADER_SCAN_COLS): { col: number; text: string; label: string; top: number; bottom: number }[] {
+    const out: { col: number; text: string; label: string; top: number; bottom: number }[] = [];
+    const limit = Math.min(this.colCount, maxCols);
+    for (let col = 0; col < limit; col = this.rightEdge(row, col) + 1) {
+      const merge = this.mergeAt(row, col);
+      const text = this.textAt(row, col);
+      if (text.trim() === "") continue;
+      out.push({ col, text, label: normalizeLabel(text), top: merge?.top ?? row, bottom: merge?.bottom ?? row });
+    }
+    return out;
   }
 
   /** Whether the row holds nothing from fromCol to toCol (spaces count as nothing). */

@@ -19,7 +19,13 @@ export type ParsedNumber =
   | { readonly kind: "text"; readonly text: string };
 
 const DASHES = /^(?:[-—–―－─]+|\/|\\|无|空)$/;
-const NUMBER_WITH_UNIT = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)\s*(%|‰|万元|元|人|次|个|件|天|项|名|家|户|场|期|平方米|㎡|m2|分)?$/i;
+const NUMBER_WITH_UNIT = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)\s*(%|‰|万元|亿元|千元|万|亿|元|人|次|个|件|天|项|名|家|户|场|期|平方米|㎡|m2|分)?$/i;
+
+/**
+ * Money units typed into amount cells, as multiples of the forms' 万元: "150万" and "150万元" are
+ * 150, "1,500,000元" is 150, "1.5亿元" is 15,000, "1500千元" is 150.
+ */
+const TO_WAN: Readonly<Record<string, string>> = { "万元": "1", "万": "1", "元": "0.0001", "千元": "0.1", "亿元": "10000", "亿": "10000" };
 const EXCEL_ERROR_TEXT = /^#(?:DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;
 
 export function isPercentFormat(numberFormat: string | undefined): boolean {
@@ -59,7 +65,7 @@ export function parseNumberText(raw: string, kind: NumberKind): ParsedNumber {
     // "0.6" typed as text in a rate cell: a fraction, as if the % format had been applied
     value = value.times(HUNDRED);
   }
-  if (unit === "元" && kind === "amount") value = value.dividedBy(10000);
+  if (unit !== null && kind === "amount" && TO_WAN[unit] !== undefined) value = value.times(TO_WAN[unit]!);
   return { kind: "number", value, storedAsText: true, unit };
 }
 

@@ -1,117 +1,257 @@
 /**
- * The pipeline: snapshot → locate annexes → parse typed models → run every rule → findings.
- * Bad input is a finding, never an exception; an exception here is a bug in a rule, and even
- * then the other rules still run and the failure is reported as a finding.
+ * The pipeline: snapshot → form profile → locate tables → parse typed models → run every rule →
+ * findings. Bad input is a finding, never an exception; an exception here is a bug in a rule, and
+ * even then the other rules still run and the failure is reported as a finding.
+ *
+ * Rules run once per self-evaluation table (a workbook of project tables has many), except the
+ * rules about the workbook as a whole (meta.scope "workbook": a table not found, a duplicate, the
+ * report text). Findings of a workbook that holds several tables name the table they are about.
  */
 import type { WorkbookSnapshot } from "../grid/workbook";
 import { addressKey, type CellRange } from "../grid/address";
-import { locateAnnexes, type AnnexLocation } from "../annex/locate";
+import { indexSheets, locateTables, type AnnexLocation } from "../annex/locate";
+import type { SheetIndex } from "../annex/sheet-index";
 import { parseAnnex2 } from "../annex/annex2";
 import { parseAnnex3 } from "../annex/annex3";
 import type { Annex2 } from "../model/annex2";
 import type { Annex3 } from "../model/annex3";
 import { RULES, RULES_VERSION } from "../rules";
-import { RuleContractError, type Report, type Rule, type RuleContext, type UnreadableAnnex, type ExtraAnnex } from "../rules/rule";
-import { SEVERITY_ORDER, type Finding } from "../findings/finding";
-import { DEFAULT_SETTINGS, type RuleSettings } from "./settings";
-import { gradeOf, recomputedTotal } from "../rules/derived";
-import type { Decimal } from "../numeric/decimal";
+import {
+  RuleContractError, type ExtraAnnex, type Report, type Rule, type RuleContext, type UnreadableAnnex, type WorkbookFacts,
+} from "../rules/rule";
+import { SEVERITY_ORDER, type Bilingual, type Finding, type TableRef } from "../findings/finding";
+import { DEFAULT_SETTINGS, gradeBandsOf, type RuleSettings } from "./settings";
+import { gradeOutcome, type Grade } from "../rules/derived";
+import { chooseProfile, type ProfileChoice } from "../profiles";
+import { prepareReportText, type ReportTextInput } from "../report-text/input";
+import { displayLabel } from "../text/normalize";
 
 export interface AnnexPlace {
   readonly sheet: string;
   readonly range: CellRange;
 }
 
+/** One table the check read: where it is, what it is called, its recomputed total and grade. */
+export interface TablePlace extends AnnexPlace {
+  readonly kind: "annex2" | "annex3";
+  /** 项目名称 (or 单位名称, or the title) as written; null when the table names nothing. */
+  readonly name: string | null;
+  /** The recomputed 总分 (2 dp text); null for a basic-data table or when it cannot be recomputed. */
+  readonly score: string | null;
+  readonly grade: Grade | null;
+}
+
 export interface Summary {
   readonly errors: number;
   readonly warnings: number;
   readonly infos: number;
-  /** The recomputed 总分 (2 dp text), null without an indicator table. */
+  /** The recomputed 总分 (2 dp text) of the workbook's one self-evaluation table; null without one, or with several (see tables). */
   readonly score: string | null;
-  readonly grade: string | null;
+  /** Its grade, as a code (GRADE_NAMES gives the words); null when none is given (no total, partial, several tables). */
+  readonly grade: Grade | null;
+}
+
+/** Which form profile the check used, and why. */
+export interface ProfileUsed {
+  readonly id: string;
+  readonly name: Bilingual;
+  readonly how: ProfileChoice["how"];
+  /** The labels that decided (detected), strongest first. */
+  readonly signals: readonly Bilingual[];
 }
 
 export interface ValidationResult {
   readonly rulesVersion: string;
+  readonly profile: ProfileUsed;
+  /** The first table of each kind (the 湖南 附件2 and 附件3), for hosts that show one of each. */
   readonly annexes: { readonly annex2: AnnexPlace | null; readonly annex3: AnnexPlace | null };
+  /** Every table checked, basic-data first, then the self-evaluation tables in sheet and row order. */
+  readonly tables: readonly TablePlace[];
   readonly annex2: Annex2 | null;
+  /** The first self-evaluation table (the only one of a 部门整体 form). */
   readonly annex3: Annex3 | null;
+  readonly selfEvalTables: readonly Annex3[];
   readonly findings: readonly Finding[];
   readonly summary: Summary;
+  /** What the report text held, when one was checked. */
+  readonly reportText?: { readonly paragraphs: number; readonly projects: readonly string[]; readonly figures: number };
 }
 
-export function validate(snapshot: WorkbookSnapshot, settings: RuleSettings = DEFAULT_SETTINGS, rules: readonly Rule[] = RULES): ValidationResult {
-  const { annex2, annex3, unreadable, extra } = readAnnexes(snapshot);
-  const raw: { finding: Finding; order: number }[] = [];
-  rules.forEach((rule, order) => {
-    if (settings.disabledRules.includes(rule.meta.id)) return;
-    if (rule.meta.requires.some((kind) => (kind === "annex2" ? !annex2 : !annex3))) return;
-    const context: RuleContext = {
-      annex2,
-      annex3,
-      unreadable,
-      extraAnnexes: extra,
-      settings,
-      report: (report) => raw.push({ finding: toFinding(rule, report), order }),
-    };
-    try {
-      rule.check(context);
-    } catch (error) {
-      if (error instanceof RuleContractError) throw error;
-      raw.push({ finding: internalFailure(rule, error), order });
-    }
-  });
-  const findings = sortFindings(dedupe(raw), snapshot);
-  const total = recomputedTotal(annex3);
-  return {
-    rulesVersion: RULES_VERSION,
-    annexes: {
-      annex2: annex2 ? { sheet: annex2.sheet, range: annex2.range } : null,
-      annex3: annex3 ? { sheet: annex3.sheet, range: annex3.range } : null,
-    },
-    annex2,
-    annex3,
-    findings,
-    summary: summarize(findings, total, settings),
-  };
+export interface ValidateOptions {
+  /** The 自评报告's text: the r.* rules run on it. */
+  readonly reportText?: string;
+  /** The rules to run (tests run one); default all. */
+  readonly rules?: readonly Rule[];
 }
 
-interface ReadAnnexes {
+export function validate(snapshot: WorkbookSnapshot, settings: RuleSettings = DEFAULT_SETTINGS, options: ValidateOptions = {}): ValidationResult {
+  const read = readTables(snapshot, settings);
+  const reportText = options.reportText !== undefined ? prepareReportText(options.reportText) : undefined;
+  const findings = runRules(read, settings, options.rules ?? RULES, reportText, snapshot.sheets.map((s) => s.name));
+  return resultOf(read, findings, settings, reportText);
+}
+
+/** The models of a workbook, with the profile that read them. */
+export interface TablesRead {
+  readonly choice: ProfileChoice;
   readonly annex2: Annex2 | null;
-  readonly annex3: Annex3 | null;
-  readonly unreadable: { readonly annex2: UnreadableAnnex | null; readonly annex3: UnreadableAnnex | null };
-  readonly extra: readonly ExtraAnnex[];
+  readonly selfEval: readonly Annex3[];
+  readonly facts: WorkbookFacts;
 }
 
 /**
- * Locates and parses both annexes. The parsers are written never to fail on odd content, but a
- * failure here would lose every finding of the workbook: instead the annex counts as found but
- * unreadable (sheet.annex-not-found says so and why) and the rest of the check goes on.
+ * Chooses the profile and reads the tables. The parsers are written never to fail on odd content,
+ * but a failure here would lose every finding of the workbook: instead the table counts as found
+ * but unreadable (sheet.annex-not-found says so and why) and the rest of the check goes on.
  */
-function readAnnexes(snapshot: WorkbookSnapshot): ReadAnnexes {
-  let located: ReturnType<typeof locateAnnexes>;
+export function readTables(snapshot: WorkbookSnapshot, settings: RuleSettings = DEFAULT_SETTINGS): TablesRead {
+  let indexes: SheetIndex[];
+  let choice: ProfileChoice;
   try {
-    located = locateAnnexes(snapshot);
+    indexes = indexSheets(snapshot);
+    choice = chooseProfile(labelsOf(indexes), settings.profile);
   } catch (error) {
     const failure: UnreadableAnnex = { at: null, detail: describeFailure(error) };
-    return { annex2: null, annex3: null, unreadable: { annex2: failure, annex3: failure }, extra: [] };
+    return {
+      choice: chooseProfile([], settings.profile),
+      annex2: null,
+      selfEval: [],
+      facts: { basicData: null, selfEvalTables: [], unreadable: { annex2: failure, annex3: failure }, extraAnnexes: [] },
+    };
   }
-  const parse = <T>(place: AnnexLocation | null, parser: (index: AnnexLocation["index"], rows: AnnexLocation["rows"]) => T) => {
-    if (!place) return { model: null, failure: null };
+  const profile = choice.profile;
+  let located: ReturnType<typeof locateTables>;
+  try {
+    located = locateTables(indexes, profile);
+  } catch (error) {
+    const failure: UnreadableAnnex = { at: null, detail: describeFailure(error) };
+    return { choice, annex2: null, selfEval: [], facts: { basicData: null, selfEvalTables: [], unreadable: { annex2: failure, annex3: failure }, extraAnnexes: [] } };
+  }
+  const attempt = <T>(place: AnnexLocation, parser: (place: AnnexLocation) => T): { model: T | null; failure: UnreadableAnnex | null } => {
     try {
-      return { model: parser(place.index, place.rows), failure: null };
+      return { model: parser(place), failure: null };
     } catch (error) {
-      const failure: UnreadableAnnex = { at: place.index.address(place.rows.from, 0), detail: describeFailure(error) };
-      return { model: null, failure };
+      return { model: null, failure: { at: place.index.address(place.rows.from, 0), detail: describeFailure(error) } };
     }
   };
-  const a2 = parse(located.annex2, parseAnnex2);
-  const a3 = parse(located.annex3, parseAnnex3);
-  const startOf = (place: AnnexLocation | null) => (place ? place.index.address(place.rows.from, 0) : null);
-  const extra: ExtraAnnex[] = located.extra.map((e) => {
-    return { kind: e.kind, at: { sheet: e.sheet, row: e.row, col: 0 }, checkedAt: startOf(located[e.kind]) };
+  const a2 = located.annex2 ? attempt(located.annex2, (p) => parseAnnex2(p.index, p.rows)) : { model: null, failure: null };
+  const a3 = located.annex3.map((place) => attempt(place, (p) => parseAnnex3(p.index, p.rows, profile.selfEval)));
+  const selfEval = a3.map((r) => r.model).filter((m): m is Annex3 => m !== null);
+  const startOf = (place: AnnexLocation | undefined | null) => (place ? place.index.address(place.rows.from, 0) : null);
+  const extra: ExtraAnnex[] = located.extra.map((e) => ({
+    kind: e.kind,
+    at: { sheet: e.sheet, row: e.row, col: 0 },
+    checkedAt: startOf(e.kind === "annex2" ? located.annex2 : located.annex3[0]),
+  }));
+  return {
+    choice,
+    annex2: a2.model,
+    selfEval,
+    facts: {
+      basicData: a2.model,
+      selfEvalTables: selfEval,
+      unreadable: { annex2: a2.failure, annex3: a3.find((r) => r.failure)?.failure ?? null },
+      extraAnnexes: extra,
+    },
+  };
+}
+
+function labelsOf(indexes: readonly SheetIndex[]): Set<string> {
+  const labels = new Set<string>();
+  for (const index of indexes) for (const l of index.labels) labels.add(l.label);
+  return labels;
+}
+
+/** A table's name for findings and lists: 项目名称, else 单位名称, else its title. */
+export function tableName(table: Annex3): string | null {
+  const text = table.project?.text ?? table.unitName?.text ?? table.title?.text ?? null;
+  return text === null ? null : displayLabel(text);
+}
+
+/**
+ * Runs the rules over the tables read (and the report text, when given) and returns the findings,
+ * de-duplicated (one per wrong cell) and sorted by sheet, row, column.
+ */
+export function runRules(
+  read: TablesRead,
+  settings: RuleSettings,
+  rules: readonly Rule[],
+  reportText: ReportTextInput | undefined,
+  sheetOrder: readonly string[],
+): Finding[] {
+  const profile = read.choice.profile;
+  const named = profile.tablesPerWorkbook === "many";
+  const contexts: { annex2: Annex2 | null; annex3: Annex3 | null; table?: TableRef }[] = read.selfEval.length > 0
+    ? read.selfEval.map((t, i) => ({ annex2: i === 0 ? read.annex2 : null, annex3: t, ...(named ? { table: { index: i, name: tableName(t) } } : {}) }))
+    : [{ annex2: read.annex2, annex3: null }];
+  const raw: { finding: Finding; order: number }[] = [];
+  rules.forEach((rule, order) => {
+    const { meta } = rule;
+    if (settings.disabledRules.includes(meta.id) || profile.rulesOff.includes(meta.id)) return;
+    if (meta.requires.includes("reportText") && !reportText) return;
+    const scoped = meta.scope === "workbook" ? contexts.slice(0, 1) : contexts;
+    for (const place of scoped) {
+      if (meta.requires.includes("annex2") && !place.annex2) continue;
+      if (meta.requires.includes("annex3") && !place.annex3) continue;
+      const context: RuleContext = {
+        annex2: place.annex2,
+        annex3: place.annex3,
+        ...(place.table ? { table: place.table } : {}),
+        profile,
+        terms: profile.terms,
+        workbook: read.facts,
+        ...(reportText ? { reportText } : {}),
+        settings,
+        report: (report) => raw.push({ finding: toFinding(rule, report, meta.scope === "workbook" ? undefined : place.table), order }),
+      };
+      try {
+        rule.check(context);
+      } catch (error) {
+        if (error instanceof RuleContractError) throw error;
+        raw.push({ finding: internalFailure(rule, error), order });
+      }
+    }
   });
-  return { annex2: a2.model, annex3: a3.model, unreadable: { annex2: a2.failure, annex3: a3.failure }, extra };
+  return sortFindings(dedupe(raw), sheetOrder);
+}
+
+function resultOf(read: TablesRead, findings: readonly Finding[], settings: RuleSettings, reportText: ReportTextInput | undefined): ValidationResult {
+  const profile = read.choice.profile;
+  const bands = gradeBandsOf(settings, profile);
+  const place = (m: { sheet: string; range: CellRange }): AnnexPlace => ({ sheet: m.sheet, range: m.range });
+  const tables: TablePlace[] = [
+    ...(read.annex2 ? [{ ...place(read.annex2), kind: "annex2" as const, name: null, score: null, grade: null }] : []),
+    ...read.selfEval.map((t) => {
+      const outcome = gradeOutcome(t, profile.execution, bands);
+      return {
+        ...place(t), kind: "annex3" as const, name: tableName(t),
+        score: outcome.kind === "unknown" ? null : outcome.total.toFixed(2),
+        grade: outcome.kind === "graded" ? outcome.grade : null,
+      };
+    }),
+  ];
+  const only = read.selfEval.length === 1 ? tables[tables.length - 1]! : null;
+  return {
+    rulesVersion: RULES_VERSION,
+    profile: { id: profile.id, name: profile.name, how: read.choice.how, signals: read.choice.signals },
+    annexes: {
+      annex2: read.annex2 ? place(read.annex2) : null,
+      annex3: read.selfEval[0] ? place(read.selfEval[0]) : null,
+    },
+    tables,
+    annex2: read.annex2,
+    annex3: read.selfEval[0] ?? null,
+    selfEvalTables: read.selfEval,
+    findings,
+    summary: {
+      errors: findings.filter((f) => f.severity === "error").length,
+      warnings: findings.filter((f) => f.severity === "warning").length,
+      infos: findings.filter((f) => f.severity === "info").length,
+      score: only?.score ?? null,
+      grade: only?.grade ?? null,
+    },
+    ...(reportText ? { reportText: { paragraphs: reportText.segmented.paragraphs.length, projects: reportText.projects, figures: reportText.figures.length } } : {}),
+  };
 }
 
 /** One line about an unexpected failure: a zod issue names the field, anything else its message. */
@@ -126,21 +266,31 @@ function describeFailure(error: unknown): string {
   return (message.split("\n")[0] ?? "").slice(0, 200);
 }
 
-function toFinding(rule: Rule, report: Report): Finding {
-  const severity = report.severity ?? rule.meta.severities[0];
-  if (!rule.meta.severities.includes(severity)) throw new RuleContractError(rule.meta.id, `severity ${severity} is not declared`);
-  if (report.fix && !rule.meta.fixable) throw new RuleContractError(rule.meta.id, "reported a fix but is not fixable");
+function toFinding(rule: Rule, report: Report, table: TableRef | undefined): Finding {
+  const { meta } = rule;
+  const severity = report.severity ?? meta.severities[0];
+  if (!meta.severities.includes(severity)) throw new RuleContractError(meta.id, `severity ${severity} is not declared`);
+  if (report.fix && !meta.fixable) throw new RuleContractError(meta.id, "reported a fix but is not fixable");
+  if (!Object.prototype.hasOwnProperty.call(meta.messages, report.messageId)) {
+    throw new RuleContractError(meta.id, `message "${report.messageId}" is not among its meta.messages`);
+  }
   return {
-    ruleId: rule.meta.id,
+    ruleId: meta.id,
     severity,
     at: report.at,
     related: report.related ?? [],
     expected: report.expected ?? null,
     actual: report.actual ?? null,
-    message: report.message,
+    messageId: report.messageId,
+    data: report.data ?? {},
+    ...(table ? { table } : {}),
     ...(report.fix ? { fix: { edits: report.fix.edits, safe: report.fix.safe ?? true } } : {}),
+    ...(report.textRef ? { textRef: report.textRef } : {}),
   };
 }
+
+/** The engine's own message, for a rule that failed: every catalogue can render it (messages/catalogue.ts). */
+export const INTERNAL_FAILURE = "engine.internal";
 
 function internalFailure(rule: Rule, error: unknown): Finding {
   const detail = error instanceof Error ? error.message : String(error);
@@ -151,10 +301,8 @@ function internalFailure(rule: Rule, error: unknown): Finding {
     related: [],
     expected: null,
     actual: null,
-    message: {
-      zh: `规则 ${rule.meta.id} 未能完成检查（内部错误：${detail}），其余规则照常运行`,
-      en: `Rule ${rule.meta.id} could not finish (internal error: ${detail}); the other rules ran`,
-    },
+    messageId: INTERNAL_FAILURE,
+    data: { rule: rule.meta.id, detail: detail.slice(0, 200) },
   };
 }
 
@@ -186,21 +334,16 @@ function outranks(a: { finding: Finding; order: number }, b: { finding: Finding;
   return a.order < b.order;
 }
 
-function sortFindings(findings: Finding[], snapshot: WorkbookSnapshot): Finding[] {
-  const sheetOrder = new Map(snapshot.sheets.map((s, i) => [s.name, i]));
+/**
+ * Findings that name no cell first (a table not found, a sum stated in the report text), then by
+ * sheet (workbook order), row, column, severity and place in the report text.
+ */
+function sortFindings(findings: Finding[], sheetOrder: readonly string[]): Finding[] {
+  const sheets = new Map(sheetOrder.map((name, i) => [name, i]));
+  const textOffset = (f: Finding) => f.textRef?.offset ?? 0;
   return [...findings].sort((a, b) => {
-    if (!a.at || !b.at) return (a.at ? 1 : 0) - (b.at ? 1 : 0);
-    return (sheetOrder.get(a.at.sheet) ?? 0) - (sheetOrder.get(b.at.sheet) ?? 0) || a.at.row - b.at.row || a.at.col - b.at.col
-      || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+    if (!a.at || !b.at) return (a.at ? 1 : 0) - (b.at ? 1 : 0) || textOffset(a) - textOffset(b);
+    return (sheets.get(a.at.sheet) ?? 0) - (sheets.get(b.at.sheet) ?? 0) || a.at.row - b.at.row || a.at.col - b.at.col
+      || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || textOffset(a) - textOffset(b);
   });
-}
-
-function summarize(findings: readonly Finding[], total: Decimal | null, settings: RuleSettings): Summary {
-  return {
-    errors: findings.filter((f) => f.severity === "error").length,
-    warnings: findings.filter((f) => f.severity === "warning").length,
-    infos: findings.filter((f) => f.severity === "info").length,
-    score: total ? total.toFixed(2) : null,
-    grade: total ? gradeOf(total, settings.gradeBands).zh : null,
-  };
 }

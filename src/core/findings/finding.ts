@@ -1,5 +1,6 @@
 import type { CellAddress } from "../grid/address";
 import type { CellValue } from "../grid/workbook";
+import type { MessageData } from "../messages/message";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -33,7 +34,7 @@ export interface Fix {
 }
 
 export interface Finding {
-  readonly ruleId: string;
+  readonly ruleId: RuleIdText;
   readonly severity: Severity;
   /** The wrong cell; null only when no cell can be named (no annex found at all). */
   readonly at: CellAddress | null;
@@ -41,10 +42,28 @@ export interface Finding {
   /** Decimal text or plain text; null when the rule has no single expected value. */
   readonly expected: string | null;
   readonly actual: string | null;
-  readonly message: Bilingual;
+  /** Which of the rule's messages (its meta.messages) says what was found, and with what. */
+  readonly messageId: string;
+  readonly data: MessageData;
+  /**
+   * The table the finding is about when a workbook holds several (one per project): its name as
+   * the sheet gives it (项目名称), so a reader of a long list knows which project a cell belongs to.
+   */
+  readonly table?: TableRef;
   readonly fix?: Fix;
   /** Set by the report-text rules (r.*): the sentence of the 自评报告 that states the figure. */
   readonly textRef?: TextRef;
+}
+
+/** A rule id as data (findings cross workers and JSON); the RuleId type narrows it in code. */
+export type RuleIdText = string;
+
+/** The table of a multi-table workbook a finding belongs to. */
+export interface TableRef {
+  /** 0-based position among the workbook's tables of its kind, in sheet and row order. */
+  readonly index: number;
+  /** 项目名称 (or the title) as written; null when the table names nothing. */
+  readonly name: string | null;
 }
 
 /** A place in the report text: positions are 1-based, `offset` a UTF-16 offset into the text as given. */

@@ -80,6 +80,12 @@ export function sameAddress(a: CellAddress, b: CellAddress): boolean {
   return a.sheet === b.sheet && a.row === b.row && a.col === b.col;
 }
 
+/** A cell as messages and lists show it: "附件2!D4" (sheet name as written, never quoted). */
+export function cellLabel(address: CellAddress): string {
+  return `${address.sheet}!${toA1(address)}`;
+}
+
+/** The one key for maps and sets of cells (a sheet name may contain "!" or ":"; it never contains NUL). */
 export function addressKey(address: CellAddress): string {
   return `${address.sheet}\u0000${address.row}\u0000${address.col}`;
 }

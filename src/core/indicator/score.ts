@@ -2,13 +2,15 @@
  * The suggested score of a quantitative indicator (rules.md, "Quantitative scoring").
  * 正向 and 等于: full marks when reached, else actual / target × 分值. 反向: full marks within
  * the target, then a linear deduction to 0 at twice the target (formula A), or target / actual ×
- * 分值 (formula B, used by some reviewers).
+ * 分值 (formula B, used by some reviewers). Where a form penalizes a 正向 target beaten by far (set
+ * too low), the suggestion follows the form: no points, or a fixed deduction.
  */
 import { Decimal, round2, ZERO } from "../numeric/decimal";
+import type { OverCompletionSpec } from "../profiles/profile";
 import type { Quantity, Target } from "./target";
 
 export type Suggestion =
-  | { readonly kind: "score"; readonly score: Decimal; readonly direction: "positive" | "reverse" }
+  | { readonly kind: "score"; readonly score: Decimal; readonly direction: "positive" | "reverse"; readonly overCompleted?: boolean }
   | { readonly kind: "unit-mismatch"; readonly targetUnit: string | null; readonly actualUnit: string | null }
   | { readonly kind: "not-applicable" };
 
@@ -16,7 +18,12 @@ export function unitsAgree(a: string | null, b: string | null): boolean {
   return a === null || b === null || a === b;
 }
 
-export function suggestScore(target: Target, actual: Quantity | null, weight: Decimal, reverseFormula: "A" | "B"): Suggestion {
+/** Whether a 正向 actual beats its target by the form's threshold or more. */
+export function isOverCompleted(goal: Decimal, actual: Decimal, over: OverCompletionSpec): boolean {
+  return goal.greaterThan(0) && actual.greaterThanOrEqualTo(goal.times(new Decimal(over.thresholdPercent).dividedBy(100).plus(1)));
+}
+
+export function suggestScore(target: Target, actual: Quantity | null, weight: Decimal, reverseFormula: "A" | "B", over?: OverCompletionSpec): Suggestion {
   if (target.kind !== "quantitative" || actual === null) return { kind: "not-applicable" };
   const t = target.quantity;
   if (!unitsAgree(t.unit, actual.unit)) return { kind: "unit-mismatch", targetUnit: t.unit, actualUnit: actual.unit };
@@ -32,6 +39,10 @@ export function suggestScore(target: Target, actual: Quantity | null, weight: De
   }
   if (goal.isZero() && target.comparator === "=") {
     return { kind: "score", score: a.lessThanOrEqualTo(ZERO) ? round2(weight) : ZERO, direction: "positive" };
+  }
+  if (over && over.treatment !== "note" && (target.comparator === ">=" || target.comparator === ">") && isOverCompleted(goal, a, over)) {
+    const score = over.treatment === "no-points" ? ZERO : Decimal.max(ZERO, weight.minus(over.deductPoints ?? 0));
+    return { kind: "score", score: round2(score), direction: "positive", overCompleted: true };
   }
   if (a.greaterThanOrEqualTo(goal)) return { kind: "score", score: round2(weight), direction: "positive" };
   const share = a.dividedBy(goal);

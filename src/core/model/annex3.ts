@@ -24,8 +24,21 @@ export interface IndicatorRow {
   readonly weight: LocatedNumber | null;
   readonly score: LocatedNumber | null;
   readonly reason: LocatedText | null;
-  /** A "/" row kept only to show the template's structure (分值 0). */
+  /** A row marked not applicable: "/" in its text cells and 分值 0 or blank-as-"/" (the 湖南 form's convention). */
   readonly placeholder: boolean;
+  /**
+   * A row of the blank template left unfilled: no indicator, target, actual, 分值 or 得分, or only
+   * stubs ("指标1：", "……"). Not an indicator; a3.unfilled-rows counts these.
+   */
+  readonly unfilled: boolean;
+}
+
+/** A 其中 row of the funds block (本年财政拨款, 上年结转资金, 其他资金, …). */
+export interface FundsPart {
+  readonly label: LocatedText;
+  readonly initialBudget: LocatedNumber | null;
+  readonly budget: LocatedNumber | null;
+  readonly executed: LocatedNumber | null;
 }
 
 export const INDICATOR_FIELDS = ["level1", "level2", "level3", "target", "actual", "weight", "score", "reason", "nature", "unit"] as const;
@@ -45,6 +58,10 @@ export interface Annex3 {
   readonly year: number | null;
   readonly years: readonly YearMention[];
   readonly unitName: LocatedText | null;
+  /** 项目名称, 主管部门, 实施单位 of a project table (null where the form or the sheet has none). */
+  readonly project: LocatedText | null;
+  readonly department: LocatedText | null;
+  readonly implementer: LocatedText | null;
   readonly funds: {
     readonly header: LocatedText;
     readonly label: LocatedText | null;
@@ -54,6 +71,10 @@ export interface Annex3 {
     readonly weight: LocatedNumber | null;
     readonly rate: LocatedNumber | null;
     readonly score: LocatedNumber | null;
+    /** The 其中 rows under the total row. */
+    readonly parts: readonly FundsPart[];
+    /** The block's own reason cell (四川 原因). */
+    readonly reason: LocatedText | null;
   } | null;
   readonly income: { readonly total: BreakdownPart | null; readonly parts: readonly BreakdownPart[] } | null;
   readonly expense: { readonly total: BreakdownPart | null; readonly basic: BreakdownPart | null; readonly project: BreakdownPart | null } | null;
@@ -79,9 +100,14 @@ export const Annex3Schema = z.object({
   year: z.number().int().nullable(),
   years: z.array(z.object({ at: AddressSchema, text: z.string(), year: z.number().int(), expects: z.enum(["Y", "Y-1"]) })),
   unitName: t,
+  project: t,
+  department: t,
+  implementer: t,
   funds: z.object({
     header: LocatedTextSchema, label: t,
     initialBudget: n, budget: n, executed: n, weight: n, rate: n, score: n,
+    parts: z.array(z.object({ label: LocatedTextSchema, initialBudget: n, budget: n, executed: n })),
+    reason: t,
   }).nullable(),
   income: z.object({ total: PartSchema.nullable(), parts: z.array(PartSchema) }).nullable(),
   expense: z.object({ total: PartSchema.nullable(), basic: PartSchema.nullable(), project: PartSchema.nullable() }).nullable(),
@@ -91,7 +117,7 @@ export const Annex3Schema = z.object({
   indicators: z.array(z.object({
     row: z.number().int(), group: z.number().int().nullable(),
     level2: t, level3: t, target: t, actual: t, nature: t, unit: t,
-    weight: n, score: n, reason: t, placeholder: z.boolean(),
+    weight: n, score: n, reason: t, placeholder: z.boolean(), unfilled: z.boolean(),
   })),
   total: z.object({ label: LocatedTextSchema, weight: n, score: n }).nullable(),
   anchor: AddressSchema,

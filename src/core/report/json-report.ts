@@ -1,13 +1,19 @@
 /**
  * The versioned JSON report (docs/report-format.md). Everything a consumer needs is plain data:
- * cells in A1 form, decimals as strings, the message in the chosen language.
+ * cells in A1 form, decimals as strings, the message in the chosen language, and the message id
+ * with its data for consumers that render or group messages themselves.
  */
 import { rangeToA1, toA1, type CellAddress } from "../grid/address";
 import type { CellValue } from "../grid/workbook";
-import type { Finding, Lang, TextRef } from "../findings/finding";
+import type { Finding, Lang, TableRef, TextRef } from "../findings/finding";
+import type { Grade } from "../rules/derived";
+import { GRADE_NAMES } from "../rules/derived";
 import type { ValidationResult } from "../engine/validate";
+import type { MessageArg, MessageData } from "../messages/message";
+import { messageText } from "../messages/catalogue";
 
-export const REPORT_SCHEMA_VERSION = 1;
+/** 2: summary.grade is a code ("excellent"), no longer "优"; profile, tables, messageId/data added. */
+export const REPORT_SCHEMA_VERSION = 2;
 
 export interface JsonCellRef {
   readonly sheet: string;
@@ -28,22 +34,60 @@ export interface JsonFinding {
   readonly related: readonly JsonCellRef[];
   readonly expected: string | null;
   readonly actual: string | null;
+  /** The message in the report's language. */
   readonly message: string;
+  /** Which message of the rule, and its data (cells in A1 form), for consumers that render their own. */
+  readonly messageId: string;
+  readonly data: JsonMessageData;
+  /** The table a finding is about when the workbook holds several (one per project). */
+  readonly table?: TableRef;
   readonly fix?: { readonly safe: boolean; readonly edits: readonly JsonEdit[] };
-  /** r.* findings only: the sentence of the report text (added within schemaVersion 1). */
+  /** r.* findings only: the sentence of the report text. */
   readonly textRef?: TextRef;
+}
+
+export type JsonMessageArg =
+  | string
+  | number
+  | { readonly figure: string; readonly style: string }
+  | { readonly cell: JsonCellRef }
+  | { readonly label: { readonly zh: string; readonly en: string } }
+  | { readonly message: string; readonly data: JsonMessageData }
+  | { readonly list: readonly JsonMessageArg[]; readonly separator: { readonly zh: string; readonly en: string } };
+
+export type JsonMessageData = Readonly<Record<string, JsonMessageArg>>;
+
+export interface JsonSummary {
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+  readonly score: string | null;
+  /** A code: excellent, good, fair, poor; null when no grade is given. */
+  readonly grade: Grade | null;
+  /** The grade in the report's language (优 / Excellent). */
+  readonly gradeName: string | null;
 }
 
 export interface JsonReport {
   readonly schemaVersion: typeof REPORT_SCHEMA_VERSION;
   readonly file: string;
   readonly rulesVersion: string;
+  /** The form profile used, how it was chosen and the labels that decided. */
+  readonly profile: { readonly id: string; readonly name: string; readonly how: string; readonly reasons: readonly string[] };
   readonly annexes: {
     readonly annex2: { readonly sheet: string; readonly range: string } | null;
     readonly annex3: { readonly sheet: string; readonly range: string } | null;
   };
+  readonly tables: readonly {
+    readonly kind: "annex2" | "annex3";
+    readonly sheet: string;
+    readonly range: string;
+    readonly name: string | null;
+    readonly score: string | null;
+    readonly grade: Grade | null;
+  }[];
   readonly findings: readonly JsonFinding[];
-  readonly summary: ValidationResult["summary"];
+  readonly summary: JsonSummary;
 }
 
 /** A file that could not be read, in a folder report. */
@@ -67,6 +111,18 @@ export interface JsonFolderReport {
 
 const ref = (at: CellAddress): JsonCellRef => ({ sheet: at.sheet, cell: toA1(at) });
 
+function argToJson(arg: MessageArg): JsonMessageArg {
+  if (typeof arg === "string" || typeof arg === "number") return arg;
+  if ("cell" in arg) return { cell: ref(arg.cell) };
+  if ("message" in arg) return { message: arg.message, data: dataToJson(arg.data) };
+  if ("list" in arg) return { list: arg.list.map(argToJson), separator: arg.separator };
+  return arg;
+}
+
+export function dataToJson(data: MessageData): JsonMessageData {
+  return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, argToJson(v)]));
+}
+
 export function findingToJson(finding: Finding, lang: Lang): JsonFinding {
   return {
     ruleId: finding.ruleId,
@@ -76,7 +132,10 @@ export function findingToJson(finding: Finding, lang: Lang): JsonFinding {
     related: finding.related.map(ref),
     expected: finding.expected,
     actual: finding.actual,
-    message: finding.message[lang],
+    message: messageText(finding, lang),
+    messageId: finding.messageId,
+    data: dataToJson(finding.data),
+    ...(finding.table ? { table: finding.table } : {}),
     ...(finding.textRef ? { textRef: finding.textRef } : {}),
     ...(finding.fix
       ? {
@@ -100,9 +159,16 @@ export function toJsonReport(file: string, result: ValidationResult, lang: Lang)
     schemaVersion: REPORT_SCHEMA_VERSION,
     file,
     rulesVersion: result.rulesVersion,
+    profile: {
+      id: result.profile.id,
+      name: result.profile.name[lang],
+      how: result.profile.how,
+      reasons: result.profile.signals.map((s) => s[lang]),
+    },
     annexes: { annex2: place(result.annexes.annex2), annex3: place(result.annexes.annex3) },
+    tables: result.tables.map((t) => ({ kind: t.kind, sheet: t.sheet, range: rangeToA1(t.range), name: t.name, score: t.score, grade: t.grade })),
     findings: result.findings.map((f) => findingToJson(f, lang)),
-    summary: result.summary,
+    summary: { ...result.summary, gradeName: result.summary.grade ? GRADE_NAMES[result.summary.grade][lang] : null },
   };
 }
 

@@ -7,6 +7,7 @@ import type { LocatedNumber } from "../model/located";
 import type { Bilingual, CellEdit, Severity } from "../findings/finding";
 import { toA1, type CellAddress } from "../grid/address";
 import type { RuleContext } from "./rule";
+import { figure, label, NOTHING, type MessageArg } from "../messages/message";
 import { isCellError } from "../grid/workbook";
 
 export type FigureKind = "amount" | "percent" | "score";
@@ -72,20 +73,41 @@ export function isRoundingOnly(reported: Decimal, exact: Decimal): boolean {
   return [0, 1].some((places) => exact.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).equals(reported));
 }
 
+/** The messages checkDerived reports: a rule that uses it spreads these into its meta.messages. */
+export const DERIVED_MESSAGES = {
+  blank: { zh: "{what}未填，按公式应为 {expected}（{basis}）", en: "{what} is blank; by its formula it is {expected} ({basis})" },
+  notNumber: {
+    zh: "{what}应为 {expected}（{basis}），表中为“{found}”，不是数值",
+    en: "{what} should be {expected} ({basis}); the cell holds \"{found}\", which is not a number",
+  },
+  rounding: { zh: "{what}表中为 {found}，精确值为 {expected}（{basis}）：仅为舍入差异", en: "{what} reads {found}; the exact figure is {expected} ({basis}): rounding only" },
+  wrong: { zh: "{what}应为 {expected}（{basis}），表中为 {found}{extra}", en: "{what} should be {expected} ({basis}); the sheet says {found}{extra}" },
+} as const;
+
+export type DerivedMessageId = keyof typeof DERIVED_MESSAGES;
+
+/** How a figure of a kind is shown in messages. */
+export function figureOf(value: Decimal, kind: FigureKind): MessageArg {
+  return figure(value, kind);
+}
+
 export interface DerivedCheck {
   readonly cell: LocatedNumber;
   /** The computed figure, already rounded as the spec says. */
   readonly expected: Decimal;
   /** The unrounded figure, to tell rounding from a mistake. */
   readonly exact?: Decimal;
+  /** Instead of `exact`: whether a reported figure differs only by rounding of the inputs. */
+  readonly roundingOnly?: (reported: Decimal) => boolean;
   readonly kind: FigureKind;
   readonly tolerance: Decimal;
   readonly related: readonly CellAddress[];
-  /** Why the figure should be what it is, e.g. "在职 35 ÷ 编制 21" / "35 on staff ÷ 21 posts". */
-  readonly basis: Bilingual;
+  /** Why the figure should be what it is: a clause of the rule's messages ("在职 35 ÷ 编制 21"). */
+  readonly basis: MessageArg;
+  /** What the figure is, at the start of a sentence ("控制率" / "The staff control rate"). */
   readonly what: Bilingual;
-  /** Extra sentence for a specific kind of mistake (e.g. "恰为其倒数"). */
-  readonly explain?: (reported: Decimal) => Bilingual | null;
+  /** A clause for a specific kind of mistake, with its leading comma (e.g. "，恰为其倒数"). */
+  readonly explain?: (reported: Decimal) => MessageArg | null;
   readonly severity?: Severity;
 }
 
@@ -94,55 +116,31 @@ export interface DerivedCheck {
  * Excel error: error with a fix. A different number: error with a fix, or info when only
  * rounding explains it. Returns whether the cell matched.
  */
-export function checkDerived(context: RuleContext, check: DerivedCheck): boolean {
-  const { cell, expected, kind, what, basis } = check;
-  const exp = show(expected, kind);
+export function checkDerived(context: RuleContext<DerivedMessageId>, check: DerivedCheck): boolean {
+  const { cell, expected, kind } = check;
   const base = { at: cell.at, related: check.related, expected: plain(expected) };
+  const data = { what: label(check.what), expected: figureOf(expected, kind), basis: check.basis };
   const edit = editFor(cell, expected, kind);
   const fix = edit ? { edits: [edit] } : undefined;
   const p = cell.parsed;
   if (p.kind === "blank" || p.kind === "dash") {
-    context.report({
-      ...base, severity: "info", actual: null, fix,
-      message: {
-        zh: `${what.zh}未填，按公式应为 ${exp}（${basis.zh}）`,
-        en: `${what.en} is blank; by its formula it is ${exp} (${basis.en})`,
-      },
-    });
+    context.report({ ...base, severity: "info", actual: null, fix, messageId: "blank", data });
     return false;
   }
   if (p.kind === "text" || p.kind === "error") {
     const shown = p.kind === "text" ? p.text : p.code;
-    context.report({
-      ...base, severity: check.severity ?? "error", actual: shown, fix,
-      message: {
-        zh: `${what.zh}应为 ${exp}（${basis.zh}），表中为“${shown}”，不是数值`,
-        en: `${what.en} should be ${exp} (${basis.en}); the cell holds "${shown}", which is not a number`,
-      },
-    });
+    context.report({ ...base, severity: check.severity ?? "error", actual: shown, fix, messageId: "notNumber", data: { ...data, found: shown } });
     return false;
   }
   const reported = p.value;
   if (within(reported, expected, check.tolerance)) return true;
-  const act = show(reported, kind);
-  if (check.exact && isRoundingOnly(reported, check.exact)) {
-    context.report({
-      ...base, severity: "info", actual: plain(reported), fix,
-      message: {
-        zh: `${what.zh}表中为 ${act}，精确值为 ${exp}（${basis.zh}）：仅为舍入差异`,
-        en: `${what.en} reads ${act}; the exact figure is ${exp} (${basis.en}): rounding only`,
-      },
-    });
+  const found = figureOf(reported, kind);
+  if (check.roundingOnly ? check.roundingOnly(reported) : check.exact && isRoundingOnly(reported, check.exact)) {
+    context.report({ ...base, severity: "info", actual: plain(reported), fix, messageId: "rounding", data: { ...data, found } });
     return false;
   }
-  const extra = check.explain?.(reported) ?? null;
-  context.report({
-    ...base, severity: check.severity ?? "error", actual: plain(reported), fix,
-    message: {
-      zh: `${what.zh}应为 ${exp}（${basis.zh}），表中为 ${act}${extra ? `，${extra.zh}` : ""}`,
-      en: `${what.en} should be ${exp} (${basis.en}); the sheet says ${act}${extra ? `, ${extra.en}` : ""}`,
-    },
-  });
+  const extra = check.explain?.(reported) ?? NOTHING;
+  context.report({ ...base, severity: check.severity ?? "error", actual: plain(reported), fix, messageId: "wrong", data: { ...data, found, extra } });
   return false;
 }
 
@@ -162,4 +160,9 @@ export function isUnreadable(cell: LocatedNumber | null | undefined): boolean {
 
 export function isErrorValue(cell: LocatedNumber): boolean {
   return isCellError(cell.raw) || cell.parsed.kind === "error";
+}
+
+/** A term at the start of a sentence: "执行率" / "The execution rate". */
+export function subjectOf(term: Bilingual): Bilingual {
+  return { zh: term.zh, en: `The ${term.en}` };
 }

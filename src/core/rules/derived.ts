@@ -4,27 +4,47 @@
  */
 import type { Annex3 } from "../model/annex3";
 import type { Decimal} from "../numeric/decimal";
-import { minDecimal, percent, percentExact, round2, sum, HUNDRED, ZERO } from "../numeric/decimal";
+import { dec, minDecimal, percent, percentExact, round2, sum, HUNDRED, ZERO } from "../numeric/decimal";
+import type { ExecutionScoreSpec, FormProfile } from "../profiles/profile";
 import { isUnreadable } from "./checks";
+
+/** How a form computes its 执行率 and 执行率得分 (FormProfile.execution). */
+export type ExecutionPolicy = FormProfile["execution"];
+
+/** The 财政部 family's formula: 全年预算数 as denominator, min(rate, 100%) × 分值. */
+export const DEFAULT_EXECUTION: ExecutionPolicy = { denominator: "budget", score: { kind: "linear", capPercent: 100 }, weight: null };
 
 export interface Execution {
   /** 执行率 in percentage points, 2 dp; null when 全年预算数 is 0 or missing. */
   readonly rate: Decimal | null;
   readonly exactRate: Decimal | null;
-  /** 执行率得分 = min(执行率, 100%) × 分值, 2 dp. */
+  /** 执行率得分 by the profile's formula (min(执行率, 100%) × 分值 for most), 2 dp. */
   readonly score: Decimal | null;
 }
 
-export function execution(annex3: Annex3 | null): Execution {
+/** The share of 分值 (0–1) a rate in percentage points earns under a scheme. */
+export function executionShare(rate: Decimal, scheme: ExecutionScoreSpec): Decimal {
+  if (scheme.kind === "linear") return minDecimal(rate, dec(scheme.capPercent)).dividedBy(HUNDRED);
+  const step = [...scheme.steps].sort((a, b) => b.fromPercent - a.fromPercent).find((s) => rate.greaterThanOrEqualTo(s.fromPercent));
+  return dec(step?.share ?? 0);
+}
+
+/** The funds cell a form divides by: 全年预算数 / 调整后预算数 (or 年初预算数 where a form says so). */
+export function denominatorCell(annex3: Annex3 | null, policy: ExecutionPolicy = DEFAULT_EXECUTION) {
   const funds = annex3?.funds;
-  const budget = funds?.budget?.value ?? null;
+  return (policy.denominator === "initialBudget" ? funds?.initialBudget : funds?.budget) ?? null;
+}
+
+export function execution(annex3: Annex3 | null, policy: ExecutionPolicy = DEFAULT_EXECUTION): Execution {
+  const funds = annex3?.funds;
+  const budget = denominatorCell(annex3, policy)?.value ?? null;
   const executed = funds?.executed?.value ?? null;
   if (budget === null || executed === null) return { rate: null, exactRate: null, score: null };
   const rate = percent(executed, budget);
   const exactRate = percentExact(executed, budget);
   const weight = funds?.weight?.value ?? null;
   // The score uses the 2-dp rate, as the form shows it (seed: 10 × 99.96% = 10.00).
-  const score = rate !== null && weight !== null ? round2(minDecimal(rate, HUNDRED).dividedBy(HUNDRED).times(weight)) : null;
+  const score = rate !== null && weight !== null ? round2(executionShare(rate, policy.score).times(weight)) : null;
   return { rate, exactRate, score };
 }
 
@@ -48,23 +68,61 @@ export function indicatorWeightSum(annex3: Annex3): Decimal | null {
  * null (unknown) when it cannot be recomputed. The reported 得分 is never used in its place: it is
  * the very cell a3.execution-score may call wrong (the seed's 98 on a 10-point row).
  */
-export function executionScoreTerm(annex3: Annex3): Decimal | null {
+export function executionScoreTerm(annex3: Annex3, policy: ExecutionPolicy = DEFAULT_EXECUTION): Decimal | null {
   if (!annex3.funds?.score) return ZERO;
-  return execution(annex3).score;
+  return execution(annex3, policy).score;
 }
 
 /** The recomputed 总分: execution score (recomputed) plus the indicator scores; null when either is unknown. */
-export function recomputedTotal(annex3: Annex3 | null): Decimal | null {
+export function recomputedTotal(annex3: Annex3 | null, policy: ExecutionPolicy = DEFAULT_EXECUTION): Decimal | null {
   if (!annex3 || annex3.indicators.length === 0) return null;
-  const exec = executionScoreTerm(annex3);
+  const exec = executionScoreTerm(annex3, policy);
   const indicators = indicatorScoreSum(annex3);
   if (exec === null || indicators === null) return null;
   return round2(indicators.plus(exec));
 }
 
-export function gradeOf(total: Decimal, bands: readonly [number, number, number]): { zh: string; en: string } {
-  if (total.greaterThanOrEqualTo(bands[0])) return { zh: "优", en: "Excellent" };
-  if (total.greaterThanOrEqualTo(bands[1])) return { zh: "良", en: "Good" };
-  if (total.greaterThanOrEqualTo(bands[2])) return { zh: "中", en: "Fair" };
-  return { zh: "差", en: "Poor" };
+export type Grade = "excellent" | "good" | "fair" | "poor";
+
+/** The grades' names: the one place a grade becomes words. */
+export const GRADE_NAMES: Readonly<Record<Grade, { readonly zh: string; readonly en: string }>> = {
+  excellent: { zh: "优", en: "Excellent" },
+  good: { zh: "良", en: "Good" },
+  fair: { zh: "中", en: "Fair" },
+  poor: { zh: "差", en: "Poor" },
+};
+
+export function gradeOf(total: Decimal, bands: readonly [number, number, number]): Grade {
+  if (total.greaterThanOrEqualTo(bands[0])) return "excellent";
+  if (total.greaterThanOrEqualTo(bands[1])) return "good";
+  if (total.greaterThanOrEqualTo(bands[2])) return "fair";
+  return "poor";
+}
+
+/** Why no grade is given although a total can be recomputed: the total is not out of 100. */
+export type GradeWithheld =
+  | { readonly reason: "no-total-row" }
+  | { readonly reason: "weights-not-100"; readonly weights: Decimal };
+
+export type GradeOutcome =
+  | { readonly kind: "graded"; readonly total: Decimal; readonly grade: Grade }
+  | { readonly kind: "withheld"; readonly total: Decimal; readonly why: GradeWithheld }
+  | { readonly kind: "unknown" };
+
+/**
+ * The grade of a table, or why none is given. A grade belongs to a complete table: one without
+ * its 总分 row may be cut off (a page not pasted), and one whose 分值 do not add up to 100 is
+ * not scored out of 100, so 90 points there do not mean 优. Both get a reason instead.
+ */
+export function gradeOutcome(annex3: Annex3 | null, policy: ExecutionPolicy, bands: readonly [number, number, number]): GradeOutcome {
+  const total = recomputedTotal(annex3, policy);
+  if (!annex3 || total === null) return { kind: "unknown" };
+  if (!annex3.total) return { kind: "withheld", total, why: { reason: "no-total-row" } };
+  // Without a 分值 column the weights are not on the sheet: nothing to hold the total against.
+  const weights = annex3.indicatorColumns.weight === null ? null : indicatorWeightSum(annex3);
+  if (weights !== null && !isUnreadable(annex3.funds?.weight)) {
+    const all = weights.plus(annex3.funds?.weight?.value ?? ZERO);
+    if (all.minus(HUNDRED).abs().greaterThan("0.01")) return { kind: "withheld", total, why: { reason: "weights-not-100", weights: all } };
+  }
+  return { kind: "graded", total, grade: gradeOf(total, bands) };
 }

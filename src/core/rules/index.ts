@@ -1,9 +1,9 @@
 /**
  * The registry: every rule of ../shared/spec/rules.md, plus checks added since under new ids
- * (sheet.duplicate-annex), listed explicitly (no discovery), in the
- * order findings on the same cell are preferred when severities tie.
+ * (sheet.duplicate-annex, the reviewer checks of a3.*, the report-text rules r.*), listed
+ * explicitly (no discovery), in the order findings on the same cell are preferred when
+ * severities tie. RuleId is derived from it, so a rule id mistyped in code does not compile.
  */
-import type { Rule } from "./rule";
 import staffControlRate from "./a2/staff-control-rate";
 import overEstablishment from "./a2/over-establishment";
 import threePublicTotal from "./a2/three-public-total";
@@ -29,6 +29,14 @@ import grade from "./a3/grade";
 import targetDeviation from "./a3/target-deviation";
 import targetUnparsed from "./a3/target-unparsed";
 import missingField from "./a3/missing-field";
+import fundsTotal from "./a3/funds-total";
+import executionReason from "./a3/execution-reason";
+import unfilledRows from "./a3/unfilled-rows";
+import targetNotQuantified from "./a3/target-not-quantified";
+import reasonVacuous from "./a3/reason-vacuous";
+import fullMarksShortfall from "./a3/full-marks-shortfall";
+import satisfactionNoFigure from "./a3/satisfaction-figure";
+import dimensionMissing from "./a3/dimension-missing";
 import year from "./x/year";
 import projectSpending from "./x/project-spending";
 import publicFundsInBasic from "./x/public-funds-in-basic";
@@ -38,17 +46,30 @@ import duplicateAnnex from "./sheet/duplicate-annex";
 import notANumber from "./cell/not-a-number";
 import errorValue from "./cell/error-value";
 import textNumber from "./cell/text-number";
+import { REPORT_TEXT_RULES } from "../report-text/rules";
 
-export const RULES: readonly Rule[] = [
+export const RULES = [
   annexNotFound, labelMissing, duplicateAnnex,
   notANumber, errorValue,
   staffControlRate, overEstablishment, threePublicTotal, vehicleTotal, projectTotal, publicFundsSubset,
   buildingScaleRate, buildingInvestmentRate, overBudget, threePublicChange,
-  executionRate, executionScore, incomeBreakdown, expenseBreakdown, level1Weight, weightsTotal, scoreRange,
-  quantitativeScore, qualitativeBand, deviationReason, totalScore, grade, targetDeviation, targetUnparsed, missingField,
+  fundsTotal, executionRate, executionScore, executionReason, incomeBreakdown, expenseBreakdown, level1Weight, weightsTotal, scoreRange,
+  quantitativeScore, qualitativeBand, deviationReason, reasonVacuous, fullMarksShortfall, totalScore, grade, targetDeviation,
+  targetUnparsed, targetNotQuantified, satisfactionNoFigure, missingField, unfilledRows, dimensionMissing,
   year, projectSpending, publicFundsInBasic,
   textNumber,
-];
+  ...REPORT_TEXT_RULES,
+] as const;
+
+/** Every rule id, as a type: settings, tests and profiles name rules by it. */
+export type RuleId = (typeof RULES)[number]["meta"]["id"];
+
+const IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.id));
+
+/** Whether a string from outside (stored settings, a CLI flag) names a rule. */
+export function isRuleId(id: string): id is RuleId {
+  return IDS.has(id);
+}
 
 /** Bumped whenever a rule's behaviour changes, so reports say which rules produced them. */
-export const RULES_VERSION = "2026.11.2";
+export const RULES_VERSION = "2026.12.1";

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import {
   Button, Caption1, MessageBar, MessageBarBody, Spinner, Subtitle1, Tab, TabList, Text, ToggleButton, makeStyles, tokens,
 } from "@fluentui/react-components";
-import { toA1, RULES_VERSION, type ValidationResult } from "../../core";
+import { GRADE_NAMES, toA1, RULES_VERSION, type ValidationResult } from "../../core";
 import type { WorkbookHost } from "../../host/ports";
 import { useChecker } from "../state/useChecker";
 import { STRINGS, type Lang } from "../strings";
@@ -65,7 +65,7 @@ export function App({ host, preferences: store, checkOnStart = false }: AppProps
   // Settings change what the rules compute: re-check with them when a result is on screen.
   useEffect(() => {
     if (state.result) void checker.check();
-  }, [prefs.gradeBands, prefs.reverseFormula, prefs.disabledRules]);
+  }, [prefs.gradeBands, prefs.reverseFormula, prefs.disabledRules, prefs.profile]);
 
   return (
     <main className={styles.root} aria-busy={state.busy}>
@@ -133,13 +133,22 @@ function AnnexHeader({ result, lang }: { result: ValidationResult | null; lang: 
   const styles = useStyles();
   const place = (p: ValidationResult["annexes"]["annex2"]) =>
     p ? `${p.sheet}!${toA1({ row: p.range.top, col: p.range.left })}:${toA1({ row: p.range.bottom, col: p.range.right })}` : t.notFound;
+  const selfEval = result ? result.tables.filter((x) => x.kind === "annex3") : [];
+  const how = result ? t.profileHow[result.profile.how].replace("{signals}", result.profile.signals.map((s) => s[lang]).join(lang === "zh" ? "；" : "; ")) : "";
   return (
     <div className={styles.annexes} aria-label={lang === "zh" ? "识别结果" : "Recognized annexes"}>
       {result && (
         <>
-          <Caption1>{t.annex2}：{place(result.annexes.annex2)}</Caption1>
-          <Caption1>{t.annex3}：{place(result.annexes.annex3)}</Caption1>
-          {(!result.annexes.annex2 || !result.annexes.annex3) && <Caption1>{t.lookedFor}</Caption1>}
+          <Caption1 data-testid="profile">{t.profile}：{result.profile.name[lang]}{how}</Caption1>
+          {result.profile.id === "hunan-dept" ? (
+            <>
+              <Caption1>{t.annex2}：{place(result.annexes.annex2)}</Caption1>
+              <Caption1>{t.annex3}：{place(result.annexes.annex3)}</Caption1>
+              {(!result.annexes.annex2 || !result.annexes.annex3) && <Caption1>{t.lookedFor}</Caption1>}
+            </>
+          ) : (
+            <Caption1>{t.tablesFound(selfEval.length)}{selfEval.length > 0 ? `：${selfEval.map((x) => x.name ?? place(x)).join(lang === "zh" ? "、" : ", ")}` : ""}</Caption1>
+          )}
         </>
       )}
       <Caption1>{t.rulesVersion} {RULES_VERSION}</Caption1>
@@ -151,7 +160,7 @@ function Summary({ result, lang }: { result: ValidationResult; lang: Lang }) {
   const t = STRINGS[lang];
   const styles = useStyles();
   const s = result.summary;
-  const grade = s.grade ? (lang === "zh" ? s.grade : ({ 优: "Excellent", 良: "Good", 中: "Fair", 差: "Poor" } as Record<string, string>)[s.grade]) : "—";
+  const grade = s.grade ? GRADE_NAMES[s.grade][lang] : "—";
   return (
     <section className={styles.summary} aria-label={lang === "zh" ? "汇总" : "Summary"} data-testid="summary">
       <Text><span className={styles.count}>{s.errors}</span> {t.errors}</Text>

@@ -2,7 +2,7 @@ import { useId, useState } from "react";
 import {
   Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, Caption1, Field, Text, Textarea, makeStyles, tokens,
 } from "@fluentui/react-components";
-import type { Finding } from "../../core";
+import { messageText, type Finding } from "../../core";
 import type { ReviewNote } from "../../host/ports";
 import type { Lang, Strings } from "../strings";
 import { cellLabel } from "../state/view-model";
@@ -39,7 +39,7 @@ export function FindingItem({ finding, lang, t, note, onSelect, onAccept }: Find
         {note && <Badge appearance="outline" color="success">{t.accepted}</Badge>}
         <Caption1>{cellLabel(finding.at)}</Caption1>
       </div>
-      <Text id={messageId}>{finding.message[lang]}</Text>
+      <Text id={messageId}>{messageText(finding, lang)}</Text>
       {(finding.expected !== null || finding.actual !== null) && (
         <div className={styles.values}>
           <Caption1>{t.expected}：{finding.expected ?? "—"}</Caption1>

@@ -3,7 +3,7 @@ import type { Finding, ValidationResult } from "../../core";
 import type { ReviewNote } from "../../host/ports";
 import { noteKey } from "../../host/review-notes";
 import type { Lang, Strings } from "../strings";
-import { findingKey, groupFindings, type Group } from "../state/view-model";
+import { findingKey, groupFindings, groupName } from "../state/view-model";
 import { FindingItem } from "./FindingItem";
 
 const useStyles = makeStyles({
@@ -23,14 +23,14 @@ export interface FindingsListProps {
 export function FindingsList({ result, notes, lang, t, onSelect, onAccept }: FindingsListProps) {
   const styles = useStyles();
   const notesByKey = new Map(notes.map((n) => [noteKey(n), n]));
-  const names: Record<Group, string> = { annex2: t.groupAnnex2, annex3: t.groupAnnex3, other: t.groupOther };
+  const names = { annex2: t.groupAnnex2, annex3: t.groupAnnex3, other: t.groupOther, table: t.groupTable };
   const groups = groupFindings(result);
   if (groups.length === 0) return <p>{t.noFindings}</p>;
   return (
     <div>
       {groups.map(({ group, findings }) => (
-        <section key={group} className={styles.group} aria-label={names[group]}>
-          <Subtitle2 as="h3">{names[group]}（{findings.length}）</Subtitle2>
+        <section key={group} className={styles.group} aria-label={groupName(group, result, names)}>
+          <Subtitle2 as="h3">{groupName(group, result, names)}（{findings.length}）</Subtitle2>
           <ul className={styles.list}>
             {findings.map((f, i) => (
               <FindingItem key={`${findingKey(f)}#${i}`} finding={f} lang={lang} t={t} note={notesByKey.get(findingKey(f))} onSelect={onSelect} onAccept={onAccept} />

@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useState } from "react";
 import { Badge, Button, Caption1, Field, MessageBar, MessageBarBody, Spinner, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
-import type { Bilingual, Finding, RuleSettings, ValidationResult } from "../../core";
+import { messageText, type Bilingual, type Finding, type RuleSettings, type ValidationResult } from "../../core";
 import { checkReportText, REPORT_TEXT_RULES, type ReportTextResult } from "../../core/report-text";
 import { reportTextFromFile } from "../../adapters/docx/read-docx-browser";
 import { cellLabel } from "../state/view-model";
@@ -125,7 +125,7 @@ function ReportFinding({ finding, lang, t, onSelect }: { finding: Finding; lang:
   const row = useFindingRowStyles();
   const messageId = useId();
   const ref = finding.textRef;
-  const rule = REPORT_TEXT_RULES.find((r) => r.id === finding.ruleId);
+  const rule = REPORT_TEXT_RULES.find((r) => r.meta.id === finding.ruleId)?.meta;
   return (
     <li className={row.item} aria-describedby={messageId} data-rule={finding.ruleId} data-cell={finding.at ? cellLabel(finding.at) : undefined}>
       <div className={row.top}>
@@ -133,7 +133,7 @@ function ReportFinding({ finding, lang, t, onSelect }: { finding: Finding; lang:
         {finding.at && <Caption1>{cellLabel(finding.at)}</Caption1>}
         {ref && <Caption1>{t.reportPlace(ref.paragraph, ref.sentence)}</Caption1>}
       </div>
-      <Text id={messageId}>{finding.message[lang]}</Text>
+      <Text id={messageId}>{messageText(finding, lang)}</Text>
       {ref && (
         <blockquote className={styles.quote} aria-label={`${t.reportQuote}（${t.reportPlace(ref.paragraph, ref.sentence)}）`}>
           <Caption1>{ref.quote}</Caption1>

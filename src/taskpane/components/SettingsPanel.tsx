@@ -1,5 +1,5 @@
 import { Checkbox, Field, Radio, RadioGroup, makeStyles, tokens } from "@fluentui/react-components";
-import { RULES } from "../../core";
+import { PROFILES, RULES } from "../../core";
 import type { Preferences } from "../preferences";
 import type { Lang, Strings } from "../strings";
 
@@ -16,14 +16,36 @@ export interface SettingsPanelProps {
 }
 
 const BANDS: Record<string, [number, number, number]> = { "90/80/60": [90, 80, 60], "80/70/60": [80, 70, 60] };
+const BY_FORM = "form";
+const AUTO = "auto";
+
+/** Drops a key from the preferences (an optional setting back to "as the form says"). */
+function without<K extends "gradeBands" | "profile">(preferences: Preferences, key: K): Preferences {
+  const copy: Partial<Preferences> = { ...preferences };
+  delete copy[key];
+  return copy as Preferences;
+}
 
 export function SettingsPanel({ preferences, lang, t, onChange }: SettingsPanelProps) {
   const styles = useStyles();
-  const bandKey = preferences.gradeBands.join("/");
+  const bandKey = preferences.gradeBands ? preferences.gradeBands.join("/") : BY_FORM;
   return (
     <div className={styles.panel}>
+      <Field label={t.settingsProfile}>
+        <RadioGroup
+          value={preferences.profile ?? AUTO}
+          onChange={(_e, data) => onChange(data.value === AUTO ? without(preferences, "profile") : { ...preferences, profile: data.value })}
+        >
+          <Radio value={AUTO} label={t.profileAuto} />
+          {PROFILES.map((p) => <Radio key={p.id} value={p.id} label={p.name[lang]} />)}
+        </RadioGroup>
+      </Field>
       <Field label={t.settingsGrade}>
-        <RadioGroup value={bandKey} onChange={(_e, data) => onChange({ ...preferences, gradeBands: BANDS[data.value] ?? preferences.gradeBands })}>
+        <RadioGroup
+          value={bandKey}
+          onChange={(_e, data) => onChange(BANDS[data.value] ? { ...preferences, gradeBands: BANDS[data.value]! } : without(preferences, "gradeBands"))}
+        >
+          <Radio value={BY_FORM} label={t.bandsByForm} />
           {Object.keys(BANDS).map((key) => <Radio key={key} value={key} label={key} />)}
         </RadioGroup>
       </Field>

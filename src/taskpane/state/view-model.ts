@@ -1,28 +1,34 @@
 /** Pure helpers that turn a validation result into what the pane shows. */
-import { toA1, type CellAddress, type Finding, type ValidationResult, type CellEdit } from "../../core";
+import { addressKey, toA1, type CellAddress, type Finding, type ValidationResult, type CellEdit } from "../../core";
+import { messageText } from "../../core/messages/catalogue";
 import type { CellValue } from "../../core/grid/workbook";
 import { isCellError } from "../../core/grid/workbook";
 import type { ReportRow, ReviewNote } from "../../host/ports";
 import { noteKey } from "../../host/review-notes";
 import type { Lang } from "../strings";
 
-export type Group = "annex2" | "annex3" | "other";
+/** A group of findings: one per table the check read ("annex2", "table:0", …), and "other". */
+export type Group = string;
 
-function within(at: CellAddress | null, place: ValidationResult["annexes"]["annex2"]): boolean {
+function within(at: CellAddress | null, place: { sheet: string; range: { top: number; bottom: number } } | null): boolean {
   return !!at && !!place && at.sheet === place.sheet && at.row >= place.range.top && at.row <= place.range.bottom;
 }
 
+/** The group of a finding: the table it names or whose rows hold its cell, else "other". */
 export function groupOf(finding: Finding, result: ValidationResult): Group {
+  if (finding.table) return `table:${finding.table.index}`;
   if (within(finding.at, result.annexes.annex2)) return "annex2";
-  if (within(finding.at, result.annexes.annex3)) return "annex3";
-  return "other";
+  const selfEval = result.tables.filter((t) => t.kind === "annex3");
+  const index = selfEval.findIndex((t) => within(finding.at, t));
+  return index >= 0 ? `table:${index}` : "other";
 }
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
-/** Findings grouped by annex, each group ordered by severity, then by position. */
+/** Findings grouped by table (附件2, then each self-evaluation table), each ordered by severity, then by position. */
 export function groupFindings(result: ValidationResult): { group: Group; findings: Finding[] }[] {
-  const groups: Group[] = ["annex2", "annex3", "other"];
+  const selfEval = result.tables.filter((t) => t.kind === "annex3");
+  const groups: Group[] = ["annex2", ...selfEval.map((_t, i) => `table:${i}`), "other"];
   return groups
     .map((group) => ({
       group,
@@ -31,6 +37,16 @@ export function groupFindings(result: ValidationResult): { group: Group; finding
         .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]),
     }))
     .filter((g) => g.findings.length > 0);
+}
+
+/** The heading of a group: 附件2, 附件3 (one table), or the project's name. */
+export function groupName(group: Group, result: ValidationResult, names: { annex2: string; annex3: string; other: string; table: (n: number) => string }): string {
+  if (group === "annex2") return names.annex2;
+  if (group === "other") return names.other;
+  const index = Number(group.slice("table:".length));
+  const selfEval = result.tables.filter((t) => t.kind === "annex3");
+  if (selfEval.length === 1 && result.profile.id === "hunan-dept") return names.annex3;
+  return selfEval[index]?.name ?? names.table(index + 1);
 }
 
 export function findingKey(finding: Finding): string {
@@ -62,7 +78,7 @@ export function previewRows(findings: readonly Finding[]): PreviewRow[] {
   const rows: PreviewRow[] = [];
   for (const finding of findings) {
     for (const edit of finding.fix?.edits ?? []) {
-      const key = `${edit.at.sheet}!${toA1(edit.at)}`;
+      const key = addressKey(edit.at);
       if (seen.has(key)) continue;
       seen.add(key);
       rows.push({ key, finding, edit, safe: finding.fix!.safe });
@@ -87,7 +103,7 @@ export function reportRows(
       cell: f.at ? toA1(f.at) : null,
       expected: f.expected,
       actual: f.actual,
-      message: f.message[lang],
+      message: messageText(f, lang),
       status: note && status === "open" ? "accepted" : status,
       reason: note?.reason ?? null,
     };

@@ -4,6 +4,7 @@ import { validate } from "../../../src/core";
 import { toA1 } from "../../../src/core/grid/address";
 import { reportLinkTarget } from "../../../src/adapters/office/report";
 import { at, expectError, setup, syncsOf } from "./helpers";
+import { messageOf } from "../../../src/core/messages/catalogue";
 
 const row = (over: Partial<ReportRow> = {}): ReportRow => ({
   ruleId: "a2.staff-control-rate",
@@ -142,7 +143,7 @@ describe("OfficeHost.writeReport", () => {
     const result = validate(first.snapshot);
     const rows = result.findings.map((f): ReportRow => ({
       ruleId: f.ruleId, severity: f.severity, sheet: f.at?.sheet ?? null, cell: f.at ? toA1(f.at) : null,
-      expected: f.expected, actual: f.actual, message: f.message.zh, status: "open", reason: null,
+      expected: f.expected, actual: f.actual, message: messageOf(f).zh, status: "open", reason: null,
     }));
     expect((await host.writeReport(content(rows))).ok).toBe(true);
     const second = await host.read();

@@ -93,7 +93,7 @@ function expectSeedFindings(spec: WorkbookSpec, options: Expect = {}): Validatio
   const expected = [...SEED_KEYS.filter((k) => !(options.minus ?? []).includes(k)), ...(options.plus ?? [])].sort();
   expect(keysOf(snapshot, result, reverseOf(options.labels))).toEqual(expected);
   expect(result.summary.score).toBe("98.00");
-  expect(result.summary.grade).toBe("优");
+  expect(result.summary.grade).toBe("excellent");
   return result;
 }
 

@@ -1,5 +1,5 @@
-// Every r.* rule is documented and tested like the engine's rules, and stays out of RULES
-// (which is exactly the catalogue of rules.md).
+// Every r.* rule is a rule of the engine (in RULES, after the table rules), documented and
+// tested like the others.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { RULES } from "../../../src/core";
@@ -10,14 +10,22 @@ const REPO = join(__dirname, "..", "..", "..");
 const RULES_TEST = readFileSync(join(__dirname, "rules.test.ts"), "utf8");
 const README = readFileSync(join(REPO, "docs", "rules", "README.md"), "utf8");
 
-test("r.* ids are unique, start with r., and none is in the engine's RULES", () => {
-  const ids = REPORT_TEXT_RULES.map((r) => r.id);
+test("r.* ids are unique, start with r., and are the engine's RULES, in order, after the table rules", () => {
+  const ids = REPORT_TEXT_RULES.map((r) => r.meta.id);
   expect(new Set(ids).size).toBe(ids.length);
   expect(ids.every((id) => /^r\.[a-z0-9-]+$/.test(id))).toBe(true);
-  expect(RULES.filter((r) => r.meta.id.startsWith("r."))).toEqual([]);
+  const registered = RULES.map((r) => r.meta.id);
+  expect(registered.filter((id) => id.startsWith("r."))).toEqual(ids);
+  expect(registered.slice(registered.length - ids.length)).toEqual(ids);
 });
 
-describe.each(REPORT_TEXT_RULES.map((r) => [r.id, r] as const))("%s", (id, rule) => {
+test("each r.* rule runs once per check, on the report text", () => {
+  for (const rule of REPORT_TEXT_RULES) {
+    expect({ id: rule.meta.id, scope: rule.meta.scope, text: rule.meta.requires.includes("reportText") }).toEqual({ id: rule.meta.id, scope: "workbook", text: true });
+  }
+});
+
+describe.each(REPORT_TEXT_RULES.map((r) => [r.meta.id, r.meta] as const))("%s", (id, rule) => {
   test("has its doc page, listed in docs/rules/README.md, with the same sections as the others", () => {
     const page = join(REPO, "docs", "rules", `${id}.md`);
     expect(existsSync(page)).toBe(true);

@@ -66,7 +66,7 @@ testRule("a3.execution-rate", {
         cell: "附件3!H5", severity: "error", expected: "95", actual: "90",
         message: {
           zh: "执行率应为 95.00%（全年执行数 950.00 ÷ 全年预算数 1000.00），表中为 90.00%",
-          en: "The execution rate should be 95.00% (spent 950.00 ÷ budget 1000.00); the sheet says 90.00%",
+          en: "The execution rate should be 95.00% (full-year spending 950.00 ÷ full-year budget 1000.00); the sheet says 90.00%",
         },
       }],
     },

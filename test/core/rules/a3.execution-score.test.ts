@@ -54,7 +54,7 @@ testRule("a3.execution-score", {
         cell: "附件3!I5",
         message: {
           zh: "执行率得分应为 10.00（分值 10 × 执行率 99.96%），表中为 98.00，超过该行分值 10",
-          en: "The execution score should be 10.00 (weight 10 × rate 99.96%); the sheet says 98.00, above the row's weight of 10",
+          en: "The execution score should be 10.00 (weight 10 × execution rate 99.96%); the sheet says 98.00, above the row's weight of 10",
         },
       }],
     },
@@ -65,7 +65,7 @@ testRule("a3.execution-score", {
         cell: "附件3!I5",
         message: {
           zh: "执行率得分应为 10.00（分值 10 × 执行率 100.00%），表中为 10.50，超过该行分值 10",
-          en: "The execution score should be 10.00 (weight 10 × rate 100.00%); the sheet says 10.50, above the row's weight of 10",
+          en: "The execution score should be 10.00 (weight 10 × execution rate 100.00%); the sheet says 10.50, above the row's weight of 10",
         },
       }],
     },
@@ -74,7 +74,7 @@ testRule("a3.execution-score", {
       workbook: funds({ budget: 1000, executed: 950, weight: 15, rate: pct(0.95), score: 15 }),
       findings: [{
         cell: "附件3!I5",
-        message: { zh: "执行率得分应为 14.25（分值 15 × 执行率 95.00%），表中为 15.00", en: "The execution score should be 14.25 (weight 15 × rate 95.00%); the sheet says 15.00" },
+        message: { zh: "执行率得分应为 14.25（分值 15 × 执行率 95.00%），表中为 15.00", en: "The execution score should be 14.25 (weight 15 × execution rate 95.00%); the sheet says 15.00" },
       }],
     },
     {
@@ -94,7 +94,7 @@ testRule("a3.execution-score", {
         cell: "附件3!I5", severity: "error", expected: "0..10", actual: "98", fix: "none", related: ["附件3!G5"],
         message: {
           zh: "执行率得分 98.00 超过该行分值 10；执行率无法计算（全年预算数或全年执行数缺失、为 0 或不是数值），无法给出应得分",
-          en: "The execution score 98.00 is above the row's weight of 10; no rate can be computed (the budget or spending is missing, 0 or not a number), so no score is suggested",
+          en: "The execution score 98.00 is above the row's weight of 10; no rate can be computed (the full-year budget or full-year spending is missing, 0 or not a number), so no score is suggested",
         },
       }],
     },

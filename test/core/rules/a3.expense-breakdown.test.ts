@@ -62,7 +62,7 @@ testRule("a3.expense-breakdown", {
         cell: "附件3!F6", severity: "warning", expected: "982.21", actual: "900", related: ["附件3!F5"],
         message: {
           zh: "按支出性质分合计 900.00 与全年执行数 982.21 不一致（相差 82.21），请核实",
-          en: "The total by type 900.00 differs from actual spending 982.21 by 82.21; verify",
+          en: "The total by type 900.00 differs from full-year spending 982.21 by 82.21; verify",
         },
       }],
     },

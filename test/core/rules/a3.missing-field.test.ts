@@ -49,7 +49,7 @@ testRule("a3.missing-field", {
     {
       name: "a row without 三级指标 is named by its row number",
       workbook: workbook(annex3Form({ indicators: group("产出指标", "数量指标", [[null, "1次", null, 5, 5]]) })),
-      findings: [{ cell: "附件3!F14", severity: "warning", message: { zh: "指标“第 14 行”缺少实际完成值", en: "Indicator \"第 14 行\" lacks its actual" } }],
+      findings: [{ cell: "附件3!F14", severity: "warning", message: { zh: "指标“第 14 行”缺少实际完成值", en: "Indicator \"row 14\" lacks its actual" } }],
     },
     {
       name: "no 分值 column: the finding points at the row's 三级指标",

@@ -25,7 +25,7 @@ testRule("a3.score-range", {
     {
       name: "a row without a 三级指标 is named by its row number, as the other rules do",
       workbook: seedWith({ 代表培训: { level3: null, score: 12 } }),
-      findings: [{ cell: "附件3!H18", severity: "error", expected: "0..4", actual: "12", messageIncludes: ["指标“第 18 行”得分 12", "Indicator \"第 18 行\""] }],
+      findings: [{ cell: "附件3!H18", severity: "error", expected: "0..4", actual: "12", messageIncludes: ["指标“第 18 行”得分 12", "Indicator \"row 18\""] }],
     },
     {
       name: "the doc page's example: −1 on 代表培训",

@@ -42,7 +42,7 @@ testRule("cell.error-value", {
         cell: "附件3!F5",
         message: {
           zh: "“全年执行数”为错误值 #REF!（公式 =SUM(明细!C2:C40)），请检查公式或引用",
-          en: "\"全年执行数\" holds the error #REF! (formula =SUM(明细!C2:C40)); check its formula or references",
+          en: "\"full-year spending\" holds the error #REF! (formula =SUM(明细!C2:C40)); check its formula or references",
         },
       }],
     },

@@ -58,7 +58,7 @@ testRule("cell.text-number", {
         cell: "附件3!E5",
         message: {
           zh: "“全年预算数”是文本型数字“９８２．６０”，Excel 无法参与计算；应写为数字 982.60",
-          en: "\"全年预算数\" is a number stored as text, \"９８２．６０\", which Excel cannot add up; write it as the number 982.60",
+          en: "\"full-year budget\" is a number stored as text, \"９８２．６０\", which Excel cannot add up; write it as the number 982.60",
         },
       }],
     },
@@ -69,7 +69,7 @@ testRule("cell.text-number", {
         cell: "附件2!D4", severity: "warning", expected: "166.67", actual: "166.67%", fix: "safe",
         message: {
           zh: "“控制率”是文本型数字“166.67%”，Excel 无法参与计算；应写为数字 166.67%",
-          en: "\"控制率\" is a number stored as text, \"166.67%\", which Excel cannot add up; write it as the number 166.67%",
+          en: "\"control rate\" is a number stored as text, \"166.67%\", which Excel cannot add up; write it as the number 166.67%",
         },
       }],
       fixed: { "附件2!D4": 1.6667 },

@@ -8,6 +8,9 @@ import type { LocatedNumber } from "../../../src/core/model/located";
 import type { ParsedNumber } from "../../../src/core/cells/parse-value";
 import type { Report, RuleContext } from "../../../src/core/rules/rule";
 import { DEFAULT_SETTINGS } from "../../../src/core";
+import { HUNAN_DEPT } from "../../../src/core/profiles/hunan-dept";
+import { messageOf } from "../../../src/core/messages/catalogue";
+import { label } from "../../../src/core/messages/message";
 import { dec, RATE_TOLERANCE, SCORE_TOLERANCE } from "../../../src/core/numeric/decimal";
 import {
   actualOf, cellName, checkDerived, editFor, found, isErrorValue, isRoundingOnly, isUnreadable, NUMBER_FORMAT, show, valueOf,
@@ -27,7 +30,20 @@ const error = located({ error: "#DIV/0!" }, { kind: "error", code: "#DIV/0!" });
 
 function collect(): { context: RuleContext; reports: Report[] } {
   const reports: Report[] = [];
-  return { reports, context: { annex2: null, annex3: null, settings: DEFAULT_SETTINGS, report: (r) => reports.push(r) } };
+  return {
+    reports,
+    context: {
+      annex2: null, annex3: null, profile: HUNAN_DEPT, terms: HUNAN_DEPT.terms, settings: DEFAULT_SETTINGS,
+      workbook: { basicData: null, selfEvalTables: [], unreadable: { annex2: null, annex3: null }, extraAnnexes: [] },
+      report: (r) => reports.push(r),
+    },
+  };
+}
+
+/** A report as the user reads it: the message rendered (a2.staff-control-rate carries checkDerived's messages). */
+function view(report: Report): Omit<Report, "messageId" | "data"> & { message: { zh: string; en: string } } {
+  const { messageId, data, ...rest } = report;
+  return { ...rest, message: messageOf({ ruleId: "a2.staff-control-rate", messageId, data: data ?? {} }) };
 }
 
 describe("show and found", () => {
@@ -124,7 +140,7 @@ describe("editFor", () => {
     const { context, reports } = collect();
     checkDerived(context, {
       cell: located(null, { kind: "blank" }, { underMerge: true }), expected: dec("5"), kind: "amount", tolerance: SCORE_TOLERANCE,
-      related: [], what: { zh: "x", en: "x" }, basis: { zh: "y", en: "y" },
+      related: [], what: { zh: "x", en: "x" }, basis: label({ zh: "y", en: "y" }),
     });
     expect(reports.map((r) => [r.severity, r.fix])).toEqual([["info", undefined]]);
   });
@@ -160,7 +176,7 @@ describe("checkDerived", () => {
     tolerance: RATE_TOLERANCE,
     related: RELATED,
     what: { zh: "控制率", en: "The control rate" },
-    basis: { zh: "在职 35 ÷ 编制 21", en: "35 on post ÷ 21 posts" },
+    basis: label({ zh: "在职 35 ÷ 编制 21", en: "35 on post ÷ 21 posts" }),
     ...more,
   });
   const FIX = { edits: [{ at: AT, before: 0.6, after: 1.6667, numberFormat: "0.00%" }] };
@@ -184,7 +200,7 @@ describe("checkDerived", () => {
   test("a wrong number: error, with the fix, expected and actual, the related cells and both messages", () => {
     const { context, reports } = collect();
     expect(checkDerived(context, check(number("150", 0.6)))).toBe(false);
-    expect(reports).toEqual([{
+    expect(reports.map(view)).toEqual([{
       at: AT, related: RELATED, expected: "166.67", actual: "150", severity: "error", fix: FIX,
       message: {
         zh: "控制率应为 166.67%（在职 35 ÷ 编制 21），表中为 150.00%",
@@ -195,9 +211,9 @@ describe("checkDerived", () => {
 
   test("a wrong number with an explanation appends it in both languages", () => {
     const { context, reports } = collect();
-    const explain = (reported: { toFixed(): string }) => ({ zh: `恰为 ${reported.toFixed()}`, en: `exactly ${reported.toFixed()}` });
+    const explain = (reported: { toFixed(): string }) => label({ zh: `，恰为 ${reported.toFixed()}`, en: `, exactly ${reported.toFixed()}` });
     checkDerived(context, check(number("60", 0.6), { explain }));
-    expect(reports[0]!.message).toEqual({
+    expect(view(reports[0]!).message).toEqual({
       zh: "控制率应为 166.67%（在职 35 ÷ 编制 21），表中为 60.00%，恰为 60",
       en: "The control rate should be 166.67% (35 on post ÷ 21 posts); the sheet says 60.00%, exactly 60",
     });
@@ -206,8 +222,8 @@ describe("checkDerived", () => {
   test("an explanation that has nothing to say adds nothing", () => {
     const { context, reports } = collect();
     checkDerived(context, check(number("60", 0.6), { explain: () => null }));
-    expect(reports[0]!.message.zh).toBe("控制率应为 166.67%（在职 35 ÷ 编制 21），表中为 60.00%");
-    expect(reports[0]!.message.en).toBe("The control rate should be 166.67% (35 on post ÷ 21 posts); the sheet says 60.00%");
+    expect(view(reports[0]!).message.zh).toBe("控制率应为 166.67%（在职 35 ÷ 编制 21），表中为 60.00%");
+    expect(view(reports[0]!).message.en).toBe("The control rate should be 166.67% (35 on post ÷ 21 posts); the sheet says 60.00%");
   });
 
   test("a rule's own severity replaces error for a wrong number", () => {
@@ -219,7 +235,7 @@ describe("checkDerived", () => {
   test("rounding only: info, with the fix and a message that says so", () => {
     const { context, reports } = collect();
     expect(checkDerived(context, check(number("167", 1.67), { exact: dec("166.666666") }))).toBe(false);
-    expect(reports).toEqual([{
+    expect(reports.map(view)).toEqual([{
       at: AT, related: RELATED, expected: "166.67", actual: "167", severity: "info",
       fix: { edits: [{ at: AT, before: 1.67, after: 1.6667, numberFormat: "0.00%" }] },
       message: {
@@ -247,7 +263,7 @@ describe("checkDerived", () => {
   ] as const)("%s: info that fills it in", (_name, cell, before) => {
     const { context, reports } = collect();
     expect(checkDerived(context, check(cell, { severity: "warning" }))).toBe(false);
-    expect(reports).toEqual([{
+    expect(reports.map(view)).toEqual([{
       at: AT, related: RELATED, expected: "166.67", actual: null, severity: "info",
       fix: { edits: [{ at: AT, before, after: 1.6667, numberFormat: "0.00%" }] },
       message: {
@@ -263,7 +279,7 @@ describe("checkDerived", () => {
   ] as const)("%s: error naming what the cell holds", (_name, cell, shown) => {
     const { context, reports } = collect();
     expect(checkDerived(context, check(cell))).toBe(false);
-    expect(reports).toEqual([{
+    expect(reports.map(view)).toEqual([{
       at: AT, related: RELATED, expected: "166.67", actual: shown, severity: "error",
       fix: { edits: [{ at: AT, before: cell.raw, after: 1.6667, numberFormat: "0.00%" }] },
       message: {
@@ -281,8 +297,8 @@ describe("checkDerived", () => {
 
   test("an amount reads with two decimals and no % sign", () => {
     const { context, reports } = collect();
-    checkDerived(context, check(number("95.27"), { expected: dec("97.27"), kind: "amount", tolerance: SCORE_TOLERANCE, what: { zh: "项目支出", en: "Project spending" }, basis: { zh: "a", en: "a" } }));
-    expect(reports[0]!.message.zh).toBe("项目支出应为 97.27（a），表中为 95.27");
+    checkDerived(context, check(number("95.27"), { expected: dec("97.27"), kind: "amount", tolerance: SCORE_TOLERANCE, what: { zh: "项目支出", en: "Project spending" }, basis: label({ zh: "a", en: "a" }) }));
+    expect(view(reports[0]!).message.zh).toBe("项目支出应为 97.27（a），表中为 95.27");
     expect(reports[0]!.fix).toEqual({ edits: [{ at: AT, before: 95.27, after: 97.27, numberFormat: "0.00" }] });
   });
 });

@@ -4,17 +4,18 @@
  * its grade.
  */
 import { snapshotFromSpec } from "../../../src/adapters/memory/grid-spec";
-import { locateAnnexes } from "../../../src/core/annex/locate";
+import { indexSheets, locateTables } from "../../../src/core/annex/locate";
+import { HUNAN_DEPT } from "../../../src/core/profiles/hunan-dept";
 import { parseAnnex3 } from "../../../src/core/annex/annex3";
 import type { Annex3 } from "../../../src/core/model/annex3";
 import { dec, type Decimal } from "../../../src/core/numeric/decimal";
-import { execution, executionScoreTerm, gradeOf, indicatorScoreSum, indicatorWeightSum, recomputedTotal } from "../../../src/core/rules/derived";
+import { GRADE_NAMES, execution, executionScoreTerm, gradeOf, indicatorScoreSum, indicatorWeightSum, recomputedTotal } from "../../../src/core/rules/derived";
 import { annex3Form, group, pct, workbook, type Annex3Input } from "../../helpers/forms";
 
 function annex3(input: Annex3Input = {}): Annex3 {
-  const located = locateAnnexes(snapshotFromSpec(workbook(annex3Form(input)))).annex3;
+  const located = locateTables(indexSheets(snapshotFromSpec(workbook(annex3Form(input)))), HUNAN_DEPT).annex3[0];
   if (!located) throw new Error("no 附件3 found");
-  return parseAnnex3(located.index, located.rows);
+  return parseAnnex3(located.index, located.rows, HUNAN_DEPT.selfEval);
 }
 
 const text = (d: Decimal | null) => (d === null ? null : d.toFixed());
@@ -144,6 +145,6 @@ describe("gradeOf", () => {
     ["70", [80, 70, 60], "良", "Good"],
     ["69.99", [80, 70, 60], "中", "Fair"],
   ] as const)("%s with bands %j: %s", (total, bands, zh, en) => {
-    expect(gradeOf(dec(total), bands)).toEqual({ zh, en });
+    expect(GRADE_NAMES[gradeOf(dec(total), bands)]).toEqual({ zh, en });
   });
 });

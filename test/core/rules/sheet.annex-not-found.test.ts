@@ -2,13 +2,17 @@ import { annex2Form, annex3Form, plainSheet, seedWorkbook, stack, workbook } fro
 import { testRule } from "../../helpers/rule-tester";
 import { DEFAULT_SETTINGS } from "../../../src/core";
 import annexNotFound from "../../../src/core/rules/sheet/annex-not-found";
-import type { Report, RuleContext } from "../../../src/core/rules/rule";
+import type { Report, UnreadableAnnex } from "../../../src/core/rules/rule";
+import { HUNAN_DEPT } from "../../../src/core/profiles/hunan-dept";
+import { messageOf } from "../../../src/core/messages/catalogue";
 
 const REPORT_TEXT = plainSheet("自评报告", [
   ["株洲市芦淞区人民代表大会常务委员会2023年度部门整体支出绩效自评报告"],
   ["一、部门概况"],
   ["二、部门整体支出管理及使用情况"],
 ]);
+
+const FORMS = "湖南 部门整体支出绩效自评（附件2 基础数据表 + 附件3 自评表）；财政部 项目支出绩效自评表；四川 部门预算项目支出绩效自评表";
 
 testRule("sheet.annex-not-found", {
   valid: [
@@ -20,27 +24,33 @@ testRule("sheet.annex-not-found", {
   ],
   invalid: [
     {
-      name: "an empty workbook: neither annex, no cell to name",
+      name: "an empty workbook: no known table, one error naming no cell",
       workbook: workbook(),
       findings: [
-        { cell: null, severity: "error", expected: null, actual: null, fix: "none", messageIncludes: ["附件2", "基础数据表", "编制数"] },
-        { cell: null, severity: "error", messageIncludes: ["附件3", "整体支出绩效自评表", "年度资金总额"] },
+        { cell: null, severity: "error", expected: null, actual: null, fix: "none", messageIncludes: ["未找到可识别的表格", "编制数", "年度资金总额", "项目支出绩效自评表"] },
       ],
     },
     {
       name: "only the report's text",
       workbook: workbook(REPORT_TEXT),
-      findings: [{ cell: null, messageIncludes: ["附件2"] }, { cell: null, messageIncludes: ["附件3"] }],
+      findings: [{ cell: null, severity: "error", messageIncludes: ["未找到可识别的表格", "No known table"] }],
     },
     {
-      name: "only 附件3: one finding, for 附件2",
+      // rules.md: a workbook holding only some of a form's tables is checked as it is (info).
+      name: "only 附件3: checked, with an info that 附件2 is missing and the cross-table rules did not run",
       workbook: workbook(annex3Form()),
-      findings: [{ cell: null, severity: "error", messageIncludes: ["附件2", "Annex 2"] }],
+      findings: [{
+        cell: "附件3!A1", severity: "info",
+        message: {
+          zh: "只找到附件3 整体支出绩效自评表，未找到附件2 基础数据表：已核对找到的表，需要两表对照的规则（x.project-spending、x.public-funds-in-basic）未运行",
+          en: "Only Annex 3 (self-evaluation table) was found, not Annex 2 (basic data table): the table found was checked; the rules that compare both (x.project-spending, x.public-funds-in-basic) did not run",
+        },
+      }],
     },
     {
-      name: "only 附件2: one finding, for 附件3",
+      name: "only 附件2: an info at 附件2's first cell",
       workbook: workbook(annex2Form()),
-      findings: [{ cell: null, severity: "error", messageIncludes: ["附件3", "Annex 3"] }],
+      findings: [{ cell: "附件2!A1", severity: "info", messageIncludes: ["只找到附件2 基础数据表", "Only Annex 2"] }],
     },
     {
       name: "an empty workbook, word for word",
@@ -49,15 +59,8 @@ testRule("sheet.annex-not-found", {
         {
           cell: null,
           message: {
-            zh: "未找到附件2 基础数据表：查找了“基础数据表”标题、“编制数/实际在职人数”“经费控制情况”“三公经费”“楼堂馆所控制情况”等标签，至少需要其中两个",
-            en: "Annex 2 (basic data table) not found: looked for its title and the labels 编制数/实际在职人数, 经费控制情况, 三公经费, 楼堂馆所控制情况; at least two are needed",
-          },
-        },
-        {
-          cell: null,
-          message: {
-            zh: "未找到附件3 整体支出绩效自评表：查找了“整体支出绩效自评表”标题、“全年预算数/全年执行数”表头、“年度资金总额”“一级指标/三级指标”“年度总体目标”等标签，至少需要其中两个",
-            en: "Annex 3 (self-evaluation table) not found: looked for its title and the labels 全年预算数/全年执行数, 年度资金总额, 一级指标/三级指标, 年度总体目标; at least two are needed",
+            zh: `未找到可识别的表格：查找了“附件3 整体支出绩效自评表”标题、“全年预算数/全年执行数”表头、“年度资金总额”“一级指标/三级指标”“年度总体目标”，以及基础数据表的“编制数/实际在职人数”“经费控制情况”“三公经费”等标签，至少需要其中两个（支持的表式：${FORMS}）`,
+            en: "No known table found: looked for the title 附件3 整体支出绩效自评表, the headers 全年预算数/全年执行数 and the labels 年度资金总额, 一级指标/三级指标, 年度总体目标, and for the basic data table 编制数/实际在职人数, 经费控制情况, 三公经费; at least two are needed (forms known: Hunan department-wide self-evaluation (annex 2 basic data + annex 3); Ministry of Finance project self-evaluation table; Sichuan department budget project self-evaluation table)",
           },
         },
       ],
@@ -68,10 +71,14 @@ testRule("sheet.annex-not-found", {
 describe("sheet.annex-not-found for an annex found but unreadable", () => {
   // The parsers are written never to throw, so no workbook reaches this path: the rule is called
   // directly with what validate() hands it when a parser did fail.
-  const check = (unreadable: RuleContext["unreadable"]) => {
+  const check = (unreadable: { annex2: UnreadableAnnex | null; annex3: UnreadableAnnex | null }) => {
     const reports: Report[] = [];
-    annexNotFound.check({ annex2: null, annex3: null, unreadable, settings: DEFAULT_SETTINGS, report: (r) => reports.push(r) });
-    return reports;
+    annexNotFound.check({
+      annex2: null, annex3: null, profile: HUNAN_DEPT, terms: HUNAN_DEPT.terms, settings: DEFAULT_SETTINGS,
+      workbook: { basicData: null, selfEvalTables: [], unreadable, extraAnnexes: [] },
+      report: (r) => reports.push(r),
+    });
+    return reports.map((r) => ({ at: r.at, message: messageOf({ ruleId: "sheet.annex-not-found", messageId: r.messageId, data: r.data ?? {} }) }));
   };
 
   test("says where each annex was found and what went wrong, instead of \"not found\"", () => {
@@ -81,17 +88,17 @@ describe("sheet.annex-not-found for an annex found but unreadable", () => {
     });
     expect(reports).toEqual([
       {
-        at: { sheet: "附件2", row: 0, col: 0 }, expected: null, actual: null,
+        at: { sheet: "附件2", row: 0, col: 0 },
         message: {
-          zh: "无法读取附件2 基础数据表（位于 '附件2'!A1 起）：funds.budget: expected a Decimal。依赖它的规则已跳过，请检查该表是否有异常的合并单元格或内容，并将此问题反馈给开发者",
-          en: "Could not read Annex 2 (basic data table) (found at '附件2'!A1): funds.budget: expected a Decimal. The rules that need it were skipped; check the table for odd merged cells or content, and report this to the developers",
+          zh: "无法读取附件2 基础数据表（位于 附件2!A1 起）：funds.budget: expected a Decimal。依赖它的规则已跳过，请检查该表是否有异常的合并单元格或内容，并将此问题反馈给开发者",
+          en: "Could not read Annex 2 (basic data table) (found at 附件2!A1): funds.budget: expected a Decimal. The rules that need it were skipped; check the table for odd merged cells or content, and report this to the developers",
         },
       },
       {
-        at: { sheet: "附件 3", row: 4, col: 0 }, expected: null, actual: null,
+        at: { sheet: "附件 3", row: 4, col: 0 },
         message: {
-          zh: "无法读取附件3 整体支出绩效自评表（位于 '附件 3'!A5 起）：boom。依赖它的规则已跳过，请检查该表是否有异常的合并单元格或内容，并将此问题反馈给开发者",
-          en: "Could not read Annex 3 (self-evaluation table) (found at '附件 3'!A5): boom. The rules that need it were skipped; check the table for odd merged cells or content, and report this to the developers",
+          zh: "无法读取附件3 整体支出绩效自评表（位于 附件 3!A5 起）：boom。依赖它的规则已跳过，请检查该表是否有异常的合并单元格或内容，并将此问题反馈给开发者",
+          en: "Could not read Annex 3 (self-evaluation table) (found at 附件 3!A5): boom. The rules that need it were skipped; check the table for odd merged cells or content, and report this to the developers",
         },
       },
     ]);

@@ -16,7 +16,7 @@ testRule("sheet.duplicate-annex", {
           severity: "warning",
           fix: "none",
           related: ["附件3!A1"],
-          messageIncludes: ["附件3（修改稿）", "只核对了 '附件3'!A1", "Annex 3"],
+          messageIncludes: ["附件3（修改稿）", "只核对了 附件3!A1", "Annex 3"],
         },
       ],
     },

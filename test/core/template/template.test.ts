@@ -93,7 +93,7 @@ describe("the template filled with the seed's inputs", () => {
     expect(result.summary.score).toBe(seedSummary.score);
     expect(result.summary.grade).toBe(seedSummary.grade);
     expect(result.summary.score).toBe("98.00");
-    expect(result.summary.grade).toBe("优");
+    expect(result.summary.grade).toBe("excellent");
     const a3 = description.slots.annex3;
     expect(cellOf(description, 1, a3.totalScore, fill)).toBe(98);
     expect(cellOf(description, 1, a3.totalWeight, fill)).toBe(100);
@@ -149,7 +149,7 @@ describe("the empty template", () => {
 
   test("every info on the empty template comes from a rule that declares info (blank derived cells are not errors)", () => {
     const result = validate(filledSnapshot(buildTemplate({ year: 2024, weights: "40-20-10-20" })));
-    const infoRules = new Set(RULES.filter((r) => r.meta.severities.includes("info")).map((r) => r.meta.id));
+    const infoRules = new Set<string>(RULES.filter((r) => r.meta.severities.includes("info")).map((r) => r.meta.id));
     for (const f of result.findings.filter((x) => x.severity === "info")) expect(infoRules.has(f.ruleId)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { defineRule } from "../rule";
-import { checkBuildingRate } from "./building-rates";
+import { BUILDING_RATE_MESSAGES, checkBuildingRate } from "./building-rates";
 
 /** 投资概算控制率 = 实际投资 / 预算投资 × 100%. */
 export default defineRule({
@@ -9,6 +9,7 @@ export default defineRule({
     severities: ["error", "info"],
     fixable: true,
     requires: ["annex2"],
+    messages: BUILDING_RATE_MESSAGES,
     formula: { zh: "投资概算控制率 = 实际投资 ÷ 预算投资 × 100%", en: "investment rate = actual investment ÷ budgeted investment × 100%" },
   },
   check(context) {

@@ -2,12 +2,19 @@
 import type { BuildingRow } from "../../model/annex2";
 import type { LocatedNumber } from "../../model/located";
 import type { RuleContext } from "../rule";
-import { checkDerived } from "../checks";
-import { fixed2, percent, percentExact, RATE_TOLERANCE } from "../../numeric/decimal";
+import { checkDerived, DERIVED_MESSAGES, type DerivedMessageId } from "../checks";
+import { clause, figure } from "../../messages/message";
+import { percent, percentExact, RATE_TOLERANCE } from "../../numeric/decimal";
 import type { Bilingual } from "../../findings/finding";
 
+/** The messages of both rate rules: checkDerived's and the basis clause. */
+export const BUILDING_RATE_MESSAGES = {
+  ...DERIVED_MESSAGES,
+  basis: { zh: "{actualName} {actual} ÷ {plannedName} {planned}", en: "{actualName} {actual} ÷ {plannedName} {planned}" },
+} as const;
+
 export function checkBuildingRate(
-  context: RuleContext,
+  context: RuleContext<DerivedMessageId | "basis">,
   pick: (row: BuildingRow) => { actual: LocatedNumber | null; planned: LocatedNumber | null; rate: LocatedNumber | null },
   what: Bilingual,
   names: { actual: Bilingual; planned: Bilingual },
@@ -25,10 +32,10 @@ export function checkBuildingRate(
       tolerance: RATE_TOLERANCE,
       related: [actual.at, planned.at],
       what,
-      basis: {
-        zh: `${names.actual.zh} ${fixed2(actual.value)} ÷ ${names.planned.zh} ${fixed2(planned.value)}`,
-        en: `${names.actual.en} ${fixed2(actual.value)} ÷ ${names.planned.en} ${fixed2(planned.value)}`,
-      },
+      basis: clause("basis", {
+        actualName: { label: names.actual }, actual: figure(actual.value, "amount"),
+        plannedName: { label: names.planned }, planned: figure(planned.value, "amount"),
+      }),
     });
   }
 }

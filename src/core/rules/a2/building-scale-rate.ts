@@ -1,5 +1,5 @@
 import { defineRule } from "../rule";
-import { checkBuildingRate } from "./building-rates";
+import { BUILDING_RATE_MESSAGES, checkBuildingRate } from "./building-rates";
 
 /** 规模控制率 = 实际规模 / 批复规模 × 100%. */
 export default defineRule({
@@ -9,6 +9,7 @@ export default defineRule({
     severities: ["error", "info"],
     fixable: true,
     requires: ["annex2"],
+    messages: BUILDING_RATE_MESSAGES,
     formula: { zh: "规模控制率 = 实际规模 ÷ 批复规模 × 100%", en: "scale rate = actual floor area ÷ approved floor area × 100%" },
   },
   check(context) {

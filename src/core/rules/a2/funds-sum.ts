@@ -3,8 +3,9 @@ import type { FundsColumn, FundsRow } from "../../model/annex2";
 import type { LocatedNumber } from "../../model/located";
 import { FUNDS_COLUMNS } from "../../model/annex2";
 import type { RuleContext } from "../rule";
-import { checkDerived, isUnreadable } from "../checks";
-import { fixed2, sum, sumTolerance, type Decimal } from "../../numeric/decimal";
+import { checkDerived, DERIVED_MESSAGES, isUnreadable, type DerivedMessageId } from "../checks";
+import { sum, sumTolerance, type Decimal } from "../../numeric/decimal";
+import { clause, figure, list } from "../../messages/message";
 import type { Bilingual } from "../../findings/finding";
 import { normalizeLabel } from "../../text/normalize";
 
@@ -14,7 +15,15 @@ const COLUMN_NAMES: Readonly<Record<string, Bilingual>> = {
   final: { zh: "本年决算数", en: "actuals" },
 };
 
-export function checkFundsSum(context: RuleContext, total: FundsRow | null, parts: readonly (FundsRow | null)[], what: Bilingual): void {
+/** The messages of the rules built on checkFundsSum: checkDerived's and one term of a sum. */
+export const FUNDS_SUM_MESSAGES = {
+  ...DERIVED_MESSAGES,
+  term: { zh: "{name} {value}", en: "{name} {value}" },
+} as const;
+
+const PLUS = { zh: " + ", en: " + " };
+
+export function checkFundsSum(context: RuleContext<DerivedMessageId | "term">, total: FundsRow | null, parts: readonly (FundsRow | null)[], what: Bilingual): void {
   if (!total) return;
   const rows = parts.filter((p): p is FundsRow => p !== null);
   for (const column of FUNDS_COLUMNS) {
@@ -27,7 +36,7 @@ export function checkFundsSum(context: RuleContext, total: FundsRow | null, part
     if (filled.length === 0) continue;
     const values = filled.map((p) => p.cell!.value as Decimal);
     const expected = sum(values);
-    const terms = filled.map((p) => `${normalizeLabel(p.row.label.text)} ${fixed2(p.cell!.value!)}`);
+    const terms = filled.map((p) => clause("term", { name: normalizeLabel(p.row.label.text), value: figure(p.cell!.value!, "amount") }));
     checkDerived(context, {
       cell,
       expected,
@@ -35,7 +44,7 @@ export function checkFundsSum(context: RuleContext, total: FundsRow | null, part
       tolerance: sumTolerance(values.length),
       related: filled.map((p) => p.cell!.at),
       what: { zh: `${what.zh}（${COLUMN_NAMES[column]!.zh}）`, en: `${what.en} (${COLUMN_NAMES[column]!.en})` },
-      basis: { zh: terms.join(" + "), en: terms.join(" + ") },
+      basis: list(terms, PLUS),
     });
   }
 }

@@ -1,5 +1,6 @@
 import { defineRule } from "../rule";
-import { AMOUNT_TOLERANCE, fixed2, plain } from "../../numeric/decimal";
+import { AMOUNT_TOLERANCE, plain } from "../../numeric/decimal";
+import { figure } from "../../messages/message";
 import { normalizeLabel } from "../../text/normalize";
 
 /** A {Y}年决算数 above its {Y}年预算数 needs explaining (三公经费, 公用经费, 政府采购金额). */
@@ -10,6 +11,12 @@ export default defineRule({
     severities: ["warning"],
     fixable: false,
     requires: ["annex2"],
+    messages: {
+      over: {
+        zh: "{name}决算数 {final} 超过预算数 {budget}（超出 {over}），请核实或说明",
+        en: "{name}: actuals {final} exceed the budget {budget} by {over}; verify or explain",
+      },
+    },
     formula: { zh: "本年决算数 ≤ 本年预算数（三公经费、公用经费、政府采购金额）", en: "actuals ≤ budget (three public expenses, public funds, procurement)" },
   },
   check(context) {
@@ -26,10 +33,8 @@ export default defineRule({
         related: [row.budget!.at],
         expected: `<= ${plain(budget)}`,
         actual: plain(final),
-        message: {
-          zh: `${name}决算数 ${fixed2(final)} 超过预算数 ${fixed2(budget)}（超出 ${fixed2(final.minus(budget))}），请核实或说明`,
-          en: `${name}: actuals ${fixed2(final)} exceed the budget ${fixed2(budget)} by ${fixed2(final.minus(budget))}; verify or explain`,
-        },
+        messageId: "over",
+        data: { name, final: figure(final, "amount"), budget: figure(budget, "amount"), over: figure(final.minus(budget), "amount") },
       });
     }
   },

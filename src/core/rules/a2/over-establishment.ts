@@ -1,5 +1,6 @@
 import { defineRule } from "../rule";
 import { plain } from "../../numeric/decimal";
+import { figure } from "../../messages/message";
 
 /** 在职人数 above 编制数 is a fact worth seeing, not an error. */
 export default defineRule({
@@ -9,6 +10,9 @@ export default defineRule({
     severities: ["info"],
     fixable: false,
     requires: ["annex2"],
+    messages: {
+      over: { zh: "实际在职 {onPost} 人，超出编制数 {posts} 人 {over} 人", en: "{onPost} staff on post, {over} above the {posts} authorized posts" },
+    },
     formula: { zh: "实际在职人数 > 编制数", en: "staff on post > authorized posts" },
   },
   check(context) {
@@ -16,16 +20,13 @@ export default defineRule({
     const posts = staff?.establishment?.value;
     const onPost = staff?.actual?.value;
     if (!staff || !posts || !onPost || !onPost.greaterThan(posts)) return;
-    const over = plain(onPost.minus(posts));
     context.report({
       at: staff.actual!.at,
       related: [staff.establishment!.at],
       expected: null,
       actual: plain(onPost),
-      message: {
-        zh: `实际在职 ${plain(onPost)} 人，超出编制数 ${plain(posts)} 人 ${over} 人`,
-        en: `${plain(onPost)} staff on post, ${over} above the ${plain(posts)} authorized posts`,
-      },
+      messageId: "over",
+      data: { onPost: figure(onPost, "typed"), posts: figure(posts, "typed"), over: figure(onPost.minus(posts), "typed") },
     });
   },
 });

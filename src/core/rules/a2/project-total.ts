@@ -1,5 +1,5 @@
 import { defineRule } from "../rule";
-import { checkFundsSum } from "./funds-sum";
+import { FUNDS_SUM_MESSAGES, checkFundsSum } from "./funds-sum";
 
 /** 项目支出 = the sum of its lines, however many 专项 lines the user inserted. */
 export default defineRule({
@@ -9,6 +9,7 @@ export default defineRule({
     severities: ["error", "info"],
     fixable: true,
     requires: ["annex2"],
+    messages: FUNDS_SUM_MESSAGES,
     formula: { zh: "项目支出 = 业务工作经费 + 运行维护经费 + 各市级/省级专项资金行", en: "project spending = operating funds + maintenance funds + every special fund line" },
   },
   check(context) {

@@ -1,6 +1,7 @@
 import { defineRule } from "../rule";
 import { FUNDS_COLUMNS } from "../../model/annex2";
-import { fixed2, sum, sumTolerance, plain } from "../../numeric/decimal";
+import { sum, sumTolerance, plain } from "../../numeric/decimal";
+import { figure } from "../../messages/message";
 
 /** The 其中 lines of 公用经费 are a subset of it, not a partition: their sum may not exceed it. */
 export default defineRule({
@@ -10,6 +11,12 @@ export default defineRule({
     severities: ["error"],
     fixable: false,
     requires: ["annex2"],
+    messages: {
+      exceeded: {
+        zh: "公用经费 {total} 小于其中各项之和 {parts}（其中项是公用经费的一部分）",
+        en: "Public funds {total} are less than the sum of their \"of which\" lines, {parts}",
+      },
+    },
     formula: { zh: "办公经费 + 水费、电费、差旅费 + 会议费、培训费 ≤ 公用经费", en: "office + utilities and travel + meetings and training ≤ public funds" },
   },
   check(context) {
@@ -28,10 +35,8 @@ export default defineRule({
         related: parts.map((c) => c!.at),
         expected: `>= ${plain(partSum)}`,
         actual: plain(cell.value),
-        message: {
-          zh: `公用经费 ${fixed2(cell.value)} 小于其中各项之和 ${fixed2(partSum)}（其中项是公用经费的一部分）`,
-          en: `Public funds ${fixed2(cell.value)} are less than the sum of their "of which" lines, ${fixed2(partSum)}`,
-        },
+        messageId: "exceeded",
+        data: { total: figure(cell.value, "amount"), parts: figure(partSum, "amount") },
       });
     }
   },

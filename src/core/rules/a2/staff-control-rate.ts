@@ -1,6 +1,7 @@
 import { defineRule } from "../rule";
-import { checkDerived } from "../checks";
-import { percent, percentExact, RATE_TOLERANCE, within, fixed2, plain } from "../../numeric/decimal";
+import { checkDerived, DERIVED_MESSAGES } from "../checks";
+import { percent, percentExact, RATE_TOLERANCE, within } from "../../numeric/decimal";
+import { clause, figure } from "../../messages/message";
 
 /** 控制率 = 实际在职人数 / 编制数 × 100%. The seed reports the inverse (编制 / 在职). */
 export default defineRule({
@@ -10,6 +11,12 @@ export default defineRule({
     severities: ["error", "warning", "info"],
     fixable: true,
     requires: ["annex2"],
+    messages: {
+      ...DERIVED_MESSAGES,
+      noPosts: { zh: "编制数为 0，无法计算控制率", en: "Authorized posts are 0, so no control rate can be computed" },
+      basis: { zh: "在职 {onPost} ÷ 编制 {posts}", en: "{onPost} on post ÷ {posts} posts" },
+      inverse: { zh: "，恰为其倒数（编制 ÷ 在职 = {inverse}）", en: ", exactly its inverse (posts ÷ staff = {inverse})" },
+    },
     formula: { zh: "控制率 = 实际在职人数 ÷ 编制数 × 100%（保留 2 位小数）", en: "control rate = staff on post ÷ authorized posts × 100% (2 dp)" },
   },
   check(context) {
@@ -25,7 +32,7 @@ export default defineRule({
         related: [staff.controlRate.at],
         expected: null,
         actual: "0",
-        message: { zh: "编制数为 0，无法计算控制率", en: "Authorized posts are 0, so no control rate can be computed" },
+        messageId: "noPosts",
       });
       return;
     }
@@ -38,10 +45,10 @@ export default defineRule({
       tolerance: RATE_TOLERANCE,
       related: [staff.actual!.at, staff.establishment!.at],
       what: { zh: "控制率", en: "The control rate" },
-      basis: { zh: `在职 ${plain(onPost)} ÷ 编制 ${plain(posts)}`, en: `${plain(onPost)} on post ÷ ${plain(posts)} posts` },
+      basis: clause("basis", { onPost: figure(onPost, "typed"), posts: figure(posts, "typed") }),
       explain: (reported) =>
         inverse !== null && within(reported, inverse, RATE_TOLERANCE)
-          ? { zh: `恰为其倒数（编制 ÷ 在职 = ${fixed2(inverse)}%）`, en: `exactly its inverse (posts ÷ staff = ${fixed2(inverse)}%)` }
+          ? clause("inverse", { inverse: figure(inverse, "percent") })
           : null,
     });
   },

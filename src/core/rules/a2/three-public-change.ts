@@ -1,5 +1,6 @@
 import { defineRule } from "../rule";
-import { fixed2, percent } from "../../numeric/decimal";
+import { percent } from "../../numeric/decimal";
+import { figure, label } from "../../messages/message";
 
 /** 三公经费变动率 against the prior year, shown for information. */
 export default defineRule({
@@ -9,6 +10,12 @@ export default defineRule({
     severities: ["info"],
     fixable: false,
     requires: ["annex2"],
+    messages: {
+      change: {
+        zh: "三公经费较上年{trend} {change}（{prior} → {final}）",
+        en: "Three public expenses are {trend} {change} on the prior year ({prior} → {final})",
+      },
+    },
     formula: { zh: "变动率 = (本年决算 − 上年决算) ÷ 上年决算 × 100%", en: "change = (actuals − prior actuals) ÷ prior actuals × 100%" },
   },
   check(context) {
@@ -23,10 +30,8 @@ export default defineRule({
       related: [row.priorFinal!.at],
       expected: change.toFixed(2),
       actual: null,
-      message: {
-        zh: `三公经费较上年${trend.zh} ${fixed2(change.abs())}%（${fixed2(prior)} → ${fixed2(final)}）`,
-        en: `Three public expenses are ${trend.en} ${fixed2(change.abs())}% on the prior year (${fixed2(prior)} → ${fixed2(final)})`,
-      },
+      messageId: "change",
+      data: { trend: label(trend), change: figure(change.abs(), "percent"), prior: figure(prior, "amount"), final: figure(final, "amount") },
     });
   },
 });

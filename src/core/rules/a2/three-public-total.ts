@@ -1,5 +1,5 @@
 import { defineRule } from "../rule";
-import { checkFundsSum, recomputedRow } from "./funds-sum";
+import { FUNDS_SUM_MESSAGES, checkFundsSum, recomputedRow } from "./funds-sum";
 
 /** 三公经费 = 公务用车购置和维护经费 + 出国经费 + 公务接待, in every year column. */
 export default defineRule({
@@ -9,6 +9,7 @@ export default defineRule({
     severities: ["error", "info"],
     fixable: true,
     requires: ["annex2"],
+    messages: FUNDS_SUM_MESSAGES,
     formula: { zh: "三公经费 = 公务用车购置和维护经费 + 出国经费 + 公务接待（每个年度列）", en: "three public expenses = vehicles + overseas trips + official reception (each year column)" },
   },
   check(context) {

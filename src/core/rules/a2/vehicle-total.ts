@@ -1,5 +1,5 @@
 import { defineRule } from "../rule";
-import { checkFundsSum } from "./funds-sum";
+import { FUNDS_SUM_MESSAGES, checkFundsSum } from "./funds-sum";
 
 /** 公务用车购置和维护经费 = 公车购置 + 公车运行维护. */
 export default defineRule({
@@ -9,6 +9,7 @@ export default defineRule({
     severities: ["error", "info"],
     fixable: true,
     requires: ["annex2"],
+    messages: FUNDS_SUM_MESSAGES,
     formula: { zh: "公务用车购置和维护经费 = 公车购置 + 公车运行维护", en: "vehicles = vehicle purchase + vehicle running and maintenance" },
   },
   check(context) {

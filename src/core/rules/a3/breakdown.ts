@@ -2,13 +2,24 @@
 import type { BreakdownPart } from "../../model/annex3";
 import type { LocatedNumber } from "../../model/located";
 import type { RuleContext } from "../rule";
-import { checkDerived, isUnreadable } from "../checks";
-import { AMOUNT_TOLERANCE, fixed2, sum, sumTolerance, within, plain } from "../../numeric/decimal";
+import { checkDerived, DERIVED_MESSAGES, isUnreadable, type DerivedMessageId } from "../checks";
+import { AMOUNT_TOLERANCE, sum, sumTolerance, within, plain } from "../../numeric/decimal";
+import { clause, figure, label, list } from "../../messages/message";
 import type { Bilingual } from "../../findings/finding";
 import { normalizeLabel } from "../../text/normalize";
 
+/** The messages of both breakdown rules. */
+export const BREAKDOWN_MESSAGES = {
+  ...DERIVED_MESSAGES,
+  term: { zh: "{name} {value}", en: "{name} {value}" },
+  differs: {
+    zh: "{what} {total} 与{against} {reference} 不一致（相差 {difference}），请核实",
+    en: "{what} {total} differs from {against} {reference} by {difference}; verify",
+  },
+} as const;
+
 export function checkBreakdown(
-  context: RuleContext,
+  context: RuleContext<DerivedMessageId | "term" | "differs">,
   total: BreakdownPart | null,
   parts: readonly (BreakdownPart | null)[],
   what: Bilingual,
@@ -22,7 +33,7 @@ export function checkBreakdown(
   const unreadablePart = parts.some((p) => isUnreadable(p?.value));
   if (filled.length > 0 && !unreadablePart) {
     const expected = sum(filled.map((p) => p.value.value!));
-    const terms = filled.map((p) => `${partName(p)} ${fixed2(p.value.value!)}`).join(" + ");
+    const terms = list(filled.map((p) => clause("term", { name: partName(p), value: figure(p.value.value!, "amount") })), { zh: " + ", en: " + " });
     const ok = checkDerived(context, {
       cell: total.value,
       expected,
@@ -30,7 +41,7 @@ export function checkBreakdown(
       tolerance: sumTolerance(filled.length),
       related: filled.map((p) => p.value.at),
       what,
-      basis: { zh: terms, en: terms },
+      basis: terms,
     });
     if (!ok) return;
     totalValue = totalValue ?? expected;
@@ -43,9 +54,10 @@ export function checkBreakdown(
     related: [against.cell!.at],
     expected: plain(reference),
     actual: plain(totalValue),
-    message: {
-      zh: `${what.zh} ${fixed2(totalValue)} 与${against.name.zh} ${fixed2(reference)} 不一致（相差 ${fixed2(totalValue.minus(reference).abs())}），请核实`,
-      en: `${what.en} ${fixed2(totalValue)} differs from ${against.name.en} ${fixed2(reference)} by ${fixed2(totalValue.minus(reference).abs())}; verify`,
+    messageId: "differs",
+    data: {
+      what: label(what), total: figure(totalValue, "amount"), against: label(against.name),
+      reference: figure(reference, "amount"), difference: figure(totalValue.minus(reference).abs(), "amount"),
     },
   });
 }

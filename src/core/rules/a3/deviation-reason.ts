@@ -1,6 +1,7 @@
 import { defineRule } from "../rule";
 import { indicatorName } from "./indicator-reading";
-import { SCORE_TOLERANCE, plain } from "../../numeric/decimal";
+import { SCORE_TOLERANCE } from "../../numeric/decimal";
+import { figure, label } from "../../messages/message";
 
 /** A score below the 分值 needs its 偏差原因分析及改进措施. */
 export default defineRule({
@@ -11,8 +12,15 @@ export default defineRule({
     fixable: false,
     requires: ["annex3"],
     formula: { zh: "得分 < 分值 时，偏差原因分析及改进措施不得为空", en: "score < weight requires a deviation reason" },
+    messages: {
+      missing: {
+        zh: "指标“{name}”{scoreName} {score} 低于{weightName} {weight}，须填写{reasonName}",
+        en: "Indicator \"{name}\" scores {score} below its {weightName} of {weight}; a {reasonName} is required",
+      },
+    },
   },
   check(context) {
+    if (!context.profile.reasons.whenScoreBelowWeight) return;
     for (const row of context.annex3?.indicators ?? []) {
       const weight = row.weight?.value;
       const score = row.score?.value;
@@ -23,9 +31,10 @@ export default defineRule({
         related: [row.score!.at, row.weight!.at],
         expected: null,
         actual: null,
-        message: {
-          zh: `指标“${indicatorName(row)}”得分 ${plain(score)} 低于分值 ${plain(weight)}，须填写偏差原因分析及改进措施`,
-          en: `Indicator "${indicatorName(row)}" scores ${plain(score)} below its weight of ${plain(weight)}; a deviation reason is required`,
+        messageId: "missing",
+        data: {
+          name: indicatorName(row), scoreName: label(context.terms.score), score: figure(score, "typed"),
+          weightName: label(context.terms.weight), weight: figure(weight, "typed"), reasonName: label(context.terms.reason),
         },
       });
     }

@@ -1,11 +1,15 @@
 import { defineRule } from "../rule";
-import { checkDerived } from "../checks";
-import { fixed2, HUNDRED, minDecimal, SCORE_TOLERANCE, plain } from "../../numeric/decimal";
-import { execution } from "../derived";
+import { checkDerived, DERIVED_MESSAGES, subjectOf } from "../checks";
+import { Decimal, fixed2, round2, SCORE_TOLERANCE, plain } from "../../numeric/decimal";
+import { execution, executionShare } from "../derived";
+import { clause, figure, label } from "../../messages/message";
 
 /**
- * 执行率得分 = min(执行率, 100%) × 分值. A 得分 above its 分值 is always wrong (seed: 98 on 10),
- * even when no rate can be computed (全年预算数 0 or unreadable): then it is reported without a fix.
+ * 执行率得分 by the profile's formula: min(执行率, 100%) × 分值 for the 财政部 family, a step table
+ * for older forms. A 得分 above its 分值 is always wrong (seed: 98 on 10), even when no rate can be
+ * computed (全年预算数 0 or unreadable): then it is reported without a fix. A score computed from the
+ * rate as the sheet shows it, rounded to a whole or one-decimal percent (8.6 for 86.2% of 10), is
+ * "rounding only"; a score rounded on its own (10 for 9.54) is not.
  */
 export default defineRule({
   meta: {
@@ -15,12 +19,24 @@ export default defineRule({
     fixable: true,
     requires: ["annex3"],
     formula: { zh: "执行率得分 = min(执行率, 100%) × 分值（保留 2 位小数）", en: "score = min(execution rate, 100%) × weight (2 dp)" },
+    messages: {
+      ...DERIVED_MESSAGES,
+      aboveWeightNoRate: {
+        zh: "{scoreName} {score} 超过该行{weightName} {weight}；执行率无法计算（{budgetName}或{executedName}缺失、为 0 或不是数值），无法给出应得分",
+        en: "The {scoreName} {score} is above the row's {weightName} of {weight}; no rate can be computed (the {budgetName} or {executedName} is missing, 0 or not a number), so no score is suggested",
+      },
+      basis: { zh: "{weightName} {weight} × {rateName} {rate}", en: "{weightName} {weight} × {rateName} {rate}" },
+      aboveWeight: { zh: "，超过该行{weightName} {weight}", en: ", above the row's {weightName} of {weight}" },
+    },
   },
   check(context) {
     const funds = context.annex3?.funds;
     const weight = funds?.weight?.value;
     if (!funds?.score || weight == null) return;
-    const { rate, score } = execution(context.annex3);
+    const policy = context.profile.execution;
+    const { rate, exactRate, score } = execution(context.annex3, policy);
+    const weightName = label(context.terms.weight);
+    const weightFigure = figure(weight, "typed");
     if (rate === null || score === null) {
       const reported = funds.score.value;
       if (reported === null || reported.lessThanOrEqualTo(weight.plus(SCORE_TOLERANCE))) return;
@@ -29,24 +45,28 @@ export default defineRule({
         related: [funds.weight!.at],
         expected: `0..${plain(weight)}`,
         actual: plain(reported),
-        message: {
-          zh: `执行率得分 ${fixed2(reported)} 超过该行分值 ${plain(weight)}；执行率无法计算（全年预算数或全年执行数缺失、为 0 或不是数值），无法给出应得分`,
-          en: `The execution score ${fixed2(reported)} is above the row's weight of ${plain(weight)}; no rate can be computed (the budget or spending is missing, 0 or not a number), so no score is suggested`,
+        messageId: "aboveWeightNoRate",
+        data: {
+          scoreName: label(context.terms.executionScore), score: { figure: fixed2(reported), style: "score" },
+          weightName, weight: weightFigure, budgetName: label(context.terms.budget), executedName: label(context.terms.executed),
         },
       });
       return;
     }
-    const capped = minDecimal(rate, HUNDRED);
+    // The share of 分值 the rate earns, shown as the rate it stands for (capped at 100% for most forms).
+    const shownRate = executionShare(rate, policy.score).times(100);
     checkDerived(context, {
       cell: funds.score,
       expected: score,
+      // The score of the rate as the sheet may show it, rounded to a whole or one-decimal percent.
+      roundingOnly: (reported) => exactRate !== null && [0, 1].some((places) =>
+        round2(executionShare(exactRate.toDecimalPlaces(places, Decimal.ROUND_HALF_UP), policy.score).times(weight)).equals(reported)),
       kind: "score",
       tolerance: SCORE_TOLERANCE,
       related: [funds.weight!.at, ...(funds.rate ? [funds.rate.at] : [])],
-      what: { zh: "执行率得分", en: "The execution score" },
-      basis: { zh: `分值 ${plain(weight)} × 执行率 ${fixed2(capped)}%`, en: `weight ${plain(weight)} × rate ${fixed2(capped)}%` },
-      explain: (reported) =>
-        reported.greaterThan(weight) ? { zh: `超过该行分值 ${plain(weight)}`, en: `above the row's weight of ${plain(weight)}` } : null,
+      what: subjectOf(context.terms.executionScore),
+      basis: clause("basis", { weightName, weight: weightFigure, rateName: label(context.terms.rate), rate: figure(shownRate, "percent") }),
+      explain: (reported) => (reported.greaterThan(weight) ? clause("aboveWeight", { weightName, weight: weightFigure }) : null),
     });
   },
 });

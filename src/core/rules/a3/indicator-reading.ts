@@ -3,7 +3,9 @@ import type { IndicatorRow } from "../../model/annex3";
 import { parseQuantity, parseTarget, type Quantity, type Target } from "../../indicator/target";
 import { suggestScore, type Suggestion } from "../../indicator/score";
 import type { RuleSettings } from "../../engine/settings";
+import type { FormProfile } from "../../profiles/profile";
 import { displayLabel } from "../../text/normalize";
+import { label, type MessageArg } from "../../messages/message";
 
 export interface IndicatorReading {
   readonly target: Target | null;
@@ -11,28 +13,31 @@ export interface IndicatorReading {
   readonly suggestion: Suggestion;
 }
 
-/** Three rules read every row: parse each row once per settings object (rows are immutable). */
-const readings = new WeakMap<IndicatorRow, { readonly settings: RuleSettings; readonly reading: IndicatorReading }>();
+/** Several rules read every row: parse each row once per settings and profile (rows are immutable). */
+const readings = new WeakMap<IndicatorRow, { readonly settings: RuleSettings; readonly profile: FormProfile; readonly reading: IndicatorReading }>();
 
-export function readIndicator(row: IndicatorRow, settings: RuleSettings): IndicatorReading {
+export function readIndicator(row: IndicatorRow, settings: RuleSettings, profile: FormProfile): IndicatorReading {
   const cached = readings.get(row);
-  if (cached && cached.settings === settings) return cached.reading;
-  const reading = parseIndicatorRow(row, settings);
-  readings.set(row, { settings, reading });
+  if (cached && cached.settings === settings && cached.profile === profile) return cached.reading;
+  const reading = parseIndicatorRow(row, settings, profile);
+  readings.set(row, { settings, profile, reading });
   return reading;
 }
 
-function parseIndicatorRow(row: IndicatorRow, settings: RuleSettings): IndicatorReading {
+function parseIndicatorRow(row: IndicatorRow, settings: RuleSettings, profile: FormProfile): IndicatorReading {
   if (row.placeholder || !row.target) return { target: null, actual: null, suggestion: { kind: "not-applicable" } };
   const target = parseTarget(row.target.text, row.nature?.text, row.unit?.text);
   const actualText = row.actual?.text ?? "";
   const unitSuffix = row.unit && /^[\s\d.,+-]+$/.test(actualText) ? row.unit.text.trim() : "";
   const actual = row.actual ? parseQuantity(`${actualText}${unitSuffix}`) : null;
   const weight = row.weight?.value;
-  const suggestion = weight == null ? { kind: "not-applicable" as const } : suggestScore(target, actual, weight, settings.reverseFormula);
+  const suggestion = weight == null
+    ? { kind: "not-applicable" as const }
+    : suggestScore(target, actual, weight, settings.reverseFormula, profile.overCompletion);
   return { target, actual, suggestion };
 }
 
-export function indicatorName(row: IndicatorRow): string {
-  return row.level3 ? displayLabel(row.level3.text) : `第 ${row.row + 1} 行`;
+/** The indicator as messages name it: its 三级指标 as written, else its row ("第 26 行"). */
+export function indicatorName(row: IndicatorRow): MessageArg {
+  return row.level3 ? displayLabel(row.level3.text) : label({ zh: `第 ${row.row + 1} 行`, en: `row ${row.row + 1}` });
 }

@@ -1,5 +1,6 @@
 import { defineRule } from "../rule";
-import { fixed2, sum, within, SCORE_TOLERANCE, plain } from "../../numeric/decimal";
+import { plain, sum, within, SCORE_TOLERANCE } from "../../numeric/decimal";
+import { figure, label } from "../../messages/message";
 import { displayLabel } from "../../text/normalize";
 import { isUnreadable } from "../checks";
 
@@ -14,6 +15,12 @@ export default defineRule({
     severities: ["error"],
     fixable: false,
     requires: ["annex3"],
+    messages: {
+      mismatch: {
+        zh: "“{name}”标注 {stated} 分，其下各行{weightName}合计 {total}",
+        en: "\"{name}\" states {stated} points but its rows' {weightName}s add up to {total}",
+      },
+    },
     formula: { zh: "一级指标标注的分值 = 其下各行分值之和", en: "weight in the level-1 label = sum of its rows' weights" },
   },
   check(context) {
@@ -32,10 +39,8 @@ export default defineRule({
         related: rows.map((r) => r.weight!.at),
         expected: plain(group.statedWeight),
         actual: plain(total),
-        message: {
-          zh: `“${name}”标注 ${plain(group.statedWeight)} 分，其下各行分值合计 ${fixed2(total)}`,
-          en: `"${name}" states ${plain(group.statedWeight)} points but its rows' weights add up to ${fixed2(total)}`,
-        },
+        messageId: "mismatch",
+        data: { name, stated: figure(group.statedWeight, "typed"), weightName: label(context.terms.weight), total: figure(total, "score") },
       });
     });
   },

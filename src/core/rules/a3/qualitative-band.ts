@@ -1,15 +1,21 @@
 import { defineRule } from "../rule";
 import { dec, plain } from "../../numeric/decimal";
-import { qualitativeOutcome } from "../../indicator/target";
+import { qualitativeOutcome, type QualitativeOutcome } from "../../indicator/target";
+import { figure, label } from "../../messages/message";
 import { indicatorName } from "./indicator-reading";
 
-const BANDS = {
-  achieved: { low: dec("0.8"), high: dec(1), zh: "达成年度指标：80%–100%", en: "achieved: 80%–100%" },
-  partial: { low: dec("0.6"), high: dec("0.8"), zh: "部分达成：60%–80%", en: "partly achieved: 60%–80%" },
-  "not-achieved": { low: dec(0), high: dec("0.6"), zh: "未达成：0–60%", en: "not achieved: 0–60%" },
-} as const;
+const OUTCOME_NAMES: Readonly<Record<QualitativeOutcome, { zh: string; en: string }>> = {
+  achieved: { zh: "达成年度指标", en: "achieved" },
+  partial: { zh: "部分达成", en: "partly achieved" },
+  "not-achieved": { zh: "未达成", en: "not achieved" },
+};
 
-/** A qualitative 实际完成值 (达成/部分达成/未达成) puts the score in its band of the 分值. */
+const PROFILE_KEYS = { achieved: "achieved", partial: "partial", "not-achieved": "notAchieved" } as const;
+
+/**
+ * A qualitative 实际完成值 (达成/部分达成/未达成) puts the score in its band of the 分值; the bands are
+ * the form's (财政部 80–100 / 60–80 / 0–60 %; 湖北 80–100 / 50–80 / 0–50 %).
+ */
 export default defineRule({
   meta: {
     id: "a3.qualitative-band",
@@ -18,8 +24,15 @@ export default defineRule({
     fixable: false,
     requires: ["annex3"],
     formula: {
-      zh: "达成年度指标：80%（含）–100% 分值；部分达成：60%（含）–80%；未达成：0–60%",
-      en: "achieved: 80% (incl.)–100% of the weight; partly: 60% (incl.)–80%; not achieved: 0–60%",
+      zh: "达成年度指标：80%（含）–100% 分值；部分达成：60%（含）–80%；未达成：0–60%（区间按表式规定）",
+      en: "achieved: 80% (incl.)–100% of the weight; partly: 60% (incl.)–80%; not achieved: 0–60% (bands as the form sets them)",
+    },
+    messages: {
+      outside: {
+        zh: "指标“{name}”完成情况为“{actual}”（{band}），得分应在 {low}–{high} 之间，表中为 {score}",
+        en: "Indicator \"{name}\" is marked \"{actual}\" ({band}); its score should lie in {low}–{high}, the sheet says {score}",
+      },
+      band: { zh: "{outcome}：{low}–{high}%", en: "{outcome}: {low}–{high}%" },
     },
   },
   check(context) {
@@ -28,21 +41,24 @@ export default defineRule({
       const weight = row.weight?.value;
       const score = row.score?.value;
       if (!outcome || weight == null || score == null || weight.isZero()) continue;
-      const band = BANDS[outcome];
+      const [lowShare, highShare] = context.profile.qualitativeBands[PROFILE_KEYS[outcome]];
+      const low = dec(lowShare);
+      const high = dec(highShare);
       const share = score.dividedBy(weight);
       // The upper bound is included only for 达成 (100%); the others stop below the next band.
-      const inBand = share.greaterThanOrEqualTo(band.low) && (outcome === "achieved" ? share.lessThanOrEqualTo(band.high) : share.lessThan(band.high));
+      const inBand = share.greaterThanOrEqualTo(low) && (outcome === "achieved" ? share.lessThanOrEqualTo(high) : share.lessThan(high));
       if (inBand) continue;
-      const low = band.low.times(weight);
-      const high = band.high.times(weight);
       context.report({
         at: row.score!.at,
         related: [row.actual!.at, row.weight!.at],
-        expected: `${plain(low)}..${plain(high)}`,
+        expected: `${plain(low.times(weight))}..${plain(high.times(weight))}`,
         actual: plain(score),
-        message: {
-          zh: `指标“${indicatorName(row)}”完成情况为“${row.actual!.text.trim()}”（${band.zh}），得分应在 ${plain(low)}–${plain(high)} 之间，表中为 ${plain(score)}`,
-          en: `Indicator "${indicatorName(row)}" is marked "${row.actual!.text.trim()}" (${band.en}); its score should lie in ${plain(low)}–${plain(high)}, the sheet says ${plain(score)}`,
+        messageId: "outside",
+        data: {
+          name: indicatorName(row), actual: row.actual!.text.trim(),
+          // "80%–100%", "0–60%": a lower bound of 0 needs no unit.
+          band: { message: "band", data: { outcome: label(OUTCOME_NAMES[outcome]), low: low.isZero() ? "0" : `${plain(low.times(100))}%`, high: figure(high.times(100), "typed") } },
+          low: figure(low.times(weight), "typed"), high: figure(high.times(weight), "typed"), score: figure(score, "typed"),
         },
       });
     }

@@ -1,6 +1,7 @@
 import { defineRule } from "../rule";
 import { editFor } from "../checks";
-import { dec, fixed2, plain } from "../../numeric/decimal";
+import { dec, plain } from "../../numeric/decimal";
+import { clause, figure, label, NOTHING } from "../../messages/message";
 import { indicatorName, readIndicator } from "./indicator-reading";
 
 const WARNING_GAP = dec("0.5");
@@ -9,6 +10,7 @@ const MATCH_GAP = dec("0.01");
 /**
  * The score a quantitative indicator earns from its 年度指标值 and 实际完成值. Reviewers score
  * by hand and round to integers, so a gap up to 0.5 is only shown (info); a larger one is a warning.
+ * Where the form penalizes a target beaten by far (profile overCompletion), the suggestion says so.
  */
 export default defineRule({
   meta: {
@@ -21,10 +23,23 @@ export default defineRule({
       zh: "正向/等于：完成值 ≥ 指标值得满分，否则 完成值 ÷ 指标值 × 分值；反向：完成值 ≤ 指标值得满分，超出时 (1 − 超出 ÷ 指标值) × 分值（公式 A）或 指标值 ÷ 完成值 × 分值（公式 B）",
       en: "positive/equal: full marks when reached, else actual ÷ target × weight; reverse: full within target, else (1 − overrun ÷ target) × weight (A) or target ÷ actual × weight (B)",
     },
+    messages: {
+      unitMismatch: {
+        zh: "指标“{name}”的指标值单位（{targetUnit}）与完成值单位（{actualUnit}）不一致，按定性指标处理",
+        en: "Indicator \"{name}\": target unit {targetUnit} and actual unit {actualUnit} differ; treated as qualitative",
+      },
+      suggested: {
+        zh: "指标“{name}”建议得分 {suggested}{how}（指标值 {target}，完成值 {actual}，{weightName} {weight}），表中为 {entered}",
+        en: "Indicator \"{name}\": suggested score {suggested}{how} (target {target}, actual {actual}, {weightName} {weight}); the sheet says {entered}",
+      },
+      reverse: { zh: "（反向，公式 {formula}）", en: " (reverse, formula {formula})" },
+      overCompleted: { zh: "（超额完成 {threshold}% 以上，按本表规定{treatment}）", en: " (beaten by {threshold}% or more: {treatment} under this form's rules)" },
+    },
   },
   check(context) {
+    const over = context.profile.overCompletion;
     for (const row of context.annex3?.indicators ?? []) {
-      const { target, actual, suggestion } = readIndicator(row, context.settings);
+      const { target, actual, suggestion } = readIndicator(row, context.settings, context.profile);
       const name = indicatorName(row);
       if (suggestion.kind === "unit-mismatch") {
         context.report({
@@ -33,10 +48,8 @@ export default defineRule({
           related: [row.target!.at],
           expected: null,
           actual: row.actual?.text ?? null,
-          message: {
-            zh: `指标“${name}”的指标值单位（${suggestion.targetUnit}）与完成值单位（${suggestion.actualUnit}）不一致，按定性指标处理`,
-            en: `Indicator "${name}": target unit ${suggestion.targetUnit} and actual unit ${suggestion.actualUnit} differ; treated as qualitative`,
-          },
+          messageId: "unitMismatch",
+          data: { name, targetUnit: suggestion.targetUnit ?? "—", actualUnit: suggestion.actualUnit ?? "—" },
         });
         continue;
       }
@@ -44,8 +57,14 @@ export default defineRule({
       const entered = row.score.value;
       const gap = entered.minus(suggestion.score).abs();
       if (gap.lessThan(MATCH_GAP)) continue;
-      const formula = suggestion.direction === "reverse" ? `（反向，公式 ${context.settings.reverseFormula}）` : "";
-      const formulaEn = suggestion.direction === "reverse" ? ` (reverse, formula ${context.settings.reverseFormula})` : "";
+      const how = suggestion.overCompleted
+        ? clause("overCompleted", {
+            threshold: over.thresholdPercent,
+            treatment: label(over.treatment === "no-points"
+              ? { zh: "不得分", en: "no points" }
+              : { zh: `扣 ${over.deductPoints ?? 0} 分`, en: `${over.deductPoints ?? 0} points off` }),
+          })
+        : suggestion.direction === "reverse" ? clause("reverse", { formula: context.settings.reverseFormula }) : NOTHING;
       const edit = editFor(row.score, suggestion.score, "score");
       context.report({
         severity: gap.greaterThan(WARNING_GAP) ? "warning" : "info",
@@ -53,9 +72,10 @@ export default defineRule({
         related: [row.target!.at, row.actual!.at, row.weight!.at],
         expected: suggestion.score.toFixed(2),
         actual: plain(entered),
-        message: {
-          zh: `指标“${name}”建议得分 ${fixed2(suggestion.score)}${formula}（指标值 ${row.target!.text.trim()}，完成值 ${row.actual!.text.trim()}，分值 ${plain(row.weight!.value!)}），表中为 ${plain(entered)}`,
-          en: `Indicator "${name}": suggested score ${fixed2(suggestion.score)}${formulaEn} (target ${row.target!.text.trim()}, actual ${row.actual!.text.trim()}, weight ${plain(row.weight!.value!)}); the sheet says ${plain(entered)}`,
+        messageId: "suggested",
+        data: {
+          name, suggested: figure(suggestion.score, "score"), how, target: row.target!.text.trim(), actual: row.actual!.text.trim(),
+          weightName: label(context.terms.weight), weight: figure(row.weight!.value!, "typed"), entered: figure(entered, "typed"),
         },
         ...(edit ? { fix: { edits: [edit], safe: false } } : {}),
       });

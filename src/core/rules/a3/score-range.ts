@@ -1,6 +1,7 @@
 import { defineRule } from "../rule";
 import { indicatorName } from "./indicator-reading";
 import { SCORE_TOLERANCE, plain } from "../../numeric/decimal";
+import { figure, label } from "../../messages/message";
 
 /** 0 ≤ 得分 ≤ 分值 on every indicator row. */
 export default defineRule({
@@ -10,6 +11,12 @@ export default defineRule({
     severities: ["error"],
     fixable: false,
     requires: ["annex3"],
+    messages: {
+      outside: {
+        zh: "指标“{name}”{scoreName} {score} 不在 0 到{weightName} {weight} 之间",
+        en: "Indicator \"{name}\" scores {score}, outside 0 to its {weightName} of {weight}",
+      },
+    },
     formula: { zh: "0 ≤ 得分 ≤ 分值", en: "0 ≤ score ≤ weight" },
   },
   check(context) {
@@ -24,10 +31,8 @@ export default defineRule({
         related: [row.weight!.at],
         expected: `0..${plain(weight)}`,
         actual: plain(score),
-        message: {
-          zh: `指标“${name}”得分 ${plain(score)} 不在 0 到分值 ${plain(weight)} 之间`,
-          en: `Indicator "${name}" scores ${plain(score)}, outside 0 to its weight of ${plain(weight)}`,
-        },
+        messageId: "outside",
+        data: { name, scoreName: label(context.terms.score), score: figure(score, "typed"), weightName: label(context.terms.weight), weight: figure(weight, "typed") },
       });
     }
   },

@@ -1,10 +1,14 @@
 import { defineRule } from "../rule";
-import { dec, fixed2, HUNDRED, plain } from "../../numeric/decimal";
+import { fixed2, HUNDRED, plain } from "../../numeric/decimal";
+import { isOverCompleted } from "../../indicator/score";
+import { clause } from "../../messages/message";
 import { indicatorName, readIndicator } from "./indicator-reading";
 
-const DEVIATION = dec("1.3");
-
-/** A 正向 indicator completed 30% or more above target: some provinces deduct for a target set too low. */
+/**
+ * A 正向 indicator completed far above target (30% or more, per the form): the target may have
+ * been set too low. Shown as information; forms that give no points or deduct for it say so, and
+ * a3.quantitative-score then suggests the score those forms give.
+ */
 export default defineRule({
   meta: {
     id: "a3.target-deviation",
@@ -12,25 +16,35 @@ export default defineRule({
     severities: ["info"],
     fixable: false,
     requires: ["annex3"],
-    formula: { zh: "正向指标：完成值 ≥ 指标值 × 130%", en: "positive indicator: actual ≥ 130% of target" },
+    formula: { zh: "正向指标：完成值 ≥ 指标值 × 130%（比例按表式规定）", en: "positive indicator: actual ≥ 130% of target (the share as the form sets it)" },
+    messages: {
+      over: {
+        zh: "指标“{name}”完成值超出指标值 {over}（≥ {threshold}%），目标可能设定偏低{consequence}",
+        en: "Indicator \"{name}\" beat its target by {over} (≥ {threshold}%): the target may be set too low{consequence}",
+      },
+      someProvinces: { zh: "，部分地区按指标偏离扣分", en: "; some provinces deduct for this" },
+      noPoints: { zh: "，按本表式规定该指标不得分", en: "; under this form the indicator earns no points" },
+      deduct: { zh: "，按本表式规定扣 {points} 分", en: "; under this form {points} points are deducted" },
+    },
   },
   check(context) {
+    const over = context.profile.overCompletion;
     for (const row of context.annex3?.indicators ?? []) {
-      const { target, actual } = readIndicator(row, context.settings);
+      const { target, actual } = readIndicator(row, context.settings, context.profile);
       if (target?.kind !== "quantitative" || !actual || !(target.comparator === ">=" || target.comparator === ">")) continue;
       const goal = target.quantity.value;
       if (!goal.greaterThan(0) || actual.unit !== target.quantity.unit && actual.unit !== null && target.quantity.unit !== null) continue;
-      if (actual.value.lessThan(goal.times(DEVIATION))) continue;
-      const over = actual.value.dividedBy(goal).minus(1).times(HUNDRED);
+      if (!isOverCompleted(goal, actual.value, over)) continue;
+      const beaten = actual.value.dividedBy(goal).minus(1).times(HUNDRED);
+      const consequence = over.treatment === "no-points" ? clause("noPoints")
+        : over.treatment === "deduct" ? clause("deduct", { points: over.deductPoints ?? 0 }) : clause("someProvinces");
       context.report({
         at: row.actual!.at,
         related: [row.target!.at],
         expected: null,
         actual: plain(actual.value),
-        message: {
-          zh: `指标“${indicatorName(row)}”完成值超出指标值 ${fixed2(over)}%（≥ 30%），目标可能设定偏低，部分地区按指标偏离扣分`,
-          en: `Indicator "${indicatorName(row)}" beat its target by ${fixed2(over)}% (≥ 30%): the target may be set too low; some provinces deduct for this`,
-        },
+        messageId: "over",
+        data: { name: indicatorName(row), over: { figure: fixed2(beaten), style: "percent" }, threshold: over.thresholdPercent, consequence },
       });
     }
   },

@@ -10,19 +10,23 @@ export default defineRule({
     fixable: false,
     requires: ["annex3"],
     formula: { zh: "年度指标值中没有可比较的数值时按定性指标处理", en: "a target without a comparable number is qualitative" },
+    messages: {
+      qualitative: {
+        zh: "指标“{name}”的年度指标值“{target}”没有可比较的数值，按定性指标处理",
+        en: "Indicator \"{name}\": target \"{target}\" has no comparable number; treated as qualitative",
+      },
+    },
   },
   check(context) {
     for (const row of context.annex3?.indicators ?? []) {
-      const { target } = readIndicator(row, context.settings);
+      const { target } = readIndicator(row, context.settings, context.profile);
       if (target?.kind !== "qualitative") continue;
       context.report({
         at: row.target!.at,
         expected: null,
         actual: row.target!.text.trim(),
-        message: {
-          zh: `指标“${indicatorName(row)}”的年度指标值“${row.target!.text.trim()}”没有可比较的数值，按定性指标处理`,
-          en: `Indicator "${indicatorName(row)}": target "${row.target!.text.trim()}" has no comparable number; treated as qualitative`,
-        },
+        messageId: "qualitative",
+        data: { name: indicatorName(row), target: row.target!.text.trim() },
       });
     }
   },

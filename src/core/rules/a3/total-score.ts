@@ -1,6 +1,7 @@
 import { defineRule } from "../rule";
-import { checkDerived } from "../checks";
-import { fixed2, SCORE_TOLERANCE } from "../../numeric/decimal";
+import { checkDerived, DERIVED_MESSAGES, subjectOf } from "../checks";
+import { SCORE_TOLERANCE } from "../../numeric/decimal";
+import { clause, figure, label } from "../../messages/message";
 import { executionScoreTerm, indicatorScoreSum, recomputedTotal } from "../derived";
 
 /**
@@ -15,14 +16,19 @@ export default defineRule({
     severities: ["error", "info"],
     fixable: true,
     requires: ["annex3"],
+    messages: {
+      ...DERIVED_MESSAGES,
+      basis: { zh: "{executionName} {execution} + 指标{scoreName} {indicators}", en: "{executionName} {execution} + indicator {scoreName}s {indicators}" },
+    },
     formula: { zh: "总分 = 执行率得分（按公式重算）+ 各指标得分之和", en: "total = execution score (recomputed) + sum of indicator scores" },
   },
   check(context) {
     const a3 = context.annex3;
     const cell = a3?.total?.score;
-    const total = recomputedTotal(a3);
+    const policy = context.profile.execution;
+    const total = recomputedTotal(a3, policy);
     if (!a3 || !cell || total === null) return;
-    const exec = executionScoreTerm(a3);
+    const exec = executionScoreTerm(a3, policy);
     const indicators = indicatorScoreSum(a3);
     if (exec === null || indicators === null) return;
     checkDerived(context, {
@@ -31,11 +37,11 @@ export default defineRule({
       kind: "score",
       tolerance: SCORE_TOLERANCE,
       related: [...(a3.funds?.score ? [a3.funds.score.at] : []), ...a3.indicators.flatMap((r) => (r.score?.value != null ? [r.score.at] : []))],
-      what: { zh: "总分", en: "The total score" },
-      basis: {
-        zh: `执行率得分 ${fixed2(exec)} + 指标得分 ${fixed2(indicators)}`,
-        en: `execution score ${fixed2(exec)} + indicator scores ${fixed2(indicators)}`,
-      },
+      what: subjectOf(context.terms.total),
+      basis: clause("basis", {
+        executionName: label(context.terms.executionScore), execution: figure(exec, "score"),
+        scoreName: label(context.terms.score), indicators: figure(indicators, "score"),
+      }),
     });
   },
 });

@@ -1,6 +1,7 @@
 import { defineRule } from "../rule";
-import { checkDerived, isUnreadable } from "../checks";
-import { fixed2, HUNDRED, SCORE_TOLERANCE, within, plain } from "../../numeric/decimal";
+import { checkDerived, DERIVED_MESSAGES, isUnreadable, subjectOf } from "../checks";
+import { HUNDRED, SCORE_TOLERANCE, within, plain } from "../../numeric/decimal";
+import { clause, figure, label } from "../../messages/message";
 import { indicatorWeightSum } from "../derived";
 
 /**
@@ -14,6 +15,14 @@ export default defineRule({
     severities: ["error", "info"],
     fixable: true,
     requires: ["annex3"],
+    messages: {
+      ...DERIVED_MESSAGES,
+      not100: {
+        zh: "执行率{weightName} {execution} 与各指标{weightName}合计 {sum}，应为 100",
+        en: "The execution {weightName} {execution} and indicator {weightName}s add up to {sum}, not 100",
+      },
+      basis: { zh: "执行率 {execution} + 指标 {indicators}", en: "execution {execution} + indicators {indicators}" },
+    },
     formula: { zh: "执行率分值 + 各指标分值 = 总分分值 = 100", en: "execution weight + indicator weights = total weight = 100" },
   },
   check(context) {
@@ -31,10 +40,8 @@ export default defineRule({
         related,
         expected: "100",
         actual: plain(expected),
-        message: {
-          zh: `执行率分值 ${execWeight ? plain(execWeight) : "—"} 与各指标分值合计 ${fixed2(expected)}，应为 100`,
-          en: `The execution weight ${execWeight ? plain(execWeight) : "—"} and indicator weights add up to ${fixed2(expected)}, not 100`,
-        },
+        messageId: "not100",
+        data: { weightName: label(context.terms.weight), execution: execWeight ? figure(execWeight, "typed") : "—", sum: figure(expected, "score") },
       });
       return;
     }
@@ -44,8 +51,8 @@ export default defineRule({
       kind: "score",
       tolerance: SCORE_TOLERANCE,
       related,
-      what: { zh: "总分分值", en: "The total weight" },
-      basis: { zh: `执行率 ${execWeight ? plain(execWeight) : 0} + 指标 ${plain(indicators)}`, en: `execution ${execWeight ? plain(execWeight) : 0} + indicators ${plain(indicators)}` },
+      what: subjectOf({ zh: `${context.terms.total.zh}${context.terms.weight.zh}`, en: `total ${context.terms.weight.en}` }),
+      basis: clause("basis", { execution: execWeight ? figure(execWeight, "typed") : 0, indicators: figure(indicators, "typed") }),
     });
   },
 });

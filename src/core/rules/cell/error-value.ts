@@ -1,5 +1,6 @@
 import { defineRule } from "../rule";
 import { numberCells } from "./numbers";
+import { clause, NOTHING } from "../../messages/message";
 
 /**
  * A number cell holds an Excel error (#DIV/0!, #REF!, ...). In a derived cell whose rule can
@@ -12,19 +13,24 @@ export default defineRule({
     severities: ["error"],
     fixable: false,
     requires: [],
+    messages: {
+      error: {
+        zh: "“{name}”为错误值 {code}{formula}，请检查公式或引用",
+        en: "\"{name}\" holds the error {code}{formula}; check its formula or references",
+      },
+      formula: { zh: "（公式 {formula}）", en: " (formula {formula})" },
+    },
     formula: { zh: "单元格不得为 #DIV/0!、#REF!、#VALUE! 等错误值", en: "cells must not hold #DIV/0!, #REF!, #VALUE! or other errors" },
   },
   check(context) {
-    for (const { cell, name } of numberCells(context.annex2, context.annex3)) {
+    for (const { cell, name } of numberCells(context.annex2, context.annex3, context.terms)) {
       if (cell.parsed.kind !== "error") continue;
       context.report({
         at: cell.at,
         expected: null,
         actual: cell.parsed.code,
-        message: {
-          zh: `“${name}”为错误值 ${cell.parsed.code}${cell.formula ? `（公式 ${cell.formula}）` : ""}，请检查公式或引用`,
-          en: `"${name}" holds the error ${cell.parsed.code}${cell.formula ? ` (formula ${cell.formula})` : ""}; check its formula or references`,
-        },
+        messageId: "error",
+        data: { name, code: cell.parsed.code, formula: cell.formula ? clause("formula", { formula: cell.formula }) : NOTHING },
       });
     }
   },

@@ -9,19 +9,20 @@ export default defineRule({
     severities: ["error"],
     fixable: false,
     requires: [],
+    messages: {
+      notNumber: { zh: "“{name}”应为数值，单元格内容为“{found}”", en: "\"{name}\" must be a number; the cell holds \"{found}\"" },
+    },
     formula: { zh: "数值单元格须为数字（可带单位或千分位）", en: "number cells must hold a number (a unit or thousands separators are tolerated)" },
   },
   check(context) {
-    for (const { cell, name } of numberCells(context.annex2, context.annex3)) {
+    for (const { cell, name } of numberCells(context.annex2, context.annex3, context.terms)) {
       if (cell.parsed.kind !== "text") continue;
       context.report({
         at: cell.at,
         expected: null,
         actual: cell.parsed.text,
-        message: {
-          zh: `“${name}”应为数值，单元格内容为“${cell.parsed.text}”`,
-          en: `"${name}" must be a number; the cell holds "${cell.parsed.text}"`,
-        },
+        messageId: "notNumber",
+        data: { name, found: cell.parsed.text },
       });
     }
   },

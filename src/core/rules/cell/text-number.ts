@@ -1,5 +1,6 @@
 import { defineRule } from "../rule";
-import { editFor, show } from "../checks";
+import { editFor } from "../checks";
+import { figure } from "../../messages/message";
 import { plain } from "../../numeric/decimal";
 import { numberCells } from "./numbers";
 
@@ -11,10 +12,16 @@ export default defineRule({
     severities: ["warning"],
     fixable: true,
     requires: [],
+    messages: {
+      textNumber: {
+        zh: "“{name}”是文本型数字“{raw}”，Excel 无法参与计算；应写为数字 {value}",
+        en: "\"{name}\" is a number stored as text, \"{raw}\", which Excel cannot add up; write it as the number {value}",
+      },
+    },
     formula: { zh: "数值应以数字存储，不带单位、不用全角数字", en: "numbers should be stored as numbers, without units or full-width digits" },
   },
   check(context) {
-    for (const { cell, name } of numberCells(context.annex2, context.annex3)) {
+    for (const { cell, name } of numberCells(context.annex2, context.annex3, context.terms)) {
       const p = cell.parsed;
       // A number inside a label ("按收入性质分：982.60") is the form's own layout, not a typing slip.
       if (p.kind !== "number" || !p.storedAsText || cell.embedded || cell.formula) continue;
@@ -24,10 +31,8 @@ export default defineRule({
         at: cell.at,
         expected: plain(p.value),
         actual: String(cell.raw),
-        message: {
-          zh: `“${name}”是文本型数字“${String(cell.raw)}”，Excel 无法参与计算；应写为数字 ${show(p.value, kind)}`,
-          en: `"${name}" is a number stored as text, "${String(cell.raw)}", which Excel cannot add up; write it as the number ${show(p.value, kind)}`,
-        },
+        messageId: "textNumber",
+        data: { name, raw: String(cell.raw), value: figure(p.value, kind) },
         ...(edit ? { fix: { edits: [cell.kind === "count" ? { ...edit, numberFormat: "0" } : edit] } } : {}),
       });
     }

@@ -1,5 +1,6 @@
 import { defineRule } from "../rule";
 import type { CellAddress } from "../../grid/address";
+import { list } from "../../messages/message";
 
 interface Absence {
   readonly missing: boolean;
@@ -16,6 +17,9 @@ export default defineRule({
     severities: ["warning"],
     fixable: false,
     requires: [],
+    messages: {
+      missing: { zh: "未找到标签“{label}”，已跳过规则 {rules}", en: "Label \"{label}\" not found; skipped {rules}" },
+    },
     formula: { zh: "规则所需的标签须在表中出现", en: "the labels a rule needs must be present" },
   },
   check(context) {
@@ -38,16 +42,19 @@ export default defineRule({
     const a3 = context.annex3;
     if (a3) {
       const at = a3.anchor;
+      const t = context.terms;
+      const header = a3.indicatorHeader?.at ?? at;
       absences.push(
-        { missing: !a3.funds, label: "年度资金总额（全年预算数/全年执行数）", rules: ["a3.execution-rate", "a3.execution-score"], at },
-        { missing: !!a3.funds && !a3.funds.rate, label: "执行率", rules: ["a3.execution-rate"], at: a3.funds?.header.at ?? at },
-        { missing: !!a3.funds && !a3.funds.score, label: "得分（执行率得分）", rules: ["a3.execution-score"], at: a3.funds?.header.at ?? at },
-        { missing: !a3.expense, label: "按支出性质分", rules: ["a3.expense-breakdown", "x.project-spending", "x.public-funds-in-basic"], at },
+        { missing: !a3.funds, label: `${t.fundsTotal.zh}（${t.budget.zh}/${t.executed.zh}）`, rules: ["a3.execution-rate", "a3.execution-score"], at },
+        { missing: !!a3.funds && !a3.funds.rate, label: t.rate.zh, rules: ["a3.execution-rate"], at: a3.funds?.header.at ?? at },
+        { missing: !!a3.funds && !a3.funds.score, label: `${t.score.zh}（${t.executionScore.zh}）`, rules: ["a3.execution-score"], at: a3.funds?.header.at ?? at },
+        // Only the forms that have the 按收入/支出性质分 breakdown (湖南 附件3) miss it.
+        { missing: context.profile.selfEval.funds.breakdowns && !a3.expense, label: "按支出性质分", rules: ["a3.expense-breakdown", "x.project-spending", "x.public-funds-in-basic"], at },
         { missing: !a3.indicatorHeader, label: "一级指标 / 三级指标", rules: ["a3.score-range", "a3.quantitative-score", "a3.total-score"], at },
-        { missing: !!a3.indicatorHeader && a3.indicatorColumns.weight === null, label: "分值", rules: ["a3.weights-total", "a3.score-range"], at: a3.indicatorHeader?.at ?? at },
-        { missing: !!a3.indicatorHeader && a3.indicatorColumns.score === null, label: "得分", rules: ["a3.score-range", "a3.total-score"], at: a3.indicatorHeader?.at ?? at },
-        { missing: !!a3.indicatorHeader && a3.indicatorColumns.reason === null, label: "偏差原因分析及改进措施", rules: ["a3.deviation-reason"], at: a3.indicatorHeader?.at ?? at },
-        { missing: !!a3.indicatorHeader && !a3.total, label: "总分", rules: ["a3.total-score", "a3.weights-total"], at: a3.indicatorHeader?.at ?? at },
+        { missing: !!a3.indicatorHeader && a3.indicatorColumns.weight === null && context.profile.selfEval.indicators.weightColumn, label: t.weight.zh, rules: ["a3.weights-total", "a3.score-range"], at: header },
+        { missing: !!a3.indicatorHeader && a3.indicatorColumns.score === null, label: t.score.zh, rules: ["a3.score-range", "a3.total-score"], at: header },
+        { missing: !!a3.indicatorHeader && a3.indicatorColumns.reason === null && context.profile.selfEval.indicators.reasonColumn, label: t.reason.zh, rules: ["a3.deviation-reason"], at: header },
+        { missing: !!a3.indicatorHeader && !a3.total, label: t.total.zh, rules: ["a3.total-score", "a3.weights-total"], at: header },
       );
     }
     for (const a of absences.filter((x) => x.missing)) {
@@ -55,10 +62,8 @@ export default defineRule({
         at: a.at,
         expected: a.label,
         actual: null,
-        message: {
-          zh: `未找到标签“${a.label}”，已跳过规则 ${a.rules.join("、")}`,
-          en: `Label "${a.label}" not found; skipped ${a.rules.join(", ")}`,
-        },
+        messageId: "missing",
+        data: { label: a.label, rules: list([...a.rules]) },
       });
     }
   },

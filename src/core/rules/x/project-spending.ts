@@ -1,6 +1,7 @@
 import { defineRule } from "../rule";
 import { recomputedRow } from "../a2/funds-sum";
-import { AMOUNT_TOLERANCE, fixed2, within, plain } from "../../numeric/decimal";
+import { AMOUNT_TOLERANCE, within, plain } from "../../numeric/decimal";
+import { figure, label } from "../../messages/message";
 
 /** 附件3 项目支出 equals 附件2 项目支出 {Y}年决算数 (or, when that is blank, its {Y}年预算数). */
 export default defineRule({
@@ -10,6 +11,12 @@ export default defineRule({
     severities: ["warning"],
     fixable: false,
     requires: ["annex2", "annex3"],
+    messages: {
+      differs: {
+        zh: "附件3 项目支出 {a3} 与附件2 项目支出{column} {a2} 不一致（相差 {difference}）",
+        en: "Annex 3 project spending {a3} differs from annex 2 project spending ({column}) {a2} by {difference}",
+      },
+    },
     formula: { zh: "附件3 项目支出 = 附件2 项目支出本年决算数（无决算数时为预算数）", en: "annex 3 project spending = annex 2 project spending, actuals (else budget)" },
   },
   check(context) {
@@ -26,9 +33,10 @@ export default defineRule({
       related: [a2Cell.at],
       expected: plain(a2Cell.value),
       actual: plain(a3Project.value),
-      message: {
-        zh: `附件3 项目支出 ${fixed2(a3Project.value)} 与附件2 项目支出${column.zh} ${fixed2(a2Cell.value)} 不一致（相差 ${fixed2(a3Project.value.minus(a2Cell.value).abs())}）`,
-        en: `Annex 3 project spending ${fixed2(a3Project.value)} differs from annex 2 project spending (${column.en}) ${fixed2(a2Cell.value)} by ${fixed2(a3Project.value.minus(a2Cell.value).abs())}`,
+      messageId: "differs",
+      data: {
+        a3: figure(a3Project.value, "amount"), column: label(column), a2: figure(a2Cell.value, "amount"),
+        difference: figure(a3Project.value.minus(a2Cell.value).abs(), "amount"),
       },
     });
   },

@@ -1,5 +1,6 @@
 import { defineRule } from "../rule";
-import { AMOUNT_TOLERANCE, fixed2, plain } from "../../numeric/decimal";
+import { AMOUNT_TOLERANCE, plain } from "../../numeric/decimal";
+import { figure } from "../../messages/message";
 
 /** 公用经费 is part of 基本支出, so 附件2 公用经费 决算数 cannot exceed 附件3 基本支出. */
 export default defineRule({
@@ -9,6 +10,12 @@ export default defineRule({
     severities: ["warning"],
     fixable: false,
     requires: ["annex2", "annex3"],
+    messages: {
+      exceeds: {
+        zh: "附件2 公用经费 {publicFunds} 超过附件3 基本支出 {basic}，而公用经费是基本支出的一部分",
+        en: "Annex 2 public funds {publicFunds} exceed annex 3 basic spending {basic}, of which they are a part",
+      },
+    },
     formula: { zh: "附件2 公用经费本年决算数 ≤ 附件3 基本支出", en: "annex 2 public funds (actuals) ≤ annex 3 basic spending" },
   },
   check(context) {
@@ -21,10 +28,8 @@ export default defineRule({
       related: [basic.at],
       expected: `<= ${plain(basic.value)}`,
       actual: plain(publicFunds.value),
-      message: {
-        zh: `附件2 公用经费 ${fixed2(publicFunds.value)} 超过附件3 基本支出 ${fixed2(basic.value)}，而公用经费是基本支出的一部分`,
-        en: `Annex 2 public funds ${fixed2(publicFunds.value)} exceed annex 3 basic spending ${fixed2(basic.value)}, of which they are a part`,
-      },
+      messageId: "exceeds",
+      data: { publicFunds: figure(publicFunds.value, "amount"), basic: figure(basic.value, "amount") },
     });
   },
 });

@@ -9,6 +9,12 @@ export default defineRule({
     severities: ["error"],
     fixable: false,
     requires: [],
+    messages: {
+      mismatch: {
+        zh: "“{text}”中的年度 {found} 与报告年度不一致，应为 {expected}",
+        en: "\"{text}\" says {found}; the report year makes it {expected}",
+      },
+    },
     formula: { zh: "两表标题与各列标题中的年度一致：{Y-1}年决算数、{Y}年预算数、{Y}年决算数、{Y}年实际在职人数、{Y}年完工项目", en: "titles and column headers agree on the year Y ({Y-1} prior actuals, {Y} budget, {Y} actuals, ...)" },
   },
   check(context) {
@@ -25,10 +31,8 @@ export default defineRule({
         at: m.at,
         expected: String(expected),
         actual: String(m.year),
-        message: {
-          zh: `“${m.text.replace(/\s+/g, "")}”中的年度 ${m.year} 与报告年度不一致，应为 ${expected}`,
-          en: `"${m.text.replace(/\s+/g, "")}" says ${m.year}; the report year makes it ${expected}`,
-        },
+        messageId: "mismatch",
+        data: { text: m.text.replace(/\s+/g, ""), found: m.year, expected },
       });
     }
   },

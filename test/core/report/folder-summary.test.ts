@@ -1,21 +1,22 @@
 /** The folder summary's pure part: unit rows worst first, one issue row per finding. */
-import { buildSummary, compareUnits, unitRow, type FileOutcome } from "../../src/cli/summary/model";
-import type { JsonFinding, JsonReport } from "../../src/core";
-import type { KeyFigures } from "../../src/core/report/key-figures";
+import { buildSummary, compareUnits, unitRow, type FileOutcome } from "../../../src/core/report/folder-summary";
+import type { JsonFinding, JsonReport } from "../../../src/core";
+import type { KeyFigures } from "../../../src/core/report/key-figures";
 
 const FIGURES: KeyFigures = {
   unitName: "某单位", year: 2023, establishment: "10", staffActual: "9", budget: "100.00", executed: "90.00", executionRate: "90.00", threePublic: "1.00",
 };
 
 function finding(severity: JsonFinding["severity"], cell: string, ruleId = `r.${severity}`): JsonFinding {
-  return { ruleId, severity, sheet: "附件3", cell, related: [], expected: "1", actual: "2", message: `${severity} at ${cell}` };
+  return { ruleId, severity, sheet: "附件3", cell, related: [], expected: "1", actual: "2", message: `${severity} at ${cell}`, messageId: "m", data: {} };
 }
 
 function checked(file: string, findings: JsonFinding[], score: string | null, unitName = file): FileOutcome {
   const count = (s: JsonFinding["severity"]) => findings.filter((f) => f.severity === s).length;
   const report: JsonReport = {
-    schemaVersion: 1, file, rulesVersion: "test", annexes: { annex2: null, annex3: null }, findings,
-    summary: { errors: count("error"), warnings: count("warning"), infos: count("info"), score, grade: score === null ? null : "优" },
+    schemaVersion: 2, file, rulesVersion: "test", profile: { id: "hunan-dept", name: "湖南", how: "detected", reasons: [] },
+    annexes: { annex2: null, annex3: null }, tables: [], findings,
+    summary: { errors: count("error"), warnings: count("warning"), infos: count("info"), score, grade: score === null ? null : "excellent", gradeName: score === null ? null : "优" },
   };
   return { kind: "checked", file, report, figures: { ...FIGURES, unitName } };
 }

@@ -2,8 +2,10 @@
  * The folder summary as plain data: one row per file (worst first) and one row per finding.
  * Pure, so the ordering and the counting are tested without threads or files.
  */
-import type { Bilingual, JsonReport, Severity } from "../../core";
-import type { KeyFigures } from "../../core/report/key-figures";
+import type { Bilingual, Severity } from "../findings/finding";
+import type { JsonReport } from "./json-report";
+import type { Grade } from "../rules/derived";
+import type { KeyFigures } from "./key-figures";
 
 /** What one file yields: checked (its report and key figures) or unreadable (why). */
 export type FileOutcome =
@@ -23,7 +25,7 @@ export interface UnitRow {
   readonly infos: number;
   /** Recomputed 总分 (2-dp text) and its 等级, null without an indicator table. */
   readonly score: string | null;
-  readonly grade: string | null;
+  readonly grade: Grade | null;
 }
 
 export interface IssueRow {

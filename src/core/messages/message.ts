@@ -1,0 +1,82 @@
+/**
+ * Messages as ids with typed data, like ESLint's `meta.messages` + `messageId`/`data`: a rule
+ * reports *what* it found (a message id and the figures, cells and labels involved) and each
+ * edge renders it in the user's language. Nothing language-specific travels in the data except
+ * labels that carry both languages, so an English rendering can never contain a Chinese enum
+ * value, and a form profile can rename a label once for every message that uses it.
+ */
+import type { CellAddress } from "../grid/address";
+import type { Bilingual } from "../findings/finding";
+
+/** A message text per language, with `{name}` placeholders filled from the data. */
+export type MessageTemplate = Bilingual;
+
+/** The figure kinds a message shows, each rendered one way (see render.ts). */
+export type FigureStyle =
+  /** An amount in 万元 computed or compared, 2 dp ("982.60"). */
+  | "amount"
+  /** A rate in percentage points, 2 dp with "%" ("166.67%"). */
+  | "percent"
+  /** A score, 2 dp ("10.00"). */
+  | "score"
+  /** A figure as the user typed it, without padding ("98", "0.6"). */
+  | "typed";
+
+/** One value of a message's data. */
+export type MessageArg =
+  /** Text from the workbook or the report (a label, an indicator's name): shown as written. */
+  | string
+  /** A count or position the code knows (a row number, a number of rows). */
+  | number
+  /** A decimal figure (plain decimal text, full precision), formatted by its style. */
+  | { readonly figure: string; readonly style: FigureStyle }
+  /** A cell, rendered "附件2!D4". */
+  | { readonly cell: CellAddress }
+  /** A term or phrase in both languages (a profile's name for a figure, an enum value). */
+  | { readonly label: Bilingual }
+  /** Another message of the same rule (a clause, a basis), rendered with its own data. */
+  | { readonly message: string; readonly data: MessageData }
+  /** Several values joined ("分值、年度指标值" / "weight, target"). */
+  | { readonly list: readonly MessageArg[]; readonly separator: Bilingual };
+
+export type MessageData = Readonly<Record<string, MessageArg>>;
+
+/** The shape every reported message has: which template, with what. */
+export interface MessageRef {
+  readonly messageId: string;
+  readonly data: MessageData;
+}
+
+// Constructors: rules read better with these than with object literals.
+
+export function figure(value: { toFixed(): string } | string, style: FigureStyle): MessageArg {
+  return { figure: typeof value === "string" ? value : value.toFixed(), style };
+}
+
+export function cellArg(at: CellAddress): MessageArg {
+  return { cell: at };
+}
+
+export function label(text: Bilingual): MessageArg {
+  return { label: text };
+}
+
+export function clause(messageId: string, data: MessageData = {}): MessageArg {
+  return { message: messageId, data };
+}
+
+/** Nothing: an optional clause that does not apply renders as empty text. */
+export const NOTHING: MessageArg = "";
+
+export function list(items: readonly MessageArg[], separator: Bilingual = { zh: "、", en: ", " }): MessageArg {
+  return { list: items, separator };
+}
+
+/** The placeholder names a template uses, in order of first appearance. */
+export function placeholders(template: string): string[] {
+  const names: string[] = [];
+  for (const match of template.matchAll(/\{([A-Za-z][\w]*)\}/g)) {
+    if (!names.includes(match[1]!)) names.push(match[1]!);
+  }
+  return names;
+}

@@ -1,0 +1,398 @@
+/**
+ * How the r.* rules compare: every figure the report text states against the cell of the tables
+ * that holds the same figure, and the sums the text states against their own parts. Each rule of
+ * ./rules.ts reports through these, with its own message ids.
+ */
+import type { Annex2 } from "../model/annex2";
+import type { Annex3 } from "../model/annex3";
+import type { LocatedNumber } from "../model/located";
+import type { Bilingual, Severity, TextRef } from "../findings/finding";
+import type { RuleContext } from "../rules/rule";
+import type { CellAddress } from "../grid/address";
+import { AMOUNT_TOLERANCE, Decimal, ZERO, fixed2, plain, sum, sumTolerance, within } from "../numeric/decimal";
+import { normalizeLabel } from "../text/normalize";
+import { clause, figure as figureArg, label, list, type MessageArg } from "../messages/message";
+import type { Paragraph } from "./segment";
+import type { FigureKey, TextFigure } from "./extract";
+
+export interface AnnexModels {
+  readonly annex2: Annex2 | null;
+  readonly annex3: Annex3 | null;
+}
+
+/** The annex figure a text figure is compared with: one cell, or a value computed from several. */
+interface AnnexFigure {
+  readonly at: CellAddress;
+  readonly related: readonly CellAddress[];
+  readonly value: Decimal;
+  readonly name: Bilingual;
+  readonly tolerance: Decimal;
+}
+
+export interface Comparison {
+  readonly keys: readonly FigureKey[];
+  readonly annex: (models: AnnexModels, figure: TextFigure) => AnnexFigure | null;
+}
+
+const EXACT = ZERO;
+
+function cell(located: LocatedNumber | null | undefined, name: Bilingual, tolerance: Decimal = AMOUNT_TOLERANCE): AnnexFigure | null {
+  if (!located || located.value === null) return null;
+  return { at: located.at, related: [], value: located.value, name, tolerance };
+}
+
+/** The messages every comparing rule reports with. */
+export const COMPARISON_MESSAGES = {
+  differs: {
+    zh: "{place}“{stated}”与{annexName} {annexValue}（{cell}）不一致（相差 {difference}），请核对正文与附件",
+    en: "{place} states {stated}; {annexName} is {annexValue} ({cell}), a difference of {difference}: make the text and the annex agree",
+  },
+  place: { zh: "正文第 {paragraph} 段第 {sentence} 句", en: "paragraph {paragraph}, sentence {sentence} of the text" },
+} as const;
+
+export const COMPARISONS: Readonly<Record<string, Comparison>> = {
+  "r.budget": {
+    keys: ["budget", "adjustedBudget", "specialBudget"],
+    annex: ({ annex2, annex3 }, figure) => {
+      if (figure.key === "budget") return cell(annex3?.funds?.initialBudget, { zh: "附件3 年初预算数", en: "annex 3 initial budget" });
+      if (figure.key === "adjustedBudget") return cell(annex3?.funds?.budget, { zh: "附件3 全年预算数", en: "annex 3 full-year budget" });
+      return cell(annex2?.funds?.projectTotal?.budget, { zh: "附件2 项目支出本年预算数", en: "annex 2 project spending, budget" });
+    },
+  },
+  "r.income": {
+    keys: ["income"],
+    annex: ({ annex3 }, figure) => {
+      const income = annex3?.income;
+      const general = /一般公共预算/.test(figure.label)
+        ? income?.parts.find((p) => normalizeLabel(p.label.text).includes("一般公共预算")) : undefined;
+      if (general) return cell(general.value, { zh: "附件3 一般公共预算", en: "annex 3 general public budget income" });
+      return cell(income?.total?.value, { zh: "附件3 按收入性质分合计", en: "annex 3 income total" })
+        ?? cell(annex3?.funds?.budget, { zh: "附件3 全年预算数", en: "annex 3 full-year budget" });
+    },
+  },
+  "r.expense": {
+    keys: ["expense"],
+    annex: ({ annex3 }) => cell(annex3?.funds?.executed, { zh: "附件3 全年执行数", en: "annex 3 full-year execution" })
+      ?? cell(annex3?.expense?.total?.value, { zh: "附件3 按支出性质分合计", en: "annex 3 spending total" }),
+  },
+  "r.basic": {
+    keys: ["basic"],
+    annex: ({ annex3 }) => cell(annex3?.expense?.basic?.value, { zh: "附件3 基本支出", en: "annex 3 basic spending" }),
+  },
+  "r.personnel": {
+    keys: ["personnel"],
+    annex: ({ annex2, annex3 }) => {
+      const basic = annex3?.expense?.basic?.value;
+      const publicFunds = annex2?.funds?.publicFunds?.final;
+      if (!basic?.value || !publicFunds?.value) return null;
+      return {
+        at: basic.at,
+        related: [publicFunds.at],
+        value: basic.value.minus(publicFunds.value),
+        name: { zh: `附件3 基本支出 ${fixed2(basic.value)} − 附件2 公用经费 ${fixed2(publicFunds.value)}`, en: `annex 3 basic spending ${fixed2(basic.value)} − annex 2 public funds ${fixed2(publicFunds.value)}` },
+        tolerance: sumTolerance(2),
+      };
+    },
+  },
+  "r.public-funds": {
+    keys: ["publicFunds"],
+    annex: ({ annex2 }) => cell(annex2?.funds?.publicFunds?.final, { zh: "附件2 公用经费本年决算数", en: "annex 2 public funds, actuals" }),
+  },
+  "r.project": {
+    keys: ["project"],
+    annex: ({ annex2, annex3 }) => cell(annex3?.expense?.project?.value, { zh: "附件3 项目支出", en: "annex 3 project spending" })
+      ?? cell(annex2?.funds?.projectTotal?.final, { zh: "附件2 项目支出本年决算数", en: "annex 2 project spending, actuals" }),
+  },
+  "r.staff": {
+    keys: ["establishment", "onPayroll"],
+    annex: ({ annex2 }, figure) => figure.key === "establishment"
+      ? cell(annex2?.staff?.establishment, { zh: "附件2 编制数", en: "annex 2 establishment" }, EXACT)
+      : cell(annex2?.staff?.actual, { zh: "附件2 实际在职人数", en: "annex 2 staff on payroll" }, EXACT),
+  },
+  "r.three-public": {
+    keys: ["threePublic"],
+    annex: ({ annex2 }) => cell(annex2?.funds?.threePublic?.final, { zh: "附件2 三公经费本年决算数", en: "annex 2 three public expenses, actuals" }),
+  },
+  "r.procurement": {
+    keys: ["procurement"],
+    annex: ({ annex2 }) => cell(annex2?.funds?.procurement?.final, { zh: "附件2 政府采购金额本年决算数", en: "annex 2 government procurement, actuals" }),
+  },
+};
+
+type Report = RuleContext["report"];
+
+/** Compares every text figure a rule covers with its annex figure; reports each disagreement. */
+export function compareFigures(context: RuleContext<keyof typeof COMPARISON_MESSAGES>, comparison: Comparison): void {
+  const input = context.reportText;
+  if (!input) return;
+  const models = { annex2: context.annex2, annex3: context.annex3 };
+  for (const figure of input.figures) {
+    if (figure.key === null || !comparison.keys.includes(figure.key)) continue;
+    const annex = comparison.annex(models, figure);
+    if (annex && !agrees(figure, annex)) disagreement(context.report, figure, annex);
+  }
+}
+
+/**
+ * Whether the text's figure is the annex's. A text that writes fewer decimals than the cell
+ * ("962.5万元" for 962.51) agrees when the cell rounds to it: rounding, not a mistake.
+ */
+function agrees(figure: TextFigure, annex: AnnexFigure): boolean {
+  if (within(figure.value, annex.value, annex.tolerance)) return true;
+  const decimals = /\.(\d+)$/.exec(figure.numberText)?.[1]?.length ?? 0;
+  return figure.unit === "万元" && decimals < 2 && annex.value.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).equals(figure.value);
+}
+
+/** A figure as the text has it: amounts with 2 decimals, counts as written. */
+function shown(value: Decimal, figure: Pick<TextFigure, "kind">): MessageArg {
+  return figureArg(value, figure.kind === "amount" ? "amount" : "typed");
+}
+
+function showText(value: Decimal, figure: Pick<TextFigure, "kind">): string {
+  return figure.kind === "amount" ? fixed2(value) : plain(value);
+}
+
+function where(figure: Pick<TextFigure, "paragraph" | "sentence">): MessageArg {
+  return clause("place", { paragraph: figure.paragraph, sentence: figure.sentence });
+}
+
+function textRefOf(figure: TextFigure, quote: string = figure.quote): TextRef {
+  return { paragraph: figure.paragraph, sentence: figure.sentence, quote, offset: figure.offset, length: figure.length };
+}
+
+function disagreement(report: Report, figure: TextFigure, annex: AnnexFigure): void {
+  report({
+    at: annex.at,
+    related: annex.related,
+    expected: plain(annex.value),
+    actual: plain(figure.value),
+    messageId: "differs",
+    data: {
+      place: where(figure),
+      stated: `${figure.label}${showText(figure.value, figure)}${figure.kind === "amount" ? "万元" : figure.unit}`,
+      annexName: label(annex.name),
+      annexValue: shown(annex.value, figure),
+      cell: { cell: annex.at },
+      difference: shown(figure.value.minus(annex.value).abs(), figure),
+    },
+    textRef: textRefOf(figure),
+  });
+}
+
+/** The messages of r.text-sum. */
+export const TEXT_SUM_MESSAGES = {
+  exceeds: {
+    zh: "{place}：“{stated}”的其中各项 {terms} = {parts}，超过所述总数（相差 {difference}）",
+    en: "{place}: the parts of \"{stated}\" ({terms} = {parts}) exceed the stated total by {difference}",
+  },
+  short: {
+    zh: "{place}：“{stated}”的其中各项 {terms} = {parts}，少于所述总数 {difference}；若只列举了部分项目，请说明",
+    en: "{place}: the parts of \"{stated}\" ({terms} = {parts}) fall short of the stated total by {difference}; say so if the list is partial",
+  },
+  projectGap: {
+    zh: "{place}（{project}）：年初预算 {budget}{adjustments} = {available}，而实际支出 {actual}{carryover} = {used}，相差 {difference}{advice}",
+    en: "{place} ({project}): initial budget {budget}{adjustments} = {available}, but actual spending {actual}{carryover} = {used}, a difference of {difference}{advice}",
+  },
+  adjustment: { zh: " {sign} {value}", en: " {sign} {value}" },
+  carryover: { zh: " + {value}（结余结转）", en: " + {value}" },
+  stateCarryover: { zh: "；如有结余结转请写明", en: "; state any carry-over" },
+  term: { zh: "{name} {value}", en: "{name} {value}" },
+  place: COMPARISON_MESSAGES.place,
+} as const;
+
+/**
+ * "X，其中：a，b，c": the parts of each 其中 are the figures after it, up to the end of its
+ * sentence (or of the bracket it is in), or up to the next 其中 at the same level, whose own
+ * total is the last part ("支出982.21万元。其中：项目支出70.27万元，基本支出911.94万元，其中：人员经费…").
+ * Some prefix of the parts must add up to X (the rest of the clause may move on: "在职35人，其中在岗35人；
+ * 离退休32人"). Amounts: parts above X are an error; fewer than X a warning (a partial list is
+ * possible). Counts are often a subset ("其中在岗人数"), so only a part above X is reported.
+ */
+export function statedSums(context: RuleContext<keyof typeof TEXT_SUM_MESSAGES>): void {
+  const input = context.reportText;
+  if (!input) return;
+  for (const paragraph of input.segmented.paragraphs) {
+    const own = input.figures.filter((f) => f.paragraph === paragraph.index);
+    const depth = bracketDepths(paragraph.text);
+    const markers = [...paragraph.text.matchAll(/其中/g)].map((m) => m.index);
+    for (const [i, marker] of markers.entries()) {
+      const at = paragraph.offset + marker;
+      const total = [...own].reverse().find((f) => f.numberOffset < at);
+      if (!total) continue;
+      const sentence = paragraph.sentences.find((s) => s.offset <= at && at < s.offset + s.text.length);
+      if (!sentence) continue;
+      if (total.sentence !== sentence.index && !/^[\s(（]*$/.test(paragraph.text.slice(sentence.offset - paragraph.offset, marker))) continue;
+      const level = depth[marker]!;
+      let end = level > 0 ? closingBracket(paragraph.text, marker, depth) : sentence.offset - paragraph.offset + sentence.text.length;
+      const next = markers.slice(i + 1).find((m) => depth[m] === level && m < end);
+      if (next !== undefined) end = next;
+      const parts = own.filter((f) => {
+        const pos = f.numberOffset - paragraph.offset;
+        return pos > marker && pos < end && depth[pos] === level && sameUnit(f, total);
+      });
+      checkParts(context.report, total, parts, paragraph);
+    }
+  }
+}
+
+function sameUnit(a: TextFigure, b: TextFigure): boolean {
+  return a.kind === b.kind && (a.kind === "amount" || a.unit === b.unit);
+}
+
+function bracketDepths(text: string): number[] {
+  const depths: number[] = [];
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === "）" || ch === ")") depth = Math.max(0, depth - 1);
+    for (let k = 0; k < ch.length; k++) depths.push(depth);
+    if (ch === "（" || ch === "(") depth++;
+  }
+  return depths;
+}
+
+function closingBracket(text: string, from: number, depth: readonly number[]): number {
+  const level = depth[from]!;
+  for (let i = from; i < text.length; i++) {
+    if ((text[i] === "）" || text[i] === ")") && depth[i] === level - 1) return i;
+  }
+  return text.length;
+}
+
+function checkParts(report: Report, total: TextFigure, parts: readonly TextFigure[], paragraph: Paragraph): void {
+  if (parts.length === 0) return;
+  let running = ZERO;
+  for (const [k, part] of parts.entries()) {
+    running = running.plus(part.value);
+    if (within(running, total.value, sumTolerance(k + 1))) return;
+  }
+  const first = parts[0]!;
+  const all = sum(parts.map((p) => p.value));
+  const tolerance = sumTolerance(parts.length);
+  const firstTooBig = first.value.minus(total.value).greaterThan(AMOUNT_TOLERANCE);
+  if (!firstTooBig && (total.kind === "count" || parts.length < 2)) return;
+  const severity: Severity = firstTooBig || all.minus(total.value).greaterThan(tolerance) ? "error" : "warning";
+  const used = firstTooBig ? [first] : parts;
+  const terms = list(used.map((p) => clause("term", { name: p.label.replace(/^其中[:：]?/, ""), value: shown(p.value, p) })), { zh: " + ", en: " + " });
+  const partsSum = sum(used.map((p) => p.value));
+  const last = used[used.length - 1]!;
+  const quote = quoteBetween(paragraph, total, last);
+  const unit = total.kind === "amount" ? "万元" : total.unit;
+  report({
+    severity,
+    at: null,
+    related: [],
+    expected: plain(total.value),
+    actual: plain(partsSum),
+    messageId: severity === "error" ? "exceeds" : "short",
+    data: {
+      place: where(total),
+      stated: `${total.label}${showText(total.value, total)}${unit}`,
+      terms,
+      parts: shown(partsSum, total),
+      difference: shown(severity === "error" ? partsSum.minus(total.value).abs() : total.value.minus(partsSum), total),
+    },
+    textRef: textRefOf(total, quote),
+  });
+}
+
+/** The sentences from the one stating `from` to the one stating `to`, as written. */
+function quoteBetween(paragraph: Paragraph, from: TextFigure, to: TextFigure): string {
+  if (from.sentence === to.sentence) return from.quote;
+  const first = paragraph.sentences.find((s) => s.index === from.sentence)!;
+  const last = paragraph.sentences.find((s) => s.index === to.sentence)!;
+  return paragraph.text.slice(first.offset - paragraph.offset, last.offset - paragraph.offset + last.text.length);
+}
+
+/**
+ * Each project block: 年初预算 ± 调增/调减 = 实际支出 + 结余结转. Checked only when the block
+ * states an adjustment or a carry-over (a bare "预算100万元，实际支出90万元" says nothing about
+ * the rest); without a stated carry-over a gap is a warning, with one an error.
+ */
+export function projectEquations(context: RuleContext<keyof typeof TEXT_SUM_MESSAGES>): void {
+  const input = context.reportText;
+  if (!input) return;
+  for (const [name, own] of byProject(input.figures)) {
+    const first = (key: FigureKey) => own.find((f) => f.key === key);
+    const budget = first("projectBudget");
+    const actual = first("projectActual");
+    const carryover = first("projectCarryover");
+    const adjustments = own.filter((f) => f.key === "projectAdjust");
+    if (!budget || !actual || (adjustments.length === 0 && !carryover)) continue;
+    const available = budget.value.plus(sum(adjustments.map((a) => a.value.times(a.sign))));
+    const used = actual.value.plus(carryover?.value ?? ZERO);
+    if (within(available, used, sumTolerance(2 + adjustments.length))) continue;
+    context.report({
+      severity: carryover ? "error" : "warning",
+      at: null,
+      related: [],
+      expected: plain(available),
+      actual: plain(used),
+      messageId: "projectGap",
+      data: {
+        place: where(actual),
+        project: name,
+        budget: figureArg(budget.value, "amount"),
+        adjustments: list(adjustments.map((a) => clause("adjustment", { sign: a.sign < 0 ? "−" : "+", value: figureArg(a.value, "amount") })), { zh: "", en: "" }),
+        available: figureArg(available, "amount"),
+        actual: figureArg(actual.value, "amount"),
+        carryover: carryover ? clause("carryover", { value: figureArg(carryover.value, "amount") }) : "",
+        used: figureArg(used, "amount"),
+        difference: figureArg(available.minus(used).abs(), "amount"),
+        advice: carryover ? "" : clause("stateCarryover"),
+      },
+      textRef: textRefOf(actual, budget.sentence === actual.sentence ? actual.quote : `${budget.quote}${actual.quote}`),
+    });
+  }
+}
+
+function byProject(figures: readonly TextFigure[]): Map<string, TextFigure[]> {
+  const groups = new Map<string, TextFigure[]>();
+  for (const f of figures) {
+    if (f.project === null) continue;
+    const own = groups.get(f.project) ?? [];
+    own.push(f);
+    groups.set(f.project, own);
+  }
+  return groups;
+}
+
+/** The messages of r.project-lines. */
+export const PROJECT_LINES_MESSAGES = {
+  differs: {
+    zh: "正文各项目实际支出 {terms} = {total}，与{annexName} {annexValue}（{cell}）不一致（相差 {difference}）",
+    en: "The text's projects spent {terms} = {total}; {annexName} is {annexValue} ({cell}), a difference of {difference}",
+  },
+  term: { zh: "{name} {value}", en: "{name} {value}" },
+} as const;
+
+/** The projects' 实际支出 add up to the annexes' 项目支出 (附件2 决算数, the annex that lists project lines). */
+export function projectLines(context: RuleContext<keyof typeof PROJECT_LINES_MESSAGES>): void {
+  const input = context.reportText;
+  if (!input) return;
+  const actuals = [...byProject(input.figures).entries()]
+    .map(([name, own]) => ({ name, figure: own.find((f) => f.key === "projectActual") }))
+    .filter((p): p is { name: string; figure: TextFigure } => p.figure !== undefined);
+  if (actuals.length === 0) return;
+  const annex = cell(context.annex2?.funds?.projectTotal?.final, { zh: "附件2 项目支出本年决算数", en: "annex 2 project spending, actuals" })
+    ?? cell(context.annex3?.expense?.project?.value, { zh: "附件3 项目支出", en: "annex 3 project spending" });
+  if (!annex) return;
+  const total = sum(actuals.map((p) => p.figure.value));
+  if (within(total, annex.value, sumTolerance(actuals.length))) return;
+  context.report({
+    severity: "warning",
+    at: annex.at,
+    related: [],
+    expected: plain(annex.value),
+    actual: plain(total),
+    messageId: "differs",
+    data: {
+      terms: list(actuals.map((p) => clause("term", { name: p.name, value: figureArg(p.figure.value, "amount") })), { zh: " + ", en: " + " }),
+      total: figureArg(total, "amount"),
+      annexName: label(annex.name),
+      annexValue: figureArg(annex.value, "amount"),
+      cell: { cell: annex.at },
+      difference: figureArg(total.minus(annex.value).abs(), "amount"),
+    },
+    textRef: textRefOf(actuals[0]!.figure),
+  });
+}

@@ -1,0 +1,16 @@
+/** The report text as the r.* rules read it: segmented once, figures extracted once, per check. */
+import { segmentText, type SegmentedText } from "./segment";
+import { extractFigures, type TextFigure } from "./extract";
+
+export interface ReportTextInput {
+  readonly segmented: SegmentedText;
+  readonly figures: readonly TextFigure[];
+  /** Project blocks found ("(1)代表履职经费" …). */
+  readonly projects: readonly string[];
+}
+
+export function prepareReportText(text: string): ReportTextInput {
+  const segmented = segmentText(text);
+  const { figures, projects } = extractFigures(segmented);
+  return { segmented, figures, projects };
+}

@@ -1,0 +1,39 @@
+import { defineRule } from "../rule";
+import { canonicalText } from "../../text/normalize";
+import { label, list } from "../../messages/message";
+
+/** A 一级 dimension the form requires (产出, 效益, 满意度; 湖南 also 成本) is not in the table. */
+export default defineRule({
+  meta: {
+    id: "a3.dimension-missing",
+    title: { zh: "缺少一级指标", en: "Level-1 dimension missing" },
+    severities: ["warning"],
+    fixable: false,
+    requires: ["annex3"],
+    formula: { zh: "表式规定的一级指标（产出、效益、满意度等）均应出现", en: "every level-1 dimension the form requires (output, effect, satisfaction, …) appears" },
+    messages: {
+      missing: {
+        zh: "{table}中没有{level1Name}“{missing}”：该表式要求设置这些一级指标（可在其下写明不适用的原因）",
+        en: "The {table} has no {level1Name} {missing}: the form requires these dimensions (a row may say why one does not apply)",
+      },
+    },
+  },
+  check(context) {
+    const a3 = context.annex3;
+    if (!a3 || a3.indicatorColumns.level1 === null || a3.level1Groups.length === 0) return;
+    const compact = (text: string) => canonicalText(text).replace(/\s+/g, "");
+    const labels = a3.level1Groups.map((g) => compact(g.label.text));
+    // A 一级 label reduced to "(50分)" names no dimension: its 二级 indicators do.
+    const level2 = a3.indicators.filter((r) => !r.placeholder && !r.unfilled && r.level2).map((r) => compact(r.level2!.text));
+    const present = (d: (typeof context.profile.dimensions)[number]) => labels.some((l) => d.label.test(l)) || level2.some((l) => d.level2.test(l));
+    const missing = context.profile.dimensions.filter((d) => d.required && !present(d));
+    if (missing.length === 0) return;
+    context.report({
+      at: a3.indicatorHeader?.at ?? a3.anchor,
+      expected: missing.map((d) => d.name.zh).join("、"),
+      actual: null,
+      messageId: "missing",
+      data: { table: label(context.terms.table), level1Name: label(context.terms.level1), missing: list(missing.map((d) => label(d.name))) },
+    });
+  },
+});

@@ -1,0 +1,44 @@
+import { defineRule } from "../rule";
+import { indicatorName } from "./indicator-reading";
+import { canonicalText } from "../../text/normalize";
+import { figure, label } from "../../messages/message";
+
+/**
+ * A 满意度 indicator is measured by a survey: its 实际完成值 is a rate ("95%"). Scored with only a
+ * word ("满意", "较好"), the score has nothing to rest on.
+ */
+export default defineRule({
+  meta: {
+    id: "a3.satisfaction-no-figure",
+    title: { zh: "满意度无调查数据", en: "Satisfaction scored without a figure" },
+    severities: ["warning"],
+    fixable: false,
+    requires: ["annex3"],
+    formula: { zh: "满意度指标的实际完成值应为调查得出的满意率（数字）", en: "a satisfaction indicator's actual value should be the surveyed rate (a figure)" },
+    messages: {
+      noFigure: {
+        zh: "满意度指标“{name}”的{actualName}为“{actual}”，没有满意率数字，却得了 {score} 分：请填写调查得出的满意率",
+        en: "Satisfaction indicator \"{name}\" has the {actualName} \"{actual}\", with no rate, yet scores {score}: enter the surveyed satisfaction rate",
+      },
+    },
+  },
+  check(context) {
+    const pattern = context.profile.satisfaction;
+    for (const row of context.annex3?.indicators ?? []) {
+      if (row.placeholder || row.unfilled) continue;
+      const names = [row.level2?.text, row.level3?.text].filter((t): t is string => !!t).map((t) => canonicalText(t).replace(/\s+/g, ""));
+      if (!names.some((n) => pattern.test(n))) continue;
+      const score = row.score?.value;
+      const actual = row.actual?.text.trim() ?? "";
+      if (score == null || score.isZero() || actual === "" || /\d/.test(canonicalText(actual))) continue;
+      context.report({
+        at: row.actual!.at,
+        related: [row.score!.at],
+        expected: null,
+        actual,
+        messageId: "noFigure",
+        data: { name: indicatorName(row), actualName: label(context.terms.actual), actual, score: figure(score, "typed") },
+      });
+    }
+  },
+});

@@ -158,7 +158,7 @@ function parseFunds(index: SheetIndex, rows: RowSpan, spec: SelfEvalSpec): { row
       weight: read(columns.weight, "score", "input"),
       rate: read(columns.rate, "percent", "derived"),
       score: read(columns.score, "score", "derived"),
-      parts: parseFundsParts(index, valueRow, rows, spec, columns, firstValueCol),
+      parts: parseFundsParts(index, valueRow, totalLabel?.row === valueRow ? totalLabel.col : null, rows, spec, columns, firstValueCol),
       reason: columns.reason !== null ? (readText(index, valueRow, columns.reason) ?? { at: index.address(valueRow, columns.reason), text: "" }) : null,
     },
   };
@@ -171,13 +171,14 @@ const NEVER = /(?!)/;
  * the form's parts. The first row that is none of them (the goals, the indicator header) ends them.
  */
 function parseFundsParts(
-  index: SheetIndex, totalRow: number, rows: RowSpan, spec: SelfEvalSpec,
+  index: SheetIndex, totalRow: number, labelCol: number | null, rows: RowSpan, spec: SelfEvalSpec,
   columns: Readonly<Record<FundsColumn, number | null>>, firstValueCol: number,
 ): FundsPart[] {
   const parts: FundsPart[] = [];
   if (spec.funds.parts.length === 0) return parts;
-  const lastRow = index.bottomEdge(totalRow, 0);
-  for (let row = Math.max(totalRow, lastRow) + 1; row <= Math.min(rows.to, totalRow + 12); row++) {
+  // The total row may be two rows tall (its label merged down); the block's caption beside it is not its height.
+  const lastRow = labelCol === null ? totalRow : index.bottomEdge(totalRow, labelCol);
+  for (let row = lastRow + 1; row <= Math.min(rows.to, lastRow + 12); row++) {
     const labels = index.rowLabels(row).filter((l) => l.col < firstValueCol);
     const match = labels.find((l) => spec.funds.parts.some((p) => p.label.test(l.label)));
     if (!match) {

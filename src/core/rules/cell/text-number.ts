@@ -4,7 +4,13 @@ import { figure } from "../../messages/message";
 import { plain } from "../../numeric/decimal";
 import { numberCells } from "./numbers";
 
-/** A number stored as text ("982.60", full-width digits, "982.60万元"): Excel cannot sum it. */
+/**
+ * A number stored as text ("982.60", full-width digits, "1,234.56", "21人"): Excel cannot sum it.
+ * An amount typed with a money unit ("150万", "982.60万元", "1,500,000元") is not reported: that is
+ * how every table pasted from Word or a PDF reads, the unit says what the figure is, and the
+ * checker reads it in the form's 万元 (rules.md's cell.text-number, narrowed on purpose: see its page).
+ */
+const MONEY_UNITS: ReadonlySet<string> = new Set(["万元", "万", "元", "千元", "亿元", "亿"]);
 export default defineRule({
   meta: {
     id: "cell.text-number",
@@ -25,6 +31,7 @@ export default defineRule({
       const p = cell.parsed;
       // A number inside a label ("按收入性质分：982.60") is the form's own layout, not a typing slip.
       if (p.kind !== "number" || !p.storedAsText || cell.embedded || cell.formula) continue;
+      if (cell.kind === "amount" && p.unit !== null && MONEY_UNITS.has(p.unit)) continue;
       const kind = cell.kind === "percent" ? "percent" : cell.kind === "score" ? "score" : "amount";
       const edit = editFor(cell, p.value, kind);
       context.report({

@@ -8,11 +8,12 @@ import type { FormProfile } from "./profile";
 import { HUNAN_DEPT } from "./hunan-dept";
 import { MOF_PROJECT } from "./mof-project";
 import { SICHUAN_PROJECT } from "./sichuan-project";
+import { HUBEI_PROJECT } from "./hubei-project";
 
 export type { FormProfile } from "./profile";
 
 /** Every built-in profile; the first is the fallback when nothing tells them apart. */
-export const PROFILES: readonly FormProfile[] = [HUNAN_DEPT, MOF_PROJECT, SICHUAN_PROJECT];
+export const PROFILES: readonly FormProfile[] = [HUNAN_DEPT, MOF_PROJECT, SICHUAN_PROJECT, HUBEI_PROJECT];
 
 export const DEFAULT_PROFILE: FormProfile = HUNAN_DEPT;
 

@@ -35,6 +35,16 @@ export function denominatorCell(annex3: Annex3 | null, policy: ExecutionPolicy =
   return (policy.denominator === "initialBudget" ? funds?.initialBudget : funds?.budget) ?? null;
 }
 
+/**
+ * The 分值 of the 执行率 row: the sheet's, or the form's own when its funds block has no 分值 column
+ * (湖北 writes 20 into the heading: "得分（20分*执行率）").
+ */
+export function executionWeight(annex3: Annex3 | null, policy: ExecutionPolicy = DEFAULT_EXECUTION): Decimal | null {
+  const cell = annex3?.funds?.weight;
+  if (cell) return cell.value;
+  return annex3?.funds && policy.weight !== null ? dec(policy.weight) : null;
+}
+
 export function execution(annex3: Annex3 | null, policy: ExecutionPolicy = DEFAULT_EXECUTION): Execution {
   const funds = annex3?.funds;
   const budget = denominatorCell(annex3, policy)?.value ?? null;
@@ -42,7 +52,7 @@ export function execution(annex3: Annex3 | null, policy: ExecutionPolicy = DEFAU
   if (budget === null || executed === null) return { rate: null, exactRate: null, score: null };
   const rate = percent(executed, budget);
   const exactRate = percentExact(executed, budget);
-  const weight = funds?.weight?.value ?? null;
+  const weight = executionWeight(annex3, policy);
   // The score uses the 2-dp rate, as the form shows it (seed: 10 × 99.96% = 10.00).
   const score = rate !== null && weight !== null ? round2(executionShare(rate, policy.score).times(weight)) : null;
   return { rate, exactRate, score };
@@ -115,13 +125,14 @@ export type GradeOutcome =
  * not scored out of 100, so 90 points there do not mean 优. Both get a reason instead.
  */
 export function gradeOutcome(annex3: Annex3 | null, policy: ExecutionPolicy, bands: readonly [number, number, number]): GradeOutcome {
+  const execWeight = executionWeight(annex3, policy);
   const total = recomputedTotal(annex3, policy);
   if (!annex3 || total === null) return { kind: "unknown" };
   if (!annex3.total) return { kind: "withheld", total, why: { reason: "no-total-row" } };
   // Without a 分值 column the weights are not on the sheet: nothing to hold the total against.
   const weights = annex3.indicatorColumns.weight === null ? null : indicatorWeightSum(annex3);
   if (weights !== null && !isUnreadable(annex3.funds?.weight)) {
-    const all = weights.plus(annex3.funds?.weight?.value ?? ZERO);
+    const all = weights.plus(annex3.funds?.score ? execWeight ?? ZERO : ZERO);
     if (all.minus(HUNDRED).abs().greaterThan("0.01")) return { kind: "withheld", total, why: { reason: "weights-not-100", weights: all } };
   }
   return { kind: "graded", total, grade: gradeOf(total, bands) };

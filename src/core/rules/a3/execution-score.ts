@@ -1,7 +1,7 @@
 import { defineRule } from "../rule";
 import { checkDerived, DERIVED_MESSAGES, subjectOf } from "../checks";
 import { Decimal, fixed2, round2, SCORE_TOLERANCE, plain } from "../../numeric/decimal";
-import { execution, executionShare } from "../derived";
+import { execution, executionShare, executionWeight } from "../derived";
 import { clause, figure, label } from "../../messages/message";
 
 /**
@@ -31,9 +31,11 @@ export default defineRule({
   },
   check(context) {
     const funds = context.annex3?.funds;
-    const weight = funds?.weight?.value;
-    if (!funds?.score || weight == null) return;
     const policy = context.profile.execution;
+    const weight = executionWeight(context.annex3, policy);
+    if (!funds?.score || weight == null) return;
+    // The weight's cell, or (a form that writes it in the heading) the score's own.
+    const weightAt = funds.weight?.at ?? funds.score.at;
     const { rate, exactRate, score } = execution(context.annex3, policy);
     const weightName = label(context.terms.weight);
     const weightFigure = figure(weight, "typed");
@@ -42,7 +44,7 @@ export default defineRule({
       if (reported === null || reported.lessThanOrEqualTo(weight.plus(SCORE_TOLERANCE))) return;
       context.report({
         at: funds.score.at,
-        related: [funds.weight!.at],
+        related: [weightAt],
         expected: `0..${plain(weight)}`,
         actual: plain(reported),
         messageId: "aboveWeightNoRate",
@@ -63,7 +65,7 @@ export default defineRule({
         round2(executionShare(exactRate.toDecimalPlaces(places, Decimal.ROUND_HALF_UP), policy.score).times(weight)).equals(reported)),
       kind: "score",
       tolerance: SCORE_TOLERANCE,
-      related: [funds.weight!.at, ...(funds.rate ? [funds.rate.at] : [])],
+      related: [weightAt, ...(funds.rate ? [funds.rate.at] : [])],
       what: subjectOf(context.terms.executionScore),
       basis: clause("basis", { weightName, weight: weightFigure, rateName: label(context.terms.rate), rate: figure(shownRate, "percent") }),
       explain: (reported) => (reported.greaterThan(weight) ? clause("aboveWeight", { weightName, weight: weightFigure }) : null),

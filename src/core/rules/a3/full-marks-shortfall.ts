@@ -8,7 +8,7 @@ import { figure, label } from "../../messages/message";
  * Words that say a target was missed. Improvement boilerplate ("有待进一步加强") is left out: it is
  * written under full marks too and says nothing about this year's result.
  */
-export const SHORTFALL = /未完成|未达到|未达成|没有完成|没有达到|未能|尚未完成|未按期|未如期|滞后|延期|延迟|偏低|差距较大|存在差距|不足\d|完成率?(?:仅|只)/;
+export const SHORTFALL = /未完成|未达到|未达成|没有完成|没有达到|未能|尚未完成|未按期|未如期|滞后|延期|延迟|差距较大|存在差距|不足\d|完成率?(?:仅|只)/;
 
 /** Full marks, yet the reason column describes a shortfall: the score or the reason is wrong. */
 export default defineRule({

@@ -25,7 +25,7 @@ export function readIndicator(row: IndicatorRow, settings: RuleSettings, profile
 }
 
 function parseIndicatorRow(row: IndicatorRow, settings: RuleSettings, profile: FormProfile): IndicatorReading {
-  if (row.placeholder || !row.target) return { target: null, actual: null, suggestion: { kind: "not-applicable" } };
+  if (row.placeholder || row.unfilled || !row.target) return { target: null, actual: null, suggestion: { kind: "not-applicable" } };
   const target = parseTarget(row.target.text, row.nature?.text, row.unit?.text);
   const actualText = row.actual?.text ?? "";
   const unitSuffix = row.unit && /^[\s\d.,+-]+$/.test(actualText) ? row.unit.text.trim() : "";

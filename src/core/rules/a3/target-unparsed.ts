@@ -1,5 +1,6 @@
 import { defineRule } from "../rule";
 import { indicatorName, readIndicator } from "./indicator-reading";
+import { label } from "../../messages/message";
 
 /** A 年度指标值 with no number is read as qualitative; say so, so staff can check the reading. */
 export default defineRule({
@@ -12,7 +13,7 @@ export default defineRule({
     formula: { zh: "年度指标值中没有可比较的数值时按定性指标处理", en: "a target without a comparable number is qualitative" },
     messages: {
       qualitative: {
-        zh: "指标“{name}”的年度指标值“{target}”没有可比较的数值，按定性指标处理",
+        zh: "指标“{name}”的{targetName}“{target}”没有可比较的数值，按定性指标处理",
         en: "Indicator \"{name}\": target \"{target}\" has no comparable number; treated as qualitative",
       },
     },
@@ -26,7 +27,7 @@ export default defineRule({
         expected: null,
         actual: row.target!.text.trim(),
         messageId: "qualitative",
-        data: { name: indicatorName(row), target: row.target!.text.trim() },
+        data: { name: indicatorName(row), targetName: label(context.terms.target), target: row.target!.text.trim() },
       });
     }
   },

@@ -2,7 +2,7 @@ import { defineRule } from "../rule";
 import { checkDerived, DERIVED_MESSAGES, isUnreadable, subjectOf } from "../checks";
 import { HUNDRED, SCORE_TOLERANCE, within, plain } from "../../numeric/decimal";
 import { clause, figure, label } from "../../messages/message";
-import { indicatorWeightSum } from "../derived";
+import { executionWeight, indicatorWeightSum } from "../derived";
 
 /**
  * 执行率 分值 + every indicator 分值 = the 总分 分值 = 100. Skipped when a 分值 holds text or an
@@ -29,7 +29,7 @@ export default defineRule({
     const a3 = context.annex3;
     const cell = a3?.total?.weight;
     if (!a3 || !cell || a3.indicators.length === 0) return;
-    const execWeight = a3.funds?.weight?.value ?? null;
+    const execWeight = a3.funds?.score ? executionWeight(a3, context.profile.execution) : a3.funds?.weight?.value ?? null;
     const indicators = indicatorWeightSum(a3);
     if (indicators === null || isUnreadable(a3.funds?.weight)) return;
     const expected = indicators.plus(execWeight ?? 0);

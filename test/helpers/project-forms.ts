@@ -391,7 +391,8 @@ export function projectTable(input: ProjectTableInput = {}): { rows: CellSpec[][
   }
   const total = input.total === undefined ? defaults.total : input.total;
   if (total) {
-    grid.area(r, 0, r, valueCol("weight") - 1, style.totalLabel);
+    // The label spans the columns before the first of 分值 and 得分, whichever the layout puts first.
+    grid.area(r, 0, r, Math.min(valueCol("weight"), valueCol("score")) - 1, style.totalLabel);
     grid.set(r, valueCol("weight"), total.weight);
     grid.set(r, valueCol("score"), total.score);
     r++;

@@ -121,8 +121,9 @@ export const HELP = `annex-check — 绩效自评附件校验 (部门整体 附�
                            ${PROFILE_IDS.join(", ")}
   --grade-bands 90,80,60   等级分界：优、良、中（默认按表式）/ grade bands for 优, 良, 中 (default: the form's)
   --no-color               不使用颜色 / no colours
-  --template <年度> <out.xlsx> [--weights 40-20-10-20|50-30-10]
-                           写出空白模板（附件2、附件3，含公式）/ write a blank template with live formulas
+  --template <年度> <out.xlsx> [--weights 40-20-10-20|50-30-10] [--profile <id>]
+                           写出空白模板（默认附件2、附件3；--profile 指定项目表式），含公式
+                           / write a blank template with live formulas (the 湖南 annexes, or --profile's form)
   -h, --help               帮助 / help
   -v, --version            版本 / version
 

@@ -3,11 +3,14 @@
  * its own small grammar, kept apart from the checking options it shares nothing with.
  */
 import { isTemplateYear, isWeightScheme, MAX_TEMPLATE_YEAR, MIN_TEMPLATE_YEAR, type WeightScheme } from "../core/template/model";
+import { PROFILES } from "../core/profiles";
 
 export interface TemplateCliOptions {
   readonly year: number;
   readonly output: string;
   readonly weights: WeightScheme;
+  /** The form: 湖南's two annexes (hunan-dept, the default) or a project table. */
+  readonly profile: string;
   readonly force: boolean;
   readonly lang: "zh" | "en";
 }
@@ -23,6 +26,7 @@ function invalid(zh: string, en: string): TemplateArgs {
 export function parseTemplateArgs(argv: readonly string[]): TemplateArgs {
   const positional: string[] = [];
   let weights = "40-20-10-20";
+  let profile = "hunan-dept";
   let force = false;
   let lang = "zh";
   for (let i = 0; i < argv.length; i++) {
@@ -32,10 +36,11 @@ export function parseTemplateArgs(argv: readonly string[]): TemplateArgs {
       continue;
     }
     if (flag === "--force") { force = true; continue; }
-    if (flag === "--weights" || flag === "--lang") {
+    if (flag === "--weights" || flag === "--lang" || flag === "--profile") {
       const value = inline ?? argv[++i];
       if (value === undefined) return invalid(`${flag} 需要一个值`, `${flag} needs a value`);
       if (flag === "--weights") weights = value;
+      else if (flag === "--profile") profile = value;
       else lang = value;
       continue;
     }
@@ -55,5 +60,7 @@ export function parseTemplateArgs(argv: readonly string[]): TemplateArgs {
     return invalid("--weights 只能是 40-20-10-20 或 50-30-10", "--weights must be 40-20-10-20 or 50-30-10");
   }
   if (lang !== "zh" && lang !== "en") return invalid("--lang 只能是 zh 或 en", "--lang must be zh or en");
-  return { kind: "template", options: { year, output, weights, force, lang } };
+  const ids = PROFILES.map((p) => p.id);
+  if (!ids.includes(profile)) return invalid(`--profile 只能是 ${ids.join("、")}`, `--profile must be one of ${ids.join(", ")}`);
+  return { kind: "template", options: { year, output, weights, profile, force, lang } };
 }

@@ -1,5 +1,10 @@
-/** `annex-check --template`: writes a blank 附件2/附件3 workbook; never replaces a file without --force. */
+/**
+ * `annex-check --template`: writes a blank workbook of a form (湖南's 附件2/附件3 by default, or the
+ * project table of --profile); never replaces a file without --force.
+ */
 import { buildTemplate } from "../core/template/build";
+import { buildProjectTemplate } from "../core/template/project";
+import { profileById } from "../core/profiles";
 import { writeTemplateXlsx } from "../adapters/xlsx/write-template";
 import type { TemplateCliOptions } from "./template-args";
 
@@ -9,14 +14,16 @@ export interface TemplateIo {
 }
 
 export async function runTemplate(options: TemplateCliOptions, io: TemplateIo): Promise<number> {
-  const description = buildTemplate({ year: options.year, weights: options.weights });
+  const profile = profileById(options.profile);
+  const project = profile?.template.kind === "project-table";
+  const description = project ? buildProjectTemplate(profile!, { year: options.year }) : buildTemplate({ year: options.year, weights: options.weights });
   const written = await writeTemplateXlsx(description, options.output, { force: options.force });
   if (!written.ok) {
     io.stderr(`annex-check: ${written.message.zh} / ${written.message.en}\n`);
     return 2;
   }
   io.stderr(options.lang === "zh"
-    ? `已写出 ${options.year} 年度空白模板 ${options.output}（工作表 ${written.sheets.join("、")}，分值方案 ${options.weights}）\n`
-    : `Wrote the blank ${options.year} template ${options.output} (sheets ${written.sheets.join(", ")}, weights ${options.weights})\n`);
+    ? `已写出 ${options.year} 年度空白模板 ${options.output}（${project ? profile!.name.zh : `分值方案 ${options.weights}`}；工作表 ${written.sheets.join("、")}）\n`
+    : `Wrote the blank ${options.year} template ${options.output} (${project ? profile!.name.en : `weights ${options.weights}`}; sheets ${written.sheets.join(", ")})\n`);
   return 0;
 }

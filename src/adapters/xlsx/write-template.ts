@@ -21,7 +21,10 @@ interface WithValidations {
 }
 
 /** The workbook for a description, without touching the disk (tests read it back from a buffer). */
-export function templateWorkbook(description: TemplateDescription): ExcelJS.Workbook {
+/** Any template: the 湖南 annexes, or one project table (only its sheets are written). */
+export type WritableTemplate = Pick<TemplateDescription, "sheets"> | { readonly sheets: readonly TemplateSheet[] };
+
+export function templateWorkbook(description: WritableTemplate): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Annex Checker";
   workbook.calcProperties.fullCalcOnLoad = true;
@@ -29,7 +32,7 @@ export function templateWorkbook(description: TemplateDescription): ExcelJS.Work
   return workbook;
 }
 
-export async function writeTemplateXlsx(description: TemplateDescription, outputPath: string, options: { force?: boolean } = {}): Promise<TemplateWriteResult> {
+export async function writeTemplateXlsx(description: WritableTemplate, outputPath: string, options: { force?: boolean } = {}): Promise<TemplateWriteResult> {
   if (!options.force && (await exists(outputPath))) {
     return {
       ok: false,

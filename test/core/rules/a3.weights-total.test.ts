@@ -17,6 +17,10 @@ testRule("a3.weights-total", {
     { name: "no 年度资金总额 row, indicators worth 100", workbook: workbook(annex3Form({ funds: null, indicators: withIndicators({ 代表培训: { weight: 14, score: 4 } }) })) },
     { name: "no indicator rows: nothing to add up", workbook: workbook(annex3Form({ indicators: [] })) },
     { name: "no 总分 row: nothing to check", workbook: workbook(annex3Form({ total: null })) },
+    {
+      name: "not one indicator 分值 typed yet (a table being filled in): nothing to add up",
+      workbook: scheme(SCHEME_50_30_10.map((r) => ({ ...r, weight: null, score: null })), { weight: null, score: null }),
+    },
     { name: "the seed: 10 + 40 + 20 + 10 + 20 = 100", workbook: seedWorkbook() },
     { name: "产出50/效益30/满意度10 + 执行率10", workbook: scheme(SCHEME_50_30_10, { weight: 100, score: 98 }) },
     { name: "总分 labelled 合计", workbook: scheme(SCHEME_50_30_10, { label: "合计", weight: 100, score: 98 }) },

@@ -133,17 +133,14 @@ describe("the empty template", () => {
     }
   });
 
-  // Decision: the one non-info finding is a3.weights-total. Until staff spread the indicator 分值,
-  // only the 执行率 分值 10 is there, and the rule (rightly, see test/fixtures/bad) says 10 ≠ 100.
-  test.each(["40-20-10-20", "50-30-10"] as const)("%s: validates without crashing; infos plus the 分值 reminder", (weights) => {
+  // Until staff type the first indicator 分值 there is nothing to add up: a3.weights-total waits
+  // (it used to say 10 ≠ 100 on every fresh template), so an unfilled template has infos only.
+  test.each(["40-20-10-20", "50-30-10"] as const)("%s: validates without crashing; infos only", (weights) => {
     const description = buildTemplate({ year: 2024, weights });
     const result = validate(filledSnapshot(description));
     expect(result.annexes.annex2).not.toBeNull();
     expect(result.annexes.annex3).not.toBeNull();
-    const totalWeight = `${description.sheets[1].name}!${toA1(description.slots.annex3.totalWeight)}`;
-    expect(describeFindings(result).filter((f) => !f.startsWith("info"))).toEqual([`error a3.weights-total ${totalWeight}`]);
-    const reminder = result.findings.find((f) => f.ruleId === "a3.weights-total")!;
-    expect(reminder.actual).toBe("10");
+    expect(describeFindings(result).filter((f) => !f.startsWith("info"))).toEqual([]);
     expect(result.summary.warnings).toBe(0);
   });
 

@@ -32,6 +32,9 @@ export default defineRule({
     const execWeight = a3.funds?.score ? executionWeight(a3, context.profile.execution) : a3.funds?.weight?.value ?? null;
     const indicators = indicatorWeightSum(a3);
     if (indicators === null || isUnreadable(a3.funds?.weight)) return;
+    // Not one 分值 typed yet (a blank template, a table still being filled): nothing to add up.
+    // Dashes are typed ("——" for none), so a table of dashes still adds up to too little.
+    if (!a3.indicators.some((r) => r.weight && r.weight.parsed.kind !== "blank")) return;
     const expected = indicators.plus(execWeight ?? 0);
     const related = [...(a3.funds?.weight ? [a3.funds.weight.at] : []), ...a3.indicators.flatMap((r) => (r.weight?.value != null ? [r.weight.at] : []))];
     if (!within(expected, HUNDRED, SCORE_TOLERANCE)) {

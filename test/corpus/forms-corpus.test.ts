@@ -12,10 +12,10 @@ import { readXlsx } from "../../src/adapters/xlsx";
 import { PROFILES, validate, type Finding, type ValidationResult } from "../../src/core";
 import { cellLabel } from "../../src/core/grid/address";
 import { messageText } from "../../src/core/messages/catalogue";
-import { CORPUS, EXPECTED_FILE, FORMS_CORPUS_DIR, writeFormsCorpus, type ExpectedFinding } from "../../scripts/make-corpus";
+import { EXPECTED_FILE, FORMS_CORPUS_DIR, writeFormsCorpus, type CorpusCase, type ExpectedFinding } from "../../scripts/make-corpus";
 import { runCli } from "../helpers/run-cli";
 
-type Expected = Omit<(typeof CORPUS)[number], "spec">;
+type Expected = Omit<CorpusCase, "spec">;
 const EXPECTED: Readonly<Record<string, Expected>> = JSON.parse(readFileSync(join(FORMS_CORPUS_DIR, EXPECTED_FILE), "utf8"));
 const FILES = Object.keys(EXPECTED).sort();
 

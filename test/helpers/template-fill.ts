@@ -31,7 +31,7 @@ export function formulaResults(sheet: TemplateSheet, inputs: ReadonlyMap<string,
   return evaluateSheet(cells);
 }
 
-export function filledSnapshot(description: TemplateDescription, fill: TemplateFill = new TemplateFill()): WorkbookSnapshot {
+export function filledSnapshot(description: Pick<TemplateDescription, "sheets"> | { readonly sheets: readonly TemplateSheet[] }, fill: TemplateFill = new TemplateFill()): WorkbookSnapshot {
   return {
     sheets: description.sheets.map((template) => {
       const inputs = fill.bySheet.get(template.name) ?? new Map<string, CellValue>();

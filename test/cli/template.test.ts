@@ -35,7 +35,7 @@ describe("annex-check --template", () => {
     expect(checked.findings.filter((f) => f.ruleId === "x.year")).toEqual([]);
   });
 
-  test("--weights 50-30-10 gives the older frame; the same template through checking mode exits 1 (分值 not yet entered)", async () => {
+  test("--weights 50-30-10 gives the older frame; the same template through checking mode exits 0 (nothing typed yet is no error)", async () => {
     const out = join(dir, "t50.xlsx");
     expect((await runCli(["--template", "2024", out, "--weights", "50-30-10"])).code).toBe(0);
     const read = await readXlsx(out);
@@ -50,9 +50,26 @@ describe("annex-check --template", () => {
     expect(texts).toContain("效益指标\n（30分）");
     expect(texts.some((t) => t.startsWith("成本指标"))).toBe(false);
     const check = await runCli([out, "--format", "json"]);
-    expect(check.code).toBe(1);
+    expect(check.code).toBe(0);
     const report = JSON.parse(check.stdout) as { findings: { ruleId: string; severity: string }[] };
-    expect(report.findings.filter((f) => f.severity === "error").map((f) => f.ruleId)).toEqual(["a3.weights-total"]);
+    expect(report.findings.filter((f) => f.severity === "error").map((f) => f.ruleId)).toEqual([]);
+  });
+
+  test.each(["mof-project", "sichuan-project", "hubei-project"])("--profile %s writes that form's project table, recognized as that form when checked", async (profile) => {
+    const out = join(dir, `${profile}.xlsx`);
+    const written = await runCli(["--template", "2025", out, "--profile", profile]);
+    expect(written.code).toBe(0);
+    expect(written.stderr).toContain("已写出 2025 年度空白模板");
+    const check = await runCli([out, "--format", "json"]);
+    const report = JSON.parse(check.stdout) as { profile: { id: string }; tables: unknown[]; findings: { severity: string }[] };
+    expect({ code: check.code, profile: report.profile.id, tables: report.tables.length }).toEqual({ code: 0, profile, tables: 1 });
+    expect(report.findings.filter((f) => f.severity !== "info")).toEqual([]);
+  });
+
+  test("--profile with an unknown id is refused with the list of forms", async () => {
+    const refused = await runCli(["--template", "2025", join(dir, "x.xlsx"), "--profile", "beijing"]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("hubei-project");
   });
 
   test("refuses to overwrite an existing file without --force (exit 2, file kept); --force replaces it", async () => {
@@ -86,7 +103,7 @@ describe("annex-check --template", () => {
   test("parses --template=YEAR, --weights=..., --lang en", () => {
     expect(parseArgs(["--template=2030", "o.xlsx", "--weights=50-30-10", "--lang", "en"], env)).toEqual({
       kind: "template",
-      options: { year: 2030, output: "o.xlsx", weights: "50-30-10", force: false, lang: "en" },
+      options: { year: 2030, output: "o.xlsx", weights: "50-30-10", profile: "hunan-dept", force: false, lang: "en" },
     });
   });
 

@@ -310,6 +310,8 @@ function parseIndicators(index: SheetIndex, rows: RowSpan, anchor: LabelCell, sp
       if (text && text.text.trim() !== "") {
         const key = groupKey(text.text);
         let group = groupByKey.get(key);
+        // A new 一级 starts its own 二级 too: a row without a 二级 label does not inherit the last group's.
+        if (group !== lastGroup) lastLevel2 = null;
         if (group === undefined) {
           group = groups.length;
           groups.push({ label: text, statedWeight: statedWeight(text.text) });

@@ -176,3 +176,17 @@ describe("四川 tables read by their own rules", () => {
     expect(explained.findings.filter((f) => f.ruleId === "a3.execution-reason")).toEqual([]);
   });
 });
+
+describe("reading the indicator rows", () => {
+  test("a 一级 group whose first row has no 二级 label does not inherit the previous group's 二级", () => {
+    const indicators = [
+      ...MOF_INDICATORS,
+      { level1: "成本指标", level2: "", level3: "单位成本控制", target: "≤1万元", actual: "已控制", weight: 0, score: 0 },
+    ];
+    const result = check(projectSheet("Sheet1", { indicators }));
+    const cost = result.annex3!.indicators.find((i) => i.level3?.text === "单位成本控制")!;
+    expect(cost.level2).toBeNull();
+    // Not taken for a 满意度 indicator scored on a word.
+    expect(result.findings.filter((f) => f.ruleId === "a3.satisfaction-no-figure")).toEqual([]);
+  });
+});

@@ -21,6 +21,18 @@ testRule("a3.execution-score", {
   ],
   invalid: [
     {
+      name: "a rate written rounded (86% for 86.20%) and the score worked from it (8.60 for 8.62): rounding only, info with the fix",
+      workbook: funds({ budget: 1000, executed: 862, rate: pct(0.86, "0%"), score: 8.6 }),
+      findings: [{ cell: "附件3!I5", severity: "info", expected: "8.62", actual: "8.6", fix: "safe", messageIncludes: ["仅为舍入差异", "rounding only"] }],
+      fixed: { "附件3!I5": 8.62 },
+    },
+    {
+      name: "a score rounded on its own (10 for 9.54 at 95.40%) is not rounding of the rate: an error",
+      workbook: funds({ budget: 1000, executed: 954, rate: pct(0.954), score: 10 }),
+      findings: [{ cell: "附件3!I5", severity: "error", expected: "9.54", actual: "10" }],
+      fixed: { "附件3!I5": 9.54 },
+    },
+    {
       name: "the seed: 98 on a 10-point row, 10.00 correct",
       workbook: seedWorkbook(),
       findings: [{

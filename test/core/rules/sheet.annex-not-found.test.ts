@@ -12,7 +12,7 @@ const REPORT_TEXT = plainSheet("自评报告", [
   ["二、部门整体支出管理及使用情况"],
 ]);
 
-const FORMS = "湖南 部门整体支出绩效自评（附件2 基础数据表 + 附件3 自评表）；财政部 项目支出绩效自评表；四川 部门预算项目支出绩效自评表";
+const FORMS = "湖南 部门整体支出绩效自评（附件2 基础数据表 + 附件3 自评表）；财政部 项目支出绩效自评表；四川 部门预算项目支出绩效自评表；湖北 项目绩效自评表";
 
 testRule("sheet.annex-not-found", {
   valid: [
@@ -60,7 +60,7 @@ testRule("sheet.annex-not-found", {
           cell: null,
           message: {
             zh: `未找到可识别的表格：查找了“附件3 整体支出绩效自评表”标题、“全年预算数/全年执行数”表头、“年度资金总额”“一级指标/三级指标”“年度总体目标”，以及基础数据表的“编制数/实际在职人数”“经费控制情况”“三公经费”等标签，至少需要其中两个（支持的表式：${FORMS}）`,
-            en: "No known table found: looked for the title 附件3 整体支出绩效自评表, the headers 全年预算数/全年执行数 and the labels 年度资金总额, 一级指标/三级指标, 年度总体目标, and for the basic data table 编制数/实际在职人数, 经费控制情况, 三公经费; at least two are needed (forms known: Hunan department-wide self-evaluation (annex 2 basic data + annex 3); Ministry of Finance project self-evaluation table; Sichuan department budget project self-evaluation table)",
+            en: "No known table found: looked for the title 附件3 整体支出绩效自评表, the headers 全年预算数/全年执行数 and the labels 年度资金总额, 一级指标/三级指标, 年度总体目标, and for the basic data table 编制数/实际在职人数, 经费控制情况, 三公经费; at least two are needed (forms known: Hunan department-wide self-evaluation (annex 2 basic data + annex 3); Ministry of Finance project self-evaluation table; Sichuan department budget project self-evaluation table; Hubei project self-evaluation table)",
           },
         },
       ],

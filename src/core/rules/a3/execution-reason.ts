@@ -1,6 +1,7 @@
 import { defineRule } from "../rule";
 import { execution } from "../derived";
 import { figure, label } from "../../messages/message";
+import { canonicalText } from "../../text/normalize";
 
 /**
  * Where the form says so (四川: 预算执行率未达到90%的需说明原因), a low 执行率 needs its reason in the
@@ -27,7 +28,9 @@ export default defineRule({
     if (threshold === null || !funds) return;
     const { rate } = execution(context.annex3, context.profile.execution);
     if (rate === null || rate.greaterThanOrEqualTo(threshold)) return;
-    if (funds.reason && funds.reason.text.trim() !== "" && !/^[/\\—-]+$/.test(funds.reason.text.trim())) return;
+    // A dash or slash is no reason, typed half- or full-width ("/", "／", "——", "－").
+    const reason = funds.reason ? canonicalText(funds.reason.text).trim() : "";
+    if (reason !== "" && !/^[/\\—-]+$/.test(reason)) return;
     context.report({
       at: funds.reason?.at ?? funds.rate?.at ?? funds.executed?.at ?? null,
       related: [...(funds.rate ? [funds.rate.at] : [])],

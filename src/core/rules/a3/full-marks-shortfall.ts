@@ -10,6 +10,17 @@ import { figure, label } from "../../messages/message";
  */
 export const SHORTFALL = /未完成|未达到|未达成|没有完成|没有达到|未能|尚未完成|未按期|未如期|滞后|延期|延迟|差距较大|存在差距|不足\d|完成率?(?:仅|只)/;
 
+/** Negated shortfalls say the opposite: "无未完成事项", "不存在滞后", "没有延期". */
+const NEGATED = /(?:无|没有|不存在|未发现|均无)$/;
+
+/** Whether a reason states a shortfall, a negated one ("无未完成事项") not counting. */
+export function describesShortfall(text: string): boolean {
+  for (const match of text.matchAll(new RegExp(SHORTFALL.source, "g"))) {
+    if (!NEGATED.test(text.slice(0, match.index))) return true;
+  }
+  return false;
+}
+
 /** Full marks, yet the reason column describes a shortfall: the score or the reason is wrong. */
 export default defineRule({
   meta: {
@@ -36,7 +47,7 @@ export default defineRule({
       const reason = row.reason?.text.trim() ?? "";
       if (weight == null || score == null || reason === "" || weight.isZero()) continue;
       if (score.lessThan(weight.minus(SCORE_TOLERANCE))) continue;
-      if (!SHORTFALL.test(canonicalText(reason).replace(/\s+/g, ""))) continue;
+      if (!describesShortfall(canonicalText(reason).replace(/\s+/g, ""))) continue;
       context.report({
         at: row.reason!.at,
         related: [row.score!.at, row.weight!.at],

@@ -45,7 +45,8 @@ export default defineRule({
         tolerance: sumTolerance(values.length),
         related: filled.map((c) => c.cell.at),
         what: columnSubject(context.terms, column),
-        basis: list(filled.map((c) => clause("term", { name: displayLabel(c.part.label.text), value: figure(c.cell.value!, "amount") })), { zh: " + ", en: " + " }),
+        // The parts named as the 附件2 sums name theirs: without the "其中：" that introduces the first.
+        basis: list(filled.map((c) => clause("term", { name: displayLabel(c.part.label.text).replace(/^其中[:：]\s*/, ""), value: figure(c.cell.value!, "amount") })), { zh: " + ", en: " + " }),
       });
     }
   },

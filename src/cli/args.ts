@@ -14,7 +14,8 @@ export const OptionsSchema = z.object({
   summary: z.string().optional(),
   jobs: z.number().int().min(1).max(256).optional(),
   force: z.boolean(),
-  reverseFormula: z.enum(["A", "B"]),
+  /** Absent: the form's. */
+  reverseFormula: z.enum(["A", "B"]).optional(),
   /** Absent: the form profile's bands. */
   gradeBands: z.tuple([z.number(), z.number(), z.number()]).optional(),
   /** Absent: detected from the sheets. */
@@ -69,7 +70,7 @@ export function parseArgs(argv: readonly string[], env: { noColor: boolean; isTt
     summary: raw["--summary"],
     jobs: raw["--jobs"] === undefined ? undefined : Number(raw["--jobs"]),
     force: raw["--force"] === true,
-    reverseFormula: raw["--reverse-formula"] ?? "A",
+    reverseFormula: raw["--reverse-formula"],
     gradeBands: bands === null ? undefined : bands.length === 3 && bands.every(Number.isFinite) ? bands : "invalid",
     profile: raw["--profile"],
     color: env.isTty && !env.noColor && raw["--no-color"] !== true,
@@ -116,7 +117,7 @@ export const HELP = `annex-check — 绩效自评附件校验 (部门整体 附�
   --summary <out.xlsx>     多个文件/文件夹汇总为一个工作簿（单位汇总、问题清单）/ one summary workbook for many files
   --jobs N                 --summary 的并行线程数，默认为 CPU 核数 / worker threads for --summary (default: cores)
   --force                  允许覆盖已存在的输出文件 / allow overwriting an existing output file
-  --reverse-formula A|B    反向指标计分公式，默认 A / reverse-indicator formula (default A)
+  --reverse-formula A|B    反向指标计分公式，默认按表式（湖北 B，其他 A）/ reverse-indicator formula (default: the form's)
   --profile <id>           指定表式，不自动识别 / use this form instead of recognizing it:
                            ${PROFILE_IDS.join(", ")}
   --grade-bands 90,80,60   等级分界：优、良、中（默认按表式）/ grade bands for 优, 良, 中 (default: the form's)

@@ -1,5 +1,5 @@
 /** Human formats of a report: a terminal table (CJK-aligned) and Markdown. */
-import { GRADE_NAMES, type Grade, type JsonFinding, type JsonReport, type JsonUnreadable, type Lang } from "../core";
+import { GRADE_NAMES, profileById, type Grade, type JsonFinding, type JsonReport, type JsonUnreadable, type Lang } from "../core";
 import { displayWidth, padEnd, terminalSafe } from "./text-width";
 
 const SEVERITY_NAMES: Record<Lang, Record<JsonFinding["severity"], string>> = {
@@ -61,7 +61,7 @@ function profileLine(report: JsonReport, lang: Lang): string {
 function tablesLine(report: JsonReport, lang: Lang): string {
   const annexes = report.annexes;
   const place = (p: { sheet: string; range: string } | null, missing: string) => (p ? `${p.sheet}!${p.range}` : missing);
-  if (report.profile.id === "hunan-dept") {
+  if (profileById(report.profile.id)?.basicData) {
     return lang === "zh"
       ? `附件2：${place(annexes.annex2, "未找到")}；附件3：${place(annexes.annex3, "未找到")}`
       : `Annex 2: ${place(annexes.annex2, "not found")}; Annex 3: ${place(annexes.annex3, "not found")}`;

@@ -56,7 +56,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 async function run(options: Options, io: Io): Promise<number> {
   const settings: RuleSettings = {
     ...DEFAULT_SETTINGS,
-    reverseFormula: options.reverseFormula,
+    ...(options.reverseFormula ? { reverseFormula: options.reverseFormula } : {}),
     ...(options.gradeBands ? { gradeBands: options.gradeBands } : {}),
     ...(options.profile ? { profile: options.profile } : {}),
   };

@@ -13,7 +13,7 @@ const KEY = "annexChecker.preferences.v1";
 const PreferencesSchema = z.object({
   lang: z.enum(["zh", "en"]),
   gradeBands: z.tuple([z.number(), z.number(), z.number()]).optional(),
-  reverseFormula: z.enum(["A", "B"]),
+  reverseFormula: z.enum(["A", "B"]).optional(),
   disabledRules: z.array(z.string()),
   profile: z.string().optional(),
 });
@@ -37,11 +37,12 @@ export function localPreferenceStore(storage: Pick<Storage, "getItem" | "setItem
         if (!raw) return DEFAULT_PREFERENCES;
         const parsed = PreferencesSchema.safeParse(JSON.parse(raw));
         if (!parsed.success) return DEFAULT_PREFERENCES;
-        const { profile, gradeBands, ...rest } = parsed.data;
+        const { profile, gradeBands, reverseFormula, ...rest } = parsed.data;
         return {
           ...rest,
           disabledRules: rest.disabledRules.filter(isRuleId),
           ...(gradeBands ? { gradeBands } : {}),
+          ...(reverseFormula ? { reverseFormula } : {}),
           ...(profile && profileById(profile) ? { profile } : {}),
         };
       } catch {

@@ -22,7 +22,8 @@ import {
 import { SEVERITY_ORDER, type Bilingual, type Finding, type TableRef } from "../findings/finding";
 import { DEFAULT_SETTINGS, gradeBandsOf, type RuleSettings } from "./settings";
 import { gradeOutcome, type Grade } from "../rules/derived";
-import { chooseProfile, type ProfileChoice } from "../profiles";
+import { chooseProfile, PROFILES, type ProfileChoice } from "../profiles";
+import type { FormProfile } from "../profiles/profile";
 import { prepareReportText, type ReportTextInput } from "../report-text/input";
 import { displayLabel } from "../text/normalize";
 
@@ -56,6 +57,8 @@ export interface ProfileUsed {
   readonly id: string;
   readonly name: Bilingual;
   readonly how: ProfileChoice["how"];
+  /** Whether the form has a basic-data table (湖南's 附件2): hosts then name the two tables 附件2 and 附件3. */
+  readonly basicData: boolean;
   /** The labels that decided (detected), strongest first. */
   readonly signals: readonly Bilingual[];
 }
@@ -82,10 +85,12 @@ export interface ValidateOptions {
   readonly reportText?: string;
   /** The rules to run (tests run one); default all. */
   readonly rules?: readonly Rule[];
+  /** The form profiles to choose from; default the built-in ones (a province's own form can be passed here). */
+  readonly profiles?: readonly FormProfile[];
 }
 
 export function validate(snapshot: WorkbookSnapshot, settings: RuleSettings = DEFAULT_SETTINGS, options: ValidateOptions = {}): ValidationResult {
-  const read = readTables(snapshot, settings);
+  const read = readTables(snapshot, settings, options.profiles);
   const reportText = options.reportText !== undefined ? prepareReportText(options.reportText) : undefined;
   const findings = runRules(read, settings, options.rules ?? RULES, reportText, snapshot.sheets.map((s) => s.name));
   return resultOf(read, findings, settings, reportText);
@@ -104,16 +109,16 @@ export interface TablesRead {
  * but a failure here would lose every finding of the workbook: instead the table counts as found
  * but unreadable (sheet.annex-not-found says so and why) and the rest of the check goes on.
  */
-export function readTables(snapshot: WorkbookSnapshot, settings: RuleSettings = DEFAULT_SETTINGS): TablesRead {
+export function readTables(snapshot: WorkbookSnapshot, settings: RuleSettings = DEFAULT_SETTINGS, profiles: readonly FormProfile[] = PROFILES): TablesRead {
   let indexes: SheetIndex[];
   let choice: ProfileChoice;
   try {
     indexes = indexSheets(snapshot);
-    choice = chooseProfile(labelsOf(indexes), settings.profile);
+    choice = chooseProfile(labelsOf(indexes), settings.profile, profiles);
   } catch (error) {
     const failure: UnreadableAnnex = { at: null, detail: describeFailure(error) };
     return {
-      choice: chooseProfile([], settings.profile),
+      choice: chooseProfile([], settings.profile, profiles),
       annex2: null,
       selfEval: [],
       facts: { basicData: null, selfEvalTables: [], unreadable: { annex2: failure, annex3: failure }, extraAnnexes: [] },
@@ -233,7 +238,7 @@ function resultOf(read: TablesRead, findings: readonly Finding[], settings: Rule
   const only = read.selfEval.length === 1 ? tables[tables.length - 1]! : null;
   return {
     rulesVersion: RULES_VERSION,
-    profile: { id: profile.id, name: profile.name, how: read.choice.how, signals: read.choice.signals },
+    profile: { id: profile.id, name: profile.name, how: read.choice.how, basicData: profile.basicData, signals: read.choice.signals },
     annexes: {
       annex2: read.annex2 ? place(read.annex2) : null,
       annex3: read.selfEval[0] ? place(read.selfEval[0]) : null,

@@ -80,6 +80,8 @@ export const HUBEI_PROJECT: FormProfile = {
   qualitativeBands: { achieved: [0.8, 1], partial: [0.5, 0.8], notAchieved: [0, 0.5] },
   gradeBands: [90, 80, 60],
   overCompletion: { thresholdPercent: 30, treatment: "note" },
+  // 备注 2 of the published tables: 反向指标 得分 = 权重 × A/B.
+  reverseFormula: "B",
   reasons: { whenScoreBelowWeight: true, whenExecutionBelowPercent: null },
   rulesOff: [],
   template: {

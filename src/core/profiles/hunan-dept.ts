@@ -61,6 +61,7 @@ export const HUNAN_DEPT: FormProfile = {
   qualitativeBands: MOF_QUALITATIVE_BANDS,
   gradeBands: [90, 80, 60],
   overCompletion: { thresholdPercent: 30, treatment: "note" },
+  reverseFormula: "A",
   reasons: { whenScoreBelowWeight: true, whenExecutionBelowPercent: null },
   rulesOff: [],
   template: { kind: "annexes" },

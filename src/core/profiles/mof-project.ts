@@ -66,6 +66,7 @@ export const MOF_PROJECT: FormProfile = {
   qualitativeBands: MOF_QUALITATIVE_BANDS,
   gradeBands: [90, 80, 60],
   overCompletion: { thresholdPercent: 30, treatment: "note" },
+  reverseFormula: "A",
   reasons: { whenScoreBelowWeight: true, whenExecutionBelowPercent: null },
   rulesOff: [],
   template: {

@@ -127,8 +127,9 @@ export interface OverCompletionSpec {
   /** Completion this many percent above a 正向 target counts as over-completion. */
   readonly thresholdPercent: number;
   /**
-   * note: shown as info (the target may be set too low); no-points: the indicator earns 0 (some
-   * 四川 counties); deduct: `deductPoints` are taken off (some provinces' 指标偏离).
+   * note: shown as info (the target may be set too low); no-points: the indicator earns 0 (forms.md
+   * reports it of some 四川 counties; no published rule was found, so no built-in profile uses it);
+   * deduct: `deductPoints` are taken off (rules.md: some provinces deduct 2 points for 指标偏离).
    */
   readonly treatment: "note" | "no-points" | "deduct";
   readonly deductPoints?: number;
@@ -187,6 +188,11 @@ export interface FormProfile {
   /** Lower bounds of 优, 良, 中 (a user setting overrides them). */
   readonly gradeBands: readonly [number, number, number];
   readonly overCompletion: OverCompletionSpec;
+  /**
+   * How a reverse (≤) indicator beyond its target scores: "A" (1 − overrun ÷ target) × 分值, or "B"
+   * target ÷ actual × 分值 (湖北's printed note: 得分 = 权重 × A/B). A user setting overrides it.
+   */
+  readonly reverseFormula: "A" | "B";
   readonly reasons: {
     /** 得分 below 分值 needs a reason (every form). */
     readonly whenScoreBelowWeight: boolean;
@@ -285,6 +291,7 @@ export const FormProfileSchema = z.object({
     treatment: z.enum(["note", "no-points", "deduct"]),
     deductPoints: z.number().positive().optional(),
   }),
+  reverseFormula: z.enum(["A", "B"]),
   reasons: z.object({ whenScoreBelowWeight: z.boolean(), whenExecutionBelowPercent: z.number().nullable() }),
   rulesOff: z.array(z.string()),
   template: z.union([

@@ -82,6 +82,7 @@ export const SICHUAN_PROJECT: FormProfile = {
   qualitativeBands: MOF_QUALITATIVE_BANDS,
   gradeBands: [90, 80, 60],
   overCompletion: { thresholdPercent: 30, treatment: "note" },
+  reverseFormula: "A",
   reasons: { whenScoreBelowWeight: true, whenExecutionBelowPercent: 90 },
   rulesOff: [],
   template: {

@@ -140,7 +140,7 @@ function AnnexHeader({ result, lang }: { result: ValidationResult | null; lang: 
       {result && (
         <>
           <Caption1 data-testid="profile">{t.profile}：{result.profile.name[lang]}{how}</Caption1>
-          {result.profile.id === "hunan-dept" ? (
+          {result.profile.basicData ? (
             <>
               <Caption1>{t.annex2}：{place(result.annexes.annex2)}</Caption1>
               <Caption1>{t.annex3}：{place(result.annexes.annex3)}</Caption1>

@@ -57,7 +57,7 @@ export function FixPreview({ findings, t, busy, canRevert, onApply, onRevert }: 
             </TableHeader>
             <TableBody>
               {rows.map((r) => (
-                <TableRow key={r.key} data-fix={r.key}>
+                <TableRow key={r.key} data-fix={cellLabel(r.edit.at)}>
                   <TableCell>
                     <Checkbox
                       checked={ticked.has(r.key)}

@@ -20,7 +20,7 @@ const BY_FORM = "form";
 const AUTO = "auto";
 
 /** Drops a key from the preferences (an optional setting back to "as the form says"). */
-function without<K extends "gradeBands" | "profile">(preferences: Preferences, key: K): Preferences {
+function without<K extends "gradeBands" | "profile" | "reverseFormula">(preferences: Preferences, key: K): Preferences {
   const copy: Partial<Preferences> = { ...preferences };
   delete copy[key];
   return copy as Preferences;
@@ -50,7 +50,11 @@ export function SettingsPanel({ preferences, lang, t, onChange }: SettingsPanelP
         </RadioGroup>
       </Field>
       <Field label={t.settingsReverse}>
-        <RadioGroup value={preferences.reverseFormula} onChange={(_e, data) => onChange({ ...preferences, reverseFormula: data.value === "B" ? "B" : "A" })}>
+        <RadioGroup
+          value={preferences.reverseFormula ?? BY_FORM}
+          onChange={(_e, data) => onChange(data.value === "A" || data.value === "B" ? { ...preferences, reverseFormula: data.value } : without(preferences, "reverseFormula"))}
+        >
+          <Radio value={BY_FORM} label={t.bandsByForm} />
           <Radio value="A" label={t.reverseA} />
           <Radio value="B" label={t.reverseB} />
         </RadioGroup>

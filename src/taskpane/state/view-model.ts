@@ -45,7 +45,7 @@ export function groupName(group: Group, result: ValidationResult, names: { annex
   if (group === "other") return names.other;
   const index = Number(group.slice("table:".length));
   const selfEval = result.tables.filter((t) => t.kind === "annex3");
-  if (selfEval.length === 1 && result.profile.id === "hunan-dept") return names.annex3;
+  if (selfEval.length === 1 && result.profile.basicData) return names.annex3;
   return selfEval[index]?.name ?? names.table(index + 1);
 }
 

@@ -2,7 +2,7 @@
 import type { IndicatorRow } from "../../model/annex3";
 import { parseQuantity, parseTarget, type Quantity, type Target } from "../../indicator/target";
 import { suggestScore, type Suggestion } from "../../indicator/score";
-import type { RuleSettings } from "../../engine/settings";
+import { reverseFormulaOf, type RuleSettings } from "../../engine/settings";
 import type { FormProfile } from "../../profiles/profile";
 import { displayLabel } from "../../text/normalize";
 import { label, type MessageArg } from "../../messages/message";
@@ -33,7 +33,7 @@ function parseIndicatorRow(row: IndicatorRow, settings: RuleSettings, profile: F
   const weight = row.weight?.value;
   const suggestion = weight == null
     ? { kind: "not-applicable" as const }
-    : suggestScore(target, actual, weight, settings.reverseFormula, profile.overCompletion);
+    : suggestScore(target, actual, weight, reverseFormulaOf(settings, profile), profile.overCompletion);
   return { target, actual, suggestion };
 }
 

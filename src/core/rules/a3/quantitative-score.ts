@@ -1,5 +1,6 @@
 import { defineRule } from "../rule";
 import { editFor } from "../checks";
+import { reverseFormulaOf } from "../../engine/settings";
 import { dec, plain } from "../../numeric/decimal";
 import { clause, figure, label, NOTHING } from "../../messages/message";
 import { indicatorName, readIndicator } from "./indicator-reading";
@@ -64,7 +65,7 @@ export default defineRule({
               ? { zh: "不得分", en: "no points" }
               : { zh: `扣 ${over.deductPoints ?? 0} 分`, en: `${over.deductPoints ?? 0} points off` }),
           })
-        : suggestion.direction === "reverse" ? clause("reverse", { formula: context.settings.reverseFormula }) : NOTHING;
+        : suggestion.direction === "reverse" ? clause("reverse", { formula: reverseFormulaOf(context.settings, context.profile) }) : NOTHING;
       const edit = editFor(row.score, suggestion.score, "score");
       context.report({
         severity: gap.greaterThan(WARNING_GAP) ? "warning" : "info",

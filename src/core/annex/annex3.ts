@@ -287,6 +287,7 @@ function parseIndicators(index: SheetIndex, rows: RowSpan, anchor: LabelCell, sp
   const leftmostData = Math.min(...dataCols, c.weight ?? Number.MAX_SAFE_INTEGER, c.target ?? Number.MAX_SAFE_INTEGER);
   const firstValueCol = Math.min(...[c.target, c.actual, c.weight, c.score].filter((x): x is number => x !== null), Number.MAX_SAFE_INTEGER);
   const headerPatterns = Object.values(spec.indicators.columns) as RegExp[];
+  const firstLevelCol = Math.min(...[c.level1, c.level2, c.level3].filter((x): x is number => x !== null), Number.MAX_SAFE_INTEGER);
   for (let row = bottom + 1; row <= rows.to; row++) {
     const labels = index.rowLabels(row);
     const totalLabel = labels.find((l) => spec.total.test(l.label) && l.col < firstValueCol);
@@ -299,9 +300,10 @@ function parseIndicators(index: SheetIndex, rows: RowSpan, anchor: LabelCell, sp
       break;
     }
     if (index.isRowBlank(row, Number.isFinite(leftmostData) ? leftmostData : 0)) continue;
-    // Notes, signatures and the sections after the table: the first thing on the row says so.
-    const first = index.visibleTexts(row)[0];
-    if (first && first.top === row && spec.end.test(first.label)) break;
+    // Notes, signatures and the sections after the table: the row's first cell, starting at or left of
+    // the 一级 column (an indicator named "存在问题整改率" sits further right and is no note).
+    const firstCol = index.filledColumns(row)[0];
+    if (firstCol !== undefined && firstCol <= firstLevelCol && spec.end.test(index.labelAt(row, firstCol))) break;
     // The column headers again, after a page break inside the table; a row of column letters ("(A)", "B/A").
     if (labels.filter((l) => headerPatterns.some((p) => p.test(l.label))).length >= 2) continue;
     if (labels.length > 0 && labels.every((l) => COLUMN_TAG.test(l.label)) && labels.length === index.filledColumns(row).length) continue;

@@ -4,16 +4,27 @@
  * compares labels only after this.
  */
 
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/g;
+
 /** Full-width ASCII (U+FF01–FF5E) to half-width, ideographic space to space. */
 export function toHalfWidth(text: string): string {
-  let out = "";
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCodePoint(code - 0xfee0);
-    else if (code === 0x3000) out += " ";
-    else out += ch;
-  }
-  return out;
+  return text.replace(FULL_WIDTH, (ch) => (ch === "\u3000" ? " " : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+}
+
+/**
+ * The same labels and values are normalized again and again (every rule reads the rows it needs);
+ * remembering the last few thousand results keeps a large table linear without holding memory.
+ */
+function memo(fn: (text: string) => string, limit = 20_000): (text: string) => string {
+  const cache = new Map<string, string>();
+  return (text) => {
+    const hit = cache.get(text);
+    if (hit !== undefined) return hit;
+    const out = fn(text);
+    if (cache.size >= limit) cache.clear();
+    cache.set(text, out);
+    return out;
+  };
 }
 
 const PUNCTUATION_MAP: Record<string, string> = {
@@ -30,9 +41,8 @@ const STRAY_ZWJ = /(?<!\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?)\
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /** Half-width, no invisible characters; whitespace kept (numbers parse this form). */
-export function canonicalText(text: string): string {
-  return mapPunctuation(toHalfWidth(text).replace(INVISIBLE, "").replace(STRAY_ZWJ, "").replace(CONTROL, ""));
-}
+export const canonicalText = memo((text: string): string =>
+  mapPunctuation(toHalfWidth(text).replace(INVISIBLE, "").replace(STRAY_ZWJ, "").replace(CONTROL, "")));
 
 /**
  * canonicalText that keeps every character at its offset (invisible ones become spaces), so a
@@ -54,7 +64,9 @@ const LIST_PREFIX = /^(?:其中[:]?|[(]?[0-9一二三四五六七八九十]{1,3}
  * The comparable form of a label: half-width, no whitespace at all (a label split over lines
  * reads the same), no list prefixes ("1、", "(2)", "其中："), no trailing colon.
  */
-export function normalizeLabel(text: string): string {
+export const normalizeLabel = memo(normalizeLabelOnce);
+
+function normalizeLabelOnce(text: string): string {
   let out = canonicalText(text).replace(/\s+/g, "");
   let previous: string;
   do {

@@ -1,0 +1,83 @@
+/**
+ * @jest-environment jsdom
+ */
+// The pane and the form profiles: the header says which form was recognized and why; a workbook of
+// several project tables lists them and groups the findings by project; the setting that forces a
+// form is used on the next check and remembered.
+import { fireEvent, render, screen, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { App } from "../../src/taskpane/components/App";
+import { MemoryHost } from "../../src/adapters/memory/memory-host";
+import { MemoryWorkbook } from "../../src/adapters/memory/memory-workbook";
+import { DEFAULT_PREFERENCES, type PreferenceStore, type Preferences } from "../../src/taskpane/preferences";
+import { projectTablesOnOneSheet, projectWorkbook } from "../helpers/project-forms";
+import { zhuzhouLuosongNpc2023 } from "../../src/samples/zhuzhou-luosong-npc-2023";
+
+class NoResizeObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+(globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= NoResizeObserver;
+
+function memoryPreferences(initial: Preferences = DEFAULT_PREFERENCES): PreferenceStore & { saved: Preferences[] } {
+  const saved: Preferences[] = [];
+  return { saved, load: () => saved[saved.length - 1] ?? initial, save: (p) => void saved.push(p) };
+}
+
+const PROJECTS = projectWorkbook(projectTablesOnOneSheet("项目自评", [
+  { project: "农村公路养护项目" },
+  { project: "乡村学校校舍维修项目", funds: { score: 10 }, total: { weight: 100, score: 98 } },
+]));
+
+function setup(spec = PROJECTS, preferences = memoryPreferences()) {
+  const host = new MemoryHost(MemoryWorkbook.fromSpec(spec));
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <App host={host} preferences={preferences} />
+    </FluentProvider>,
+  );
+  return { host, preferences };
+}
+
+async function check() {
+  fireEvent.click(screen.getByRole("button", { name: "一键校验" }));
+  await screen.findByTestId("summary");
+}
+
+test("a workbook of project tables: the header names the form and why, and lists the projects", async () => {
+  setup();
+  await check();
+  const profile = screen.getByTestId("profile").textContent!;
+  expect(profile).toContain("财政部 项目支出绩效自评表");
+  expect(profile).toContain("依据：标题为“项目支出绩效自评表”");
+  expect(screen.getByText(/找到 2 张自评表：农村公路养护项目、乡村学校校舍维修项目/)).toBeTruthy();
+});
+
+test("findings are grouped by project, the wrong score under its own project", async () => {
+  setup();
+  await check();
+  const second = screen.getByRole("region", { name: "乡村学校校舍维修项目" });
+  expect(within(second).getByText(/执行率得分应为 9.50/)).toBeTruthy();
+  const first = screen.getByRole("region", { name: "农村公路养护项目" });
+  expect(within(first).queryByText(/执行率得分应为/)).toBeNull();
+});
+
+test("the 湖南 annexes keep their 附件2 / 附件3 header", async () => {
+  setup(zhuzhouLuosongNpc2023);
+  await check();
+  expect(screen.getByTestId("profile").textContent).toContain("湖南 部门整体支出绩效自评");
+  expect(screen.getByText(/附件2 基础数据表：附件2!A1:G28/)).toBeTruthy();
+});
+
+test("forcing a form in the settings re-reads the workbook with it, says so, and is remembered", async () => {
+  const { preferences } = setup();
+  await check();
+  fireEvent.click(screen.getByRole("tab", { name: "设置" }));
+  fireEvent.click(screen.getByRole("radio", { name: "四川 部门预算项目支出绩效自评表" }));
+  await screen.findByText(/四川 部门预算项目支出绩效自评表（已在设置中指定）/);
+  expect(preferences.saved[preferences.saved.length - 1]!.profile).toBe("sichuan-project");
+  fireEvent.click(screen.getByRole("radio", { name: "自动识别" }));
+  await screen.findByText(/财政部 项目支出绩效自评表（依据/);
+  expect(preferences.saved[preferences.saved.length - 1]!.profile).toBeUndefined();
+});

@@ -134,7 +134,8 @@ function AnnexHeader({ result, lang }: { result: ValidationResult | null; lang: 
   const place = (p: ValidationResult["annexes"]["annex2"]) =>
     p ? `${p.sheet}!${toA1({ row: p.range.top, col: p.range.left })}:${toA1({ row: p.range.bottom, col: p.range.right })}` : t.notFound;
   const selfEval = result ? result.tables.filter((x) => x.kind === "annex3") : [];
-  const how = result ? t.profileHow[result.profile.how].replace("{signals}", result.profile.signals.map((s) => s[lang]).join(lang === "zh" ? "；" : "; ")) : "";
+  // The two strongest signals say why; the JSON report lists them all.
+  const how = result ? t.profileHow[result.profile.how].replace("{signals}", result.profile.signals.slice(0, 2).map((s) => s[lang]).join(lang === "zh" ? "；" : "; ")) : "";
   return (
     <div className={styles.annexes} aria-label={lang === "zh" ? "识别结果" : "Recognized annexes"}>
       {result && (

@@ -11,13 +11,9 @@ import { MemoryWorkbook } from "../../src/adapters/memory/memory-workbook";
 import { DEFAULT_PREFERENCES } from "../../src/taskpane/preferences";
 import { REPORT_SHEET } from "../../src/host/ports";
 import { hostileSample, IMG } from "./payloads";
+import { installResizeObserver } from "../helpers/pane-setup";
 
-class NoResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-(globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= NoResizeObserver;
+installResizeObserver();
 
 const SCRIPT = "<script>window.__pwned = true</script>";
 const LINK = "[click](javascript:alert(1))";

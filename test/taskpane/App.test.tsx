@@ -9,22 +9,11 @@ import { App } from "../../src/taskpane/components/App";
 import { MemoryHost } from "../../src/adapters/memory/memory-host";
 import { MemoryWorkbook } from "../../src/adapters/memory/memory-workbook";
 import { zhuzhouLuosongNpc2023 } from "../../src/samples/zhuzhou-luosong-npc-2023";
-import { DEFAULT_PREFERENCES, type PreferenceStore, type Preferences } from "../../src/taskpane/preferences";
 import { FIXED_FILL, REPORT_SHEET } from "../../src/host/ports";
+import { installResizeObserver, memoryPreferences } from "../helpers/pane-setup";
 
-// jsdom has no ResizeObserver (Fluent's MessageBar uses it for reflow); real browsers do, and the
-// headless Chromium tests run the pane there.
-class NoResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-(globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= NoResizeObserver;
+installResizeObserver();
 
-function memoryPreferences(initial: Preferences = DEFAULT_PREFERENCES): PreferenceStore & { saved: Preferences[] } {
-  const saved: Preferences[] = [];
-  return { saved, load: () => saved[saved.length - 1] ?? initial, save: (p) => void saved.push(p) };
-}
 
 function setup() {
   const host = new MemoryHost(MemoryWorkbook.fromSpec(zhuzhouLuosongNpc2023));

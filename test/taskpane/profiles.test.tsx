@@ -9,21 +9,12 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/components/App";
 import { MemoryHost } from "../../src/adapters/memory/memory-host";
 import { MemoryWorkbook } from "../../src/adapters/memory/memory-workbook";
-import { DEFAULT_PREFERENCES, type PreferenceStore, type Preferences } from "../../src/taskpane/preferences";
 import { projectTablesOnOneSheet, projectWorkbook } from "../helpers/project-forms";
 import { zhuzhouLuosongNpc2023 } from "../../src/samples/zhuzhou-luosong-npc-2023";
+import { installResizeObserver, memoryPreferences } from "../helpers/pane-setup";
 
-class NoResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-(globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= NoResizeObserver;
+installResizeObserver();
 
-function memoryPreferences(initial: Preferences = DEFAULT_PREFERENCES): PreferenceStore & { saved: Preferences[] } {
-  const saved: Preferences[] = [];
-  return { saved, load: () => saved[saved.length - 1] ?? initial, save: (p) => void saved.push(p) };
-}
 
 const PROJECTS = projectWorkbook(projectTablesOnOneSheet("项目自评", [
   { project: "农村公路养护项目" },

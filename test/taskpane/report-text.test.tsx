@@ -15,13 +15,9 @@ import { MemoryHost } from "../../src/adapters/memory/memory-host";
 import { MemoryWorkbook } from "../../src/adapters/memory/memory-workbook";
 import { zhuzhouLuosongNpc2023 } from "../../src/samples/zhuzhou-luosong-npc-2023";
 import { DEFAULT_PREFERENCES, type PreferenceStore, type Preferences } from "../../src/taskpane/preferences";
+import { installResizeObserver } from "../helpers/pane-setup";
 
-class NoResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-(globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= NoResizeObserver;
+installResizeObserver();
 // jsdom lacks the Encoding API that browsers (and Office's WebViews) have; the docx package and
 // the .txt reader use it.
 (globalThis as { TextEncoder?: unknown }).TextEncoder ??= NodeTextEncoder;

@@ -14,13 +14,9 @@ import { validate } from "../../src/core";
 import { zhuzhouLuosongNpc2023 } from "../../src/samples/zhuzhou-luosong-npc-2023";
 import { DEFAULT_PREFERENCES, type PreferenceStore, type Preferences } from "../../src/taskpane/preferences";
 import type { WorkbookHost } from "../../src/host/ports";
+import { installResizeObserver } from "../helpers/pane-setup";
 
-class NoResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-(globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= NoResizeObserver;
+installResizeObserver();
 
 function store(initial: Preferences = DEFAULT_PREFERENCES): PreferenceStore {
   const saved: Preferences[] = [];

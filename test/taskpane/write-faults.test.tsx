@@ -13,13 +13,9 @@ import { DEFAULT_PREFERENCES, type PreferenceStore } from "../../src/taskpane/pr
 import { REVERT_LOG_KEY, type ApplyOptions, type ApplyOutcome, type HostError } from "../../src/host/ports";
 import { hostErrorFromOffice } from "../../src/adapters/office/errors";
 import type { CellEdit } from "../../src/core";
+import { installResizeObserver } from "../helpers/pane-setup";
 
-class NoResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-(globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= NoResizeObserver;
+installResizeObserver();
 
 /** A memory host whose next apply answers with `failure` instead of writing. */
 class FailingHost extends MemoryHost {

@@ -4,7 +4,7 @@
  * settings" of the in-memory workbook, as they live in the workbook in Excel.
  */
 import type { CellEdit } from "../../core/findings/finding";
-import { addressKey, toA1, quoteSheetName, type CellAddress } from "../../core/grid/address";
+import { addressKey, quoteSheetName, type CellAddress } from "../../core/grid/address";
 import { SparseSheet, type Cell, type CellValue } from "../../core/grid/workbook";
 import {
   FIXED_FILL, REPORT_SHEET, REVERT_LOG_KEY, REVIEW_NOTES_KEY,
@@ -189,8 +189,4 @@ export class MemoryHost implements WorkbookHost {
 
 function isInsideMerge(sheet: SparseSheet, at: CellAddress): boolean {
   return sheet.merges.some((m) => at.row >= m.top && at.row <= m.bottom && at.col >= m.left && at.col <= m.right && !(at.row === m.top && at.col === m.left));
-}
-
-export function cellName(at: CellAddress): string {
-  return `${at.sheet}!${toA1(at)}`;
 }

@@ -5,7 +5,7 @@
 import { Decimal, fixed2, HUNDRED, plain, within } from "../numeric/decimal";
 import type { LocatedNumber } from "../model/located";
 import type { Bilingual, CellEdit, Severity } from "../findings/finding";
-import { toA1, type CellAddress } from "../grid/address";
+import type { CellAddress } from "../grid/address";
 import type { RuleContext } from "./rule";
 import { figure, label, NOTHING, type MessageArg } from "../messages/message";
 import { isCellError } from "../grid/workbook";
@@ -144,10 +144,6 @@ export function checkDerived(context: RuleContext<DerivedMessageId>, check: Deri
   return false;
 }
 
-/** A cell address's display for messages, e.g. "附件2!D4". */
-export function cellName(at: CellAddress): string {
-  return `${at.sheet}!${toA1(at)}`;
-}
 
 /**
  * Whether a cell that should hold a number holds something that is not one: text ("约30") or an

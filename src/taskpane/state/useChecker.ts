@@ -3,7 +3,7 @@
  * apply or revert the workbook is validated again, so what the pane shows is what the sheet says.
  */
 import { useCallback, useRef, useState } from "react";
-import { validate, RULES_VERSION, type CellEdit, type Finding, type ValidationResult, type RuleSettings, type Bilingual } from "../../core";
+import { addressKey, validate, RULES_VERSION, type CellEdit, type Finding, type ValidationResult, type RuleSettings, type Bilingual } from "../../core";
 import type { ReviewNote, WorkbookHost } from "../../host/ports";
 import { noteKey } from "../../host/review-notes";
 import { findingKey, reportRows } from "./view-model";
@@ -59,8 +59,8 @@ export function useChecker(host: WorkbookHost, settings: RuleSettings) {
         update({ busy: false, notice: { intent: "error", text: outcome.message } });
         return;
       }
-      const appliedKeys = new Set(outcome.applied.map((e) => `${e.at.sheet}:${e.at.row}:${e.at.col}`));
-      const fixedNow = (before?.findings ?? []).filter((f) => f.fix?.edits.some((e) => appliedKeys.has(`${e.at.sheet}:${e.at.row}:${e.at.col}`)));
+      const appliedKeys = new Set(outcome.applied.map((e) => addressKey(e.at)));
+      const fixedNow = (before?.findings ?? []).filter((f) => f.fix?.edits.some((e) => appliedKeys.has(addressKey(e.at))));
       update({ fixed: [...stateRef.current.fixed, ...fixedNow] });
       await runCheck({
         intent: outcome.stale.length ? "warning" : "success",

@@ -1,5 +1,5 @@
 /** Pure helpers that turn a validation result into what the pane shows. */
-import { addressKey, toA1, type CellAddress, type Finding, type ValidationResult, type CellEdit } from "../../core";
+import { addressKey, cellLabel as coreCellLabel, toA1, type CellAddress, type Finding, type ValidationResult, type CellEdit } from "../../core";
 import { messageText } from "../../core/messages/catalogue";
 import type { CellValue } from "../../core/grid/workbook";
 import { isCellError } from "../../core/grid/workbook";
@@ -54,7 +54,7 @@ export function findingKey(finding: Finding): string {
 }
 
 export function cellLabel(at: CellAddress | null): string {
-  return at ? `${at.sheet}!${toA1(at)}` : "—";
+  return at ? coreCellLabel(at) : "—";
 }
 
 export function showValue(value: CellValue | undefined, numberFormat?: string): string {

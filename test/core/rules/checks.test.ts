@@ -8,12 +8,13 @@ import type { LocatedNumber } from "../../../src/core/model/located";
 import type { ParsedNumber } from "../../../src/core/cells/parse-value";
 import type { Report, RuleContext } from "../../../src/core/rules/rule";
 import { DEFAULT_SETTINGS } from "../../../src/core";
+import { cellLabel } from "../../../src/core/grid/address";
 import { HUNAN_DEPT } from "../../../src/core/profiles/hunan-dept";
 import { messageOf } from "../../../src/core/messages/catalogue";
 import { label } from "../../../src/core/messages/message";
 import { dec, RATE_TOLERANCE, SCORE_TOLERANCE } from "../../../src/core/numeric/decimal";
 import {
-  actualOf, cellName, checkDerived, editFor, found, isErrorValue, isRoundingOnly, isUnreadable, NUMBER_FORMAT, show, valueOf,
+  actualOf, checkDerived, editFor, found, isErrorValue, isRoundingOnly, isUnreadable, NUMBER_FORMAT, show, valueOf,
   type DerivedCheck,
 } from "../../../src/core/rules/checks";
 
@@ -84,8 +85,8 @@ describe("show and found", () => {
     expect(valueOf(undefined)).toBeNull();
   });
 
-  test("cellName names the sheet and the A1 address", () => {
-    expect(cellName({ sheet: "附件3", row: 4, col: 8 })).toBe("附件3!I5");
+  test("cellLabel names the sheet and the A1 address", () => {
+    expect(cellLabel({ sheet: "附件3", row: 4, col: 8 })).toBe("附件3!I5");
   });
 
   test("isUnreadable: text or an error is unknown; blank, a dash or a number is not", () => {

@@ -10,36 +10,50 @@ import type { LocatedNumber } from "../model/located";
 import type { Annex2 } from "../model/annex2";
 import { execution } from "../rules/derived";
 import { recomputedRow } from "../rules/a2/funds-sum";
-import { fixed2, plain, sum, type Decimal } from "../numeric/decimal";
+import { fixed2, percent, plain, sum, type Decimal } from "../numeric/decimal";
 
 export interface KeyFigures {
-  /** 单位名称 from 附件3 (runs of whitespace collapsed), null when the form has none. */
+  /**
+   * 单位名称 from 附件3 (runs of whitespace collapsed); for a project form, the 实施单位 (else the
+   * 主管部门) of its first table; null when the sheet names none.
+   */
   readonly unitName: string | null;
+  /** How many self-evaluation tables the workbook holds (one per project for the project forms). */
+  readonly tables: number;
   /** The report year Y (附件3's title, else 附件2's). */
   readonly year: number | null;
   readonly establishment: string | null;
   readonly staffActual: string | null;
-  /** 全年预算数 and 全年执行数 of 附件3, 万元. */
+  /** 全年预算数 and 全年执行数 of 附件3 (of all the project tables together), 万元. */
   readonly budget: string | null;
   readonly executed: string | null;
-  /** 执行率 recomputed (executed / budget), percentage points, 2 dp. */
+  /** 执行率 recomputed (executed / budget, over all the tables), percentage points, 2 dp. */
   readonly executionRate: string | null;
   /** 三公经费 of the report year (本年决算数), recomputed from its lines where they are filled. */
   readonly threePublic: string | null;
 }
 
-export function keyFigures(result: Pick<ValidationResult, "annex2" | "annex3">): KeyFigures {
+export function keyFigures(result: Pick<ValidationResult, "annex2" | "annex3"> & Partial<Pick<ValidationResult, "selfEvalTables">>): KeyFigures {
   const { annex2, annex3 } = result;
+  const tables = result.selfEvalTables ?? (annex3 ? [annex3] : []);
   // As typed, but with the padding staff leave (ideographic spaces, line breaks) collapsed.
-  const unitName = annex3?.unitName ? annex3.unitName.text.replace(/\s+/g, " ").trim() : "";
-  const rate = annex3 ? execution(annex3).rate : null;
+  const named = annex3?.unitName ?? annex3?.implementer ?? annex3?.department ?? null;
+  const unitName = named ? named.text.replace(/\s+/g, " ").trim() : "";
+  // One unit, several projects: their funds added up, the rate recomputed from the sums.
+  const budgets = tables.map((t) => t.funds?.budget?.value ?? null);
+  const spent = tables.map((t) => t.funds?.executed?.value ?? null);
+  const complete = (values: (Decimal | null)[]) => values.length > 0 && values.every((v) => v !== null);
+  const budget = complete(budgets) ? sum(budgets as Decimal[]) : null;
+  const executed = complete(spent) ? sum(spent as Decimal[]) : null;
+  const rate = tables.length === 1 ? execution(tables[0]!).rate : budget && executed ? percent(executed, budget) : null;
   return {
     unitName: unitName === "" ? null : unitName,
+    tables: tables.length,
     year: annex3?.year ?? annex2?.year ?? null,
     establishment: count(annex2?.staff?.establishment),
     staffActual: count(annex2?.staff?.actual),
-    budget: text(annex3?.funds?.budget),
-    executed: text(annex3?.funds?.executed),
+    budget: budget ? fixed2(budget) : null,
+    executed: executed ? fixed2(executed) : null,
     executionRate: rate ? fixed2(rate) : null,
     threePublic: threePublicFinal(annex2),
   };

@@ -4,7 +4,7 @@ import type { JsonFinding, JsonReport } from "../../../src/core";
 import type { KeyFigures } from "../../../src/core/report/key-figures";
 
 const FIGURES: KeyFigures = {
-  unitName: "某单位", year: 2023, establishment: "10", staffActual: "9", budget: "100.00", executed: "90.00", executionRate: "90.00", threePublic: "1.00",
+  unitName: "某单位", tables: 1, year: 2023, establishment: "10", staffActual: "9", budget: "100.00", executed: "90.00", executionRate: "90.00", threePublic: "1.00",
 };
 
 function finding(severity: JsonFinding["severity"], cell: string, ruleId = `r.${severity}`): JsonFinding {

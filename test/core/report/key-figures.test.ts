@@ -4,6 +4,7 @@ import { keyFigures } from "../../../src/core/report/key-figures";
 import { snapshotFromSpec, type CellSpec, type WorkbookSpec } from "../../../src/adapters/memory/grid-spec";
 import { zhuzhouLuosongNpc2023 } from "../../../src/samples/zhuzhou-luosong-npc-2023";
 import { variant } from "../../../scripts/generate-batch";
+import { projectTablesOnOneSheet, projectWorkbook } from "../../helpers/project-forms";
 
 const figuresOf = (spec: WorkbookSpec) => keyFigures(validate(snapshotFromSpec(spec)));
 
@@ -18,6 +19,7 @@ describe("keyFigures", () => {
   test("the seed: unit without its padding, year, staff as counts, amounts in 2 dp, 执行率 recomputed", () => {
     expect(figuresOf(zhuzhouLuosongNpc2023)).toEqual({
       unitName: "株洲市芦淞区人民代表大会常务委员会",
+      tables: 1,
       year: 2023,
       establishment: "21",
       staffActual: "35",
@@ -58,7 +60,19 @@ describe("keyFigures", () => {
   });
 
   test("a workbook with neither annex yields no figures at all", () => {
-    const figures = figuresOf({ sheets: [{ name: "Sheet1", rows: [["hello"]] }] });
+    const { tables, ...figures } = figuresOf({ sheets: [{ name: "Sheet1", rows: [["hello"]] }] });
+    expect(tables).toBe(0);
     expect(Object.values(figures).every((v) => v === null)).toBe(true);
+  });
+
+  test("a workbook of project tables: the 实施单位, the number of tables, their funds added up and the rate recomputed", () => {
+    const spec = projectWorkbook(projectTablesOnOneSheet("Sheet1", [
+      { project: "甲", implementer: "县公路养护中心" },
+      { project: "乙", funds: { initial: 50, budget: 60, executed: 30 }, parts: [["其中：当年财政拨款", 50, 60, 30], ["上年结转资金", 0, 0, 0], ["其他资金", 0, 0, 0]] },
+    ]));
+    const figures = figuresOf(spec);
+    // 120 + 60 budget, 114 + 30 spent: 144 / 180 = 80.00%.
+    expect({ unit: figures.unitName, tables: figures.tables, budget: figures.budget, executed: figures.executed, rate: figures.executionRate })
+      .toEqual({ unit: "县公路养护中心", tables: 2, budget: "180.00", executed: "144.00", rate: "80.00" });
   });
 });

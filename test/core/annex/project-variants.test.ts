@@ -11,7 +11,8 @@ import {
   projectSheet, projectTablesOnOneSheet, projectWorkbook, MOF_INDICATORS, SICHUAN_INDICATORS,
   type ProjectLayout, type ProjectStyle, type ProjectTableInput,
 } from "../../helpers/project-forms";
-import { shiftSheet } from "../../helpers/variants";
+import { replaceLabels, shiftSheet } from "../../helpers/variants";
+import { zhuzhouLuosongNpc2023 } from "../../../src/samples/zhuzhou-luosong-npc-2023";
 
 function check(...sheets: SheetSpec[]): ValidationResult {
   return validate(snapshotFromSpec(projectWorkbook(...sheets)));
@@ -190,3 +191,16 @@ describe("reading the indicator rows", () => {
     expect(result.findings.filter((f) => f.ruleId === "a3.satisfaction-no-figure")).toEqual([]);
   });
 });
+
+describe("the 湖南 附件3 with the goal headings other units use", () => {
+  const seed = validate(snapshotFromSpec(seedSpec()));
+  test.each(["年度绩效目标", "年初设定目标", "总体目标完成情况", "年度总体目标完成情况综述", "当年绩效目标"])("%s: one table, the seed's findings", (heading) => {
+    const variant = validate(snapshotFromSpec(replaceLabels(seedSpec(), { 年度总体目标: heading }, "附件3")));
+    expect(variant.tables.map((t) => t.kind)).toEqual(["annex2", "annex3"]);
+    expect(signatures(variant)).toEqual(signatures(seed));
+  });
+});
+
+function seedSpec() {
+  return zhuzhouLuosongNpc2023;
+}

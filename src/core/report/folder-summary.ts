@@ -103,7 +103,8 @@ export function buildSummary(outcomes: readonly FileOutcome[]): FolderSummary {
         cell: finding.cell,
         expected: finding.expected,
         actual: finding.actual,
-        message: finding.message,
+        // In a workbook of project tables, the project the finding is about, as the CLI shows it.
+        message: finding.table?.name ? `［${finding.table.name}］${finding.message}` : finding.message,
       });
     }
   }

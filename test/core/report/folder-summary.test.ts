@@ -90,3 +90,9 @@ describe("issue rows", () => {
     expect(summary.totals).toEqual({ files: 3, unreadable: 1, errors: 2, warnings: 1, infos: 1 });
   });
 });
+
+test("an issue of one project among several names its project", () => {
+  const project: JsonFinding = { ...finding("error", "H28"), table: { index: 1, name: "乡村学校校舍维修项目" } };
+  const summary = buildSummary([checked("p.xlsx", [project], null)]);
+  expect(summary.issues.map((i) => i.message)).toEqual(["［乡村学校校舍维修项目］error at H28"]);
+});

@@ -41,9 +41,9 @@ export interface HostError {
 /**
  * Why an edit was not written. "changed": the cell no longer holds what validation saw; this is
  * also what a second apply of the same fixes reports (the cell already holds the fixed value),
- * so nothing is written or logged twice. Both hosts check an edit against the earlier edits of
- * the same batch, so a cell aimed at twice is written at most once unless the second edit
- * expects the first one's result.
+ * so nothing is written or logged twice. Every host decides through the same planner
+ * (src/host/write-plan.ts), which checks an edit against the earlier edits of the same batch, so
+ * a cell aimed at twice is written at most once unless the second edit expects the first one's result.
  */
 export type StaleReason = "changed" | "formula" | "sheet-missing" | "merged";
 
@@ -97,11 +97,24 @@ export interface ReportSheetContent {
 
 export type HostOutcome = { readonly ok: true } | HostError;
 
+/** What a check needs from the workbook, read together (in Excel: one Excel.run, at most 2 syncs). */
+export interface WorkbookRead {
+  readonly ok: true;
+  readonly snapshot: WorkbookSnapshot;
+  /** The 审核说明 stored in the workbook (none when missing or unreadable), as loadReviewNotes(). */
+  readonly notes: readonly ReviewNote[];
+  /** Whether a revert log exists (撤销修正 is enabled), as canRevert(). */
+  readonly canRevert: boolean;
+}
+
 export interface WorkbookHost {
   /** Where the host runs, for the header ("Excel", "演示 Demo"). */
   readonly kind: "excel" | "demo";
-  /** The whole workbook as the core reads it, in a bounded number of round trips. */
-  read(): Promise<{ readonly ok: true; readonly snapshot: WorkbookSnapshot } | HostError>;
+  /**
+   * The whole workbook as the core reads it, with the review notes and whether a revert log
+   * exists: everything a check needs, in a bounded number of round trips.
+   */
+  read(): Promise<WorkbookRead | HostError>;
   /** Writes the accepted edits in one batch after re-checking each cell; records a revert log. */
   apply(edits: readonly CellEdit[], options?: ApplyOptions): Promise<ApplyOutcome>;
   /** Restores every cell of the last applied batches from the revert log kept in the workbook. */

@@ -39,3 +39,12 @@ export function parseRevertLog(raw: string): { ok: true; log: RevertLog } | { ok
     return { ok: false };
   }
 }
+
+/**
+ * The log after a batch: the stored one (raw settings text; none or unreadable starts a new log,
+ * since a damaged log describes nothing that could be undone) with the batch's entries appended.
+ */
+export function appendRevertEntries(storedRaw: string | null | undefined, entries: readonly RevertEntry[]): RevertLog {
+  const previous = storedRaw === null || storedRaw === undefined ? null : parseRevertLog(storedRaw);
+  return { version: REVERT_LOG_VERSION, entries: [...(previous?.ok ? previous.log.entries : []), ...entries] };
+}

@@ -15,3 +15,20 @@ export function isFormulaLike(text: string): boolean {
 export function asCellText(text: string): string {
   return isFormulaLike(text) || text.startsWith("'") ? `'${text}` : text;
 }
+
+/**
+ * A host whose write API parses strings as typed input (Excel's Range.values) also turns "12.5"
+ * into a number, "60%" into a percentage, "TRUE" into a boolean, "#N/A" into an error and
+ * "2023/1/1" or (in Chinese locales) "2023年1月" into a date. So a string needs the text marker
+ * whenever it starts like a formula, starts with an apostrophe itself, holds a digit, is a boolean
+ * word or starts with "#". The apostrophe is not part of the stored value and leaves the number
+ * format alone (unlike format "@", which would make later typing text too).
+ */
+export function needsTextMarker(text: string): boolean {
+  return isFormulaLike(text) || text.startsWith("'") || /\d/.test(text) || /^\s*(true|false)\s*$/i.test(text) || /^\s*#/.test(text);
+}
+
+/** The string to hand to a parsing write API (Range.values) so that exactly `text` is stored, as text. */
+export function typedText(text: string): string {
+  return needsTextMarker(text) ? `'${text}` : text;
+}

@@ -126,6 +126,72 @@ test("revert onto a sheet protected since the fix: refused whole, log kept, noth
   expect(await host.canRevert()).toBe(true);
 });
 
+test("read() brings what a check needs: the snapshot, the review notes, whether a revert log exists", async () => {
+  const host = sampleHost();
+  const note = { ruleId: "x.project-spending", sheet: "附件3", cell: "F8", reason: "口径不同", acceptedAt: "2024-03-01T08:00:00Z" };
+  expect(await host.saveReviewNotes([note])).toEqual({ ok: true });
+  const first = await host.read();
+  expect([first.notes, first.canRevert]).toEqual([[note], false]);
+  await host.apply(await safeEdits(host));
+  expect((await host.read()).canRevert).toBe(true);
+  host.settings.set(REVERT_LOG_KEY, "{not json");
+  expect((await host.read()).canRevert).toBe(false);
+});
+
+// MemoryWorkbook.apply (the bare workbook of the core tests) decides through the same planner as
+// the hosts; it used to write into merge followers, drop the cell's fill, and skip only the edits
+// of a protected sheet while writing the others.
+describe("MemoryWorkbook.apply: the hosts' rules, without highlight or log", () => {
+  function bare() {
+    const sheet = new SparseSheet("S");
+    sheet.set(0, 0, { value: 1, fill: "#C6EFCE" });
+    sheet.set(1, 0, { value: 5, formula: "=2+3" });
+    sheet.set(2, 0, { value: "merged" });
+    sheet.addMerge({ sheet: "S", top: 2, left: 0, bottom: 2, right: 1 });
+    return new MemoryWorkbook({ sheets: [sheet] });
+  }
+  const at = (row: number, col: number) => ({ sheet: "S", row, col });
+
+  test("writes value and format, keeps the cell's fill, adds none", () => {
+    const workbook = bare();
+    const result = workbook.apply([{ at: at(0, 0), before: 1, after: 2, numberFormat: "0.00" }, { at: at(4, 4), before: null, after: "x" }]);
+    expect(result.stale).toEqual([]);
+    expect(workbook.cell("S", 0, 0)).toEqual({ value: 2, numberFormat: "0.00", fill: "#C6EFCE" });
+    expect(workbook.cell("S", 4, 4)).toEqual({ value: "x" });
+  });
+
+  test("refuses formulas (unless asked), merge followers, missing sheets and a changed `before`", () => {
+    const workbook = bare();
+    const edits: CellEdit[] = [
+      { at: at(1, 0), before: 5, after: 6 },
+      { at: at(2, 1), before: null, after: 1 },
+      { at: { sheet: "gone", row: 0, col: 0 }, before: null, after: 1 },
+      { at: at(0, 0), before: 7, after: 1 },
+    ];
+    expect(workbook.apply(edits)).toEqual({ applied: [], stale: edits });
+    expect(workbook.apply([edits[0]!], { overwriteFormulas: true }).applied).toEqual([edits[0]]);
+    expect(workbook.cell("S", 1, 0)).toEqual({ value: 6 });
+  });
+
+  test("a cell aimed at twice is checked against the first edit's result", () => {
+    const workbook = bare();
+    const first: CellEdit = { at: at(0, 0), before: 1, after: 2 };
+    const second: CellEdit = { at: at(0, 0), before: 1, after: 3 };
+    expect(workbook.apply([first, second])).toEqual({ applied: [first], stale: [second] });
+  });
+
+  test("an edit aimed at a protected sheet refuses the batch: every edit stale, nothing written", () => {
+    const workbook = bare();
+    const locked = new SparseSheet("L");
+    locked.protected = true;
+    workbook.putSheet(locked);
+    const before = workbook.read();
+    const edits: CellEdit[] = [{ at: at(0, 0), before: 1, after: 2 }, { at: { sheet: "L", row: 0, col: 0 }, before: null, after: 1 }];
+    expect(workbook.apply(edits)).toEqual({ applied: [], stale: edits });
+    expect(workbook.read()).toEqual(before);
+  });
+});
+
 test("the pane's rule help is generated from the current docs (run scripts/gen-rule-docs.js)", () => {
   expect(readFileSync(OUT, "utf8")).toBe(generate());
 });

@@ -19,10 +19,14 @@
  *   names no cell), each with the fields given;
  * - every finding has a non-empty zh and en message;
  * - `fixed`: the rule's findings carry fixes writing those values; applying the plan of all
- *   findings (planFixes, with unsafe fixes when a listed one is unsafe) through MemoryWorkbook
- *   writes them, and validating again leaves no finding of the rule at those cells (or exactly
- *   `afterFix`, when the rule has something else to say about the fixed cell).
+ *   findings (planFixes, with unsafe fixes when a listed one is unsafe) through a MemoryHost —
+ *   the same write planner as the Office host (src/host/write-plan.ts), so a fix Excel would
+ *   refuse (a formula, a merged area's hidden cell, a protected sheet, a `before` that is not what
+ *   the cell holds) fails here too — writes them, and validating again leaves no finding of the
+ *   rule at those cells (or exactly `afterFix`, when the rule has something else to say about the
+ *   fixed cell).
  */
+import { MemoryHost } from "../../src/adapters/memory/memory-host";
 import { MemoryWorkbook } from "../../src/adapters/memory/memory-workbook";
 import { snapshotFromSpec, type WorkbookSpec } from "../../src/adapters/memory/grid-spec";
 import { DEFAULT_SETTINGS, RULES, planFixes, validate, type Finding, type RuleSettings, type Severity } from "../../src/core";
@@ -159,7 +163,7 @@ function editAt(findings: readonly Finding[], cell: string): CellEdit | undefine
   return undefined;
 }
 
-function expectFixed(c: InvalidCase, all: readonly Finding[], ruleId: string): void {
+async function expectFixed(c: InvalidCase, all: readonly Finding[], ruleId: string): Promise<void> {
   const fixed = c.fixed!;
   const mine = all.filter((f) => f.ruleId === ruleId);
   const cells = Object.keys(fixed);
@@ -170,14 +174,17 @@ function expectFixed(c: InvalidCase, all: readonly Finding[], ruleId: string): v
   }
   const includeUnsafe = mine.some((f) => f.fix && !f.fix.safe && f.fix.edits.some((e) => cells.includes(cellText(e.at)!)));
   const plan = planFixes(all, { includeUnsafe });
-  const host = MemoryWorkbook.fromSpec(c.workbook);
-  const result = host.apply(plan);
-  expect(result.stale.map((e) => cellText(e.at))).toEqual([]);
+  // Through a host, as the pane applies fixes: the planner refuses what Excel would refuse.
+  const host = new MemoryHost(MemoryWorkbook.fromSpec(c.workbook));
+  const outcome = await host.apply(plan);
+  if (!outcome.ok) throw new Error(`the host refused the fixes: ${outcome.code} — ${outcome.message.en}`);
+  expect(outcome.stale.map((s) => `${cellText(s.edit.at)}: ${s.reason}`)).toEqual([]);
   for (const cell of cells) {
     const at = cellAddress(cell);
-    expect({ cell, value: host.cell(at.sheet, at.row, at.col)?.value }).toEqual({ cell, value: fixed[cell] });
+    expect({ cell, value: host.workbook.cell(at.sheet, at.row, at.col)?.value }).toEqual({ cell, value: fixed[cell] });
   }
-  const after = validate(host.read(), settingsOf(c.settings)).findings;
+  const read = await host.read();
+  const after = validate(read.snapshot, settingsOf(c.settings)).findings;
   const again = after.filter((f) => f.ruleId === ruleId && cells.includes(cellText(f.at) ?? ""));
   expectFindings(again, c.afterFix ?? [], after);
 }
@@ -203,12 +210,12 @@ export function testRule(ruleId: string, tests: RuleTests): void {
 
     if (tests.invalid.length > 0) {
       describe("invalid", () => {
-        test.each(tests.invalid.map((c) => [title(c), c] as const))("%s", (_name, c) => {
+        test.each(tests.invalid.map((c) => [title(c), c] as const))("%s", async (_name, c) => {
           const all = run(c.workbook, c.settings);
           const mine = all.filter((f) => f.ruleId === ruleId);
           expectMessages(mine);
           expectFindings(mine, c.findings, all);
-          if (c.fixed) expectFixed(c, all, ruleId);
+          if (c.fixed) await expectFixed(c, all, ruleId);
         });
       });
     }

@@ -8,7 +8,8 @@
  * the value validation saw, so each such edit is reported stale with reason "changed" and
  * nothing is written or logged (one revert still restores the original). An edit whose `before`
  * equals its `after` is still acceptable the second time and is written again, which leaves the
- * cell as it was. Both hosts behave so.
+ * cell as it was. Both hosts behave so: both decide through the same planner
+ * (src/host/write-plan.ts), and these properties check that each carries its plan out exactly.
  */
 import fc from "fast-check";
 import { addressKey } from "../../src/core/grid/address";
@@ -110,6 +111,22 @@ async function snapshotOf(host: WorkbookHost): Promise<WorkbookSnapshot> {
 
 const intents = intentsArb();
 
+/** Whether an intent sets a number format on a cell that holds a number in a date format. */
+function reformatsADate(grid: Grid, drawn: readonly EditIntent[]): boolean {
+  return drawn.some((intent) => {
+    if (intent.numberFormat === undefined) return false;
+    const sheet = grid.sheets[intent.sheet];
+    if (!sheet) return false;
+    const filled = intent.filled !== undefined && sheet.cells.length > 0 ? sheet.cells[intent.filled % sheet.cells.length] : undefined;
+    const row = filled?.row ?? intent.row;
+    const col = filled?.col ?? intent.col;
+    const cell = sheet.cells.find((c) => c.row === row && c.col === col)?.cell;
+    if (cell === undefined) return false;
+    const stored = { value: cell.value, formula: cell.formula ?? null, numberFormat: cell.numberFormat ?? null, fill: null };
+    return !sameValue(officeView(stored), memoryView(stored));
+  });
+}
+
 test("(1) apply changes exactly the accepted cells, and (2) revert restores every cell exactly", async () => {
   await fc.assert(fc.asyncProperty(gridArb(0.1), intents, fc.boolean(), variant, async (grid, drawn, overwriteFormulas, excel) => {
     const shapes = [];
@@ -128,6 +145,9 @@ test("(1) apply changes exactly the accepted cells, and (2) revert restores ever
       }
       expect(subject.hasLog()).toBe(outcome.applied.length > 0);
       expect(await subject.host.canRevert()).toBe(outcome.applied.length > 0);
+      // The pane's check learns the same from read().
+      const checked = await subject.host.read();
+      expect(checked.ok && checked.canRevert).toBe(outcome.applied.length > 0);
       if (outcome.applied.length === 0) continue;
 
       const reverted = await subject.host.revert();
@@ -138,8 +158,11 @@ test("(1) apply changes exactly the accepted cells, and (2) revert restores ever
       expect(subject.hasLog()).toBe(false);
       expect(await subject.host.canRevert()).toBe(false);
     }
-    // Same workbook, same edits: the demo and Excel accept and refuse the same cells.
-    expect(shapes[1]).toEqual(shapes[0]);
+    // Same workbook, same edits: the demo and Excel accept and refuse the same cells, as long as
+    // they see the same values. Excel reads a number in a date format as a date, the demo the
+    // number; so an edit that changes such a cell's format makes a later edit of the same cell
+    // stale in Excel only (each host is held to its own model above). Found by seed -714123330.
+    if (!reformatsADate(grid, drawn)) expect(shapes[1]).toEqual(shapes[0]);
   }), { numRuns: RUNS });
 });
 
@@ -260,7 +283,7 @@ test("(2b) revert never overwrites a cell changed after the fix (typed over, or 
         expect(subject.hasLog()).toBe(false);
         results.push({ restored: reverted.restored.map(addressKey), skipped: reverted.skipped.map((s) => `${addressKey(s.at)}:${s.reason}`) });
       }
-      if (results.length === 2) expect(results[1]).toEqual(results[0]);
+      if (results.length === 2 && !reformatsADate(grid, drawn)) expect(results[1]).toEqual(results[0]);
     },
   ), { numRuns: RUNS });
 });
@@ -281,6 +304,6 @@ test("(2c) two batches, then one revert: every cell is back as before the first"
       expect(reverted.restored).toHaveLength(written);
       expect(subject.state()).toEqual(original);
     }
-    expect(shapes[1]).toEqual(shapes[0]);
+    if (!reformatsADate(grid, first) && !reformatsADate(grid, second)) expect(shapes[1]).toEqual(shapes[0]);
   }), { numRuns: RUNS });
 });

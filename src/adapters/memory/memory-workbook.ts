@@ -1,25 +1,27 @@
 /**
- * The in-memory workbook: a host for tests and the browser demo. It applies fix plans with the
- * same promise as the Office and .xlsx adapters: an edit is written only when the cell still
- * holds what validation saw, never over a formula, and text is always stored as text.
+ * The in-memory workbook: a host for tests and the browser demo. It applies fix plans through the
+ * same write planner as the Office host, the memory host and the .xlsx writer
+ * (src/host/write-plan.ts): an edit is written only when the cell still holds what validation
+ * saw, never over a formula or into a merged area's hidden cells, and text is stored as text.
  */
 import type { CellEdit } from "../../core/findings/finding";
-import { SparseSheet, isCellError, type Cell, type CellValue, type WorkbookSnapshot } from "../../core/grid/workbook";
+import type { CellAddress } from "../../core/grid/address";
+import { SparseSheet, type Cell, type WorkbookSnapshot } from "../../core/grid/workbook";
+import { planApply, type CellNow, type CellState } from "../../host/write-plan";
 import { snapshotFromSpec, type WorkbookSpec } from "./grid-spec";
 
 export interface ApplyResult {
   readonly applied: readonly CellEdit[];
-  /** Edits refused because the cell changed since validation, holds a formula, or is gone. */
+  /**
+   * Edits refused because the cell changed since validation, holds a formula, lies inside a
+   * merged area, or is gone; every edit when one of them aims at a protected sheet (nothing is
+   * written then, as a host refuses the whole batch).
+   */
   readonly stale: readonly CellEdit[];
 }
 
-/** Excel reads a blank cell as "", so "" and blank are the same value here, as in the Office host. */
-export function sameCellValue(a: CellValue | undefined, b: CellValue | undefined): boolean {
-  const x = a === "" || a === undefined ? null : a;
-  const y = b === "" || b === undefined ? null : b;
-  if (isCellError(x) || isCellError(y)) return isCellError(x) && isCellError(y) && x.error === y.error;
-  return x === y;
-}
+/** "" and blank are the same value, as in every host (the planner's rule). */
+export { sameCellValue } from "../../host/write-plan";
 
 export class MemoryWorkbook {
   private readonly sheets: SparseSheet[];
@@ -75,23 +77,44 @@ export class MemoryWorkbook {
     target.set(row, col, cell);
   }
 
-  apply(edits: readonly CellEdit[]): ApplyResult {
-    const applied: CellEdit[] = [];
-    const stale: CellEdit[] = [];
-    for (const edit of edits) {
-      const sheet = this.sheets.find((s) => s.name === edit.at.sheet);
-      const current = sheet?.cell(edit.at.row, edit.at.col);
-      if (!sheet || sheet.protected || current?.formula !== undefined || !sameCellValue(current?.value, edit.before)) {
-        stale.push(edit);
-        continue;
-      }
-      sheet.set(edit.at.row, edit.at.col, {
-        value: edit.after,
-        ...(edit.numberFormat ?? current?.numberFormat ? { numberFormat: edit.numberFormat ?? current?.numberFormat } : {}),
-      });
-      applied.push(edit);
-    }
-    return { applied, stale };
+  /** A cell as the write planner needs it. */
+  cellNow(at: CellAddress): CellNow {
+    const sheet = this.sheet(at.sheet);
+    if (!sheet) return { sheetExists: false };
+    const cell = sheet.cell(at.row, at.col);
+    const merged = sheet.merges.some((m) => at.row >= m.top && at.row <= m.bottom && at.col >= m.left && at.col <= m.right && !(at.row === m.top && at.col === m.left));
+    return {
+      sheetExists: true, merged,
+      value: cell?.value ?? null, formula: cell?.formula ?? null, numberFormat: cell?.numberFormat ?? null, fill: cell?.fill ?? null,
+    };
+  }
+
+  /** Puts a cell into a state the planner decided (BLANK_STATE clears it). The sheet must exist. */
+  writeState(at: CellAddress, state: CellState): void {
+    const sheet = this.sheet(at.sheet);
+    if (!sheet) throw new Error(`no sheet ${at.sheet}`);
+    // SparseSheet.set clears a cell that holds nothing.
+    sheet.set(at.row, at.col, {
+      value: state.value,
+      ...(state.formula !== null ? { formula: state.formula } : {}),
+      ...(state.numberFormat !== null ? { numberFormat: state.numberFormat } : {}),
+      ...(state.fill !== null ? { fill: state.fill } : {}),
+    });
+  }
+
+  /**
+   * Applies fixes as a host would, through the same planner, but bare: no highlight fill and no
+   * revert log (like the .xlsx writer's copy). A protected sheet refuses the whole batch.
+   */
+  apply(edits: readonly CellEdit[], options: { readonly overwriteFormulas?: boolean } = {}): ApplyResult {
+    const plan = planApply(edits, (at) => this.cellNow(at), {
+      overwriteFormulas: options.overwriteFormulas === true,
+      highlight: null,
+      isProtected: (name) => this.sheet(name)?.protected ?? false,
+    });
+    if (plan.protectedSheet !== null) return { applied: [], stale: [...edits] };
+    for (const write of plan.writes) this.writeState(write.at, write.after);
+    return { applied: plan.applied, stale: plan.stale.map((s) => s.edit) };
   }
 }
 

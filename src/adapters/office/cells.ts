@@ -5,7 +5,7 @@
  */
 import type { Cell, CellValue } from "../../core/grid/workbook";
 import { isCellError } from "../../core/grid/workbook";
-import { isFormulaLike } from "../../host/text-safety";
+import { typedText } from "../../host/text-safety";
 
 /** One cell as Excel hands it over: an entry of each of the four 2-D arrays. */
 export interface RawCell {
@@ -65,13 +65,8 @@ export function coreValue(value: CellValue, numberFormat: string | null): CellVa
   return value;
 }
 
-/** Same value for the purpose of "the cell still holds what validation saw / what we wrote". */
-export function sameValue(a: CellValue | undefined, b: CellValue | undefined): boolean {
-  const x = a === "" || a === undefined ? null : a;
-  const y = b === "" || b === undefined ? null : b;
-  if (isCellError(x) || isCellError(y)) return isCellError(x) && isCellError(y) && x.error === y.error;
-  return x === y;
-}
+/** Same value for the purpose of "the cell still holds what validation saw / what we wrote" (the planner's rule). */
+export { sameCellValue as sameValue } from "../../host/write-plan";
 
 /**
  * Whether a number format displays a date or time: it has y/m/d/h/s tokens outside quoted
@@ -107,26 +102,16 @@ export function serialToIso(serial: number): string | null {
 }
 
 /**
- * Excel parses a string written through Range.values: "=..." (and "+..", "-..", "@..") becomes a
- * formula, "12.5" a number, "60%" a percentage, "TRUE" a boolean, "#N/A" an error, "2023/1/1" or
- * (in Chinese locales) "2023年1月" a date. So a string is written with Excel's text marker, a
- * leading apostrophe, whenever it starts like a formula, starts with an apostrophe itself, holds a
- * digit, is a boolean word or starts with "#". The apostrophe is not part of the stored value and
- * leaves the number format alone (unlike format "@", which would make later typing text too).
+ * Excel parses a string written through Range.values like typed input, so text is written with
+ * its text marker whenever it would become something else: the rule lives with the other
+ * text-safety rules in src/host/text-safety.ts (the write planner uses it too).
  */
-export function needsTextMarker(text: string): boolean {
-  return isFormulaLike(text) || text.startsWith("'") || /\d/.test(text) || /^\s*(true|false)\s*$/i.test(text) || /^\s*#/.test(text);
-}
-
-/** The string to hand to Range.values so that Excel stores exactly `text`, as text. */
-export function excelText(text: string): string {
-  return needsTextMarker(text) ? `'${text}` : text;
-}
+export { needsTextMarker, typedText as excelText } from "../../host/text-safety";
 
 /** What to write to Range.values to put a recorded value back (text stays text, errors stay errors). */
 export function valueToWrite(value: CellValue): string | number | boolean {
   if (value === null) return "";
   if (isCellError(value)) return value.error;
-  if (typeof value === "string") return excelText(value);
+  if (typeof value === "string") return typedText(value);
   return value;
 }

@@ -3,14 +3,21 @@
  * that calls Excel (with read.ts, probe.ts and report.ts it uses). Excel.run is injected so the
  * tests can hand in the in-memory fake (test/fakes/excel-fake.ts).
  *
- * Round trips (context.sync calls):
- *   read          2  (sheet list; then every sheet's block + merges at once)
+ * Round trips (context.sync calls), each call in one Excel.run whatever the workbook's size:
+ *   read          2  (sheet list + revert log + review notes; then every sheet's block + merges at
+ *                    once). This is the pane's whole check: read() also returns the review notes and
+ *                    whether a revert log exists, and remembers the log for revert.
  *   apply         2  (re-read targets + protection + log; then one write batch incl. the log)
- *   revert        2  (log + targets of the log this host last saw; then one write batch);
- *                    3 when the stored log is not the one last seen (co-author, other session)
+ *   revert        2  (log + targets of the log this host last saw, by read, canRevert or apply;
+ *                    then one write batch); 3 when the stored log is not the one last seen
+ *                    (co-author, other session, pane reopened without a check)
  *   writeReport   2, select 1, canRevert 1, review notes 1 each; insertTemplate 3 (see insert-template.ts).
  * When Excel refuses to chain calls on a missing sheet's null object (ItemNotFound at the first
  * sync), apply/revert retry once with the sheet list loaded first (one more sync).
+ *
+ * Which edits are written and which cells a revert restores is decided by the write planner
+ * (src/host/write-plan.ts), shared with every other host; this file only reads the cells it
+ * needs and carries out the plan.
  *
  * The revert log lives in workbook settings (ExcelApi 1.4) under REVERT_LOG_KEY, as a JSON
  * string checked with zod on every read (src/host/revert-log.ts). It is written in the SAME batch
@@ -19,22 +26,19 @@
  * failed batch managed to change before reporting the error (HostError.untouched is then true).
  */
 import type { CellEdit } from "../../core/findings/finding";
-import { addressKey, type CellAddress } from "../../core/grid/address";
-import type { CellValue } from "../../core/grid/workbook";
+import type { CellAddress } from "../../core/grid/address";
 import {
-  FIXED_FILL, REVERT_LOG_KEY, REVIEW_NOTES_KEY,
+  REVERT_LOG_KEY, REVIEW_NOTES_KEY,
   type ApplyOptions, type ApplyOutcome, type HostError, type HostOutcome, type ReportSheetContent,
-  type RevertOutcome, type ReviewNote, type StaleEdit, type WorkbookHost,
+  type RevertOutcome, type ReviewNote, type WorkbookHost, type WorkbookRead,
 } from "../../host/ports";
-import { parseRevertLog, REVERT_LOG_VERSION, type RevertEntry, type RevertLog } from "../../host/revert-log";
+import { appendRevertEntries, parseRevertLog, type RevertLog } from "../../host/revert-log";
 import { parseReviewNotes, serializeReviewNotes } from "../../host/review-notes";
-import { coreValue, excelText, sameValue } from "./cells";
+import { isWritableEdit, planApply, planRevert, type CellNow, type CellRollback } from "../../host/write-plan";
+import { coreValue } from "./cells";
 import { hostErrorFromOffice, officeErrorCode } from "./errors";
 import { corruptRevertLogError, noRevertLogError, protectedError, tooLargeError } from "./messages";
-import {
-  BLANK_STATE, insideMergeNotAnchor, isBlankState, queueProbe, queueRestore, sameState,
-  type CellState, type ProbeResult,
-} from "./probe";
+import { insideMergeNotAnchor, queueProbe, queueRestore, sameState, type ProbeResult } from "./probe";
 import { readWorkbook } from "./read";
 import { writeReportSheet, type ReportPhase } from "./report";
 import { insertTemplateSheets } from "./insert-template";
@@ -69,7 +73,7 @@ interface Progress {
 
 /** A write batch's undo information: the state before, per touched cell, and the log before. */
 interface Rollback {
-  readonly cells: readonly { readonly at: CellAddress; readonly before: CellState }[];
+  readonly cells: readonly CellRollback[];
   /** The settings value before (null: there was no log). */
   readonly logBefore: string | null;
 }
@@ -98,13 +102,35 @@ class OfficeHost implements WorkbookHost {
     return this.supports("1.20") ? { mergeUndoGroup: true } : null;
   }
 
-  async read() {
+  /** The snapshot, the review notes and whether a revert log exists: 2 syncs in one Excel.run. */
+  async read(): Promise<WorkbookRead | HostError> {
     try {
-      const result = await this.run((context) => readWorkbook(context, this.supports("1.13")));
-      return result.ok ? result : tooLargeError(result.tooLarge);
+      const result = await this.run(async (context) => {
+        // Queued before readWorkbook's first sync, so they ride along with the sheet list.
+        const logItem = context.workbook.settings.getItemOrNullObject(REVERT_LOG_KEY);
+        logItem.load("value");
+        const notesItem = context.workbook.settings.getItemOrNullObject(REVIEW_NOTES_KEY);
+        notesItem.load("value");
+        const read = await readWorkbook(context, this.supports("1.13"));
+        return {
+          read,
+          log: logItem.isNullObject ? null : settingText(logItem.value),
+          notes: notesItem.isNullObject ? null : settingText(notesItem.value),
+        };
+      });
+      const canRevert = this.rememberLog(result.log);
+      if (!result.read.ok) return tooLargeError(result.read.tooLarge);
+      return { ok: true, snapshot: result.read.snapshot, notes: parseReviewNotes(result.notes), canRevert };
     } catch (error) {
       return hostErrorFromOffice(error, true);
     }
+  }
+
+  /** Keeps the stored log for revert's first sync; whether it has anything to revert. */
+  private rememberLog(raw: string | null): boolean {
+    const parsed = raw === null ? null : parseRevertLog(raw);
+    this.lastLog = raw !== null && parsed?.ok ? { raw, log: parsed.log } : null;
+    return this.lastLog !== null && this.lastLog.log.entries.length > 0;
   }
 
   async apply(edits: readonly CellEdit[], options: ApplyOptions = {}): Promise<ApplyOutcome> {
@@ -117,55 +143,38 @@ class OfficeHost implements WorkbookHost {
       const only = knowSheets ? await loadSheetNames(context) : null;
       const logItem = context.workbook.settings.getItemOrNullObject(REVERT_LOG_KEY);
       logItem.load("value");
-      const probed = queueProbe(context, edits.map((e) => e.at), {
+      const probed = queueProbe(context, edits.filter(isWritableEdit).map((e) => e.at), {
         fill: true, pattern: this.supports("1.9"), merges: this.supports("1.13"), only,
       });
       await context.sync();
       const probe = probed();
 
-      const stale: StaleEdit[] = [];
-      const ready: { edit: CellEdit; before: CellState }[] = [];
-      const simulated = new Map<string, CellState>();
-      for (const edit of edits) {
-        const key = addressKey(edit.at);
-        const current = simulated.get(key) ?? probe.state(edit.at);
-        if (!probe.present.has(edit.at.sheet) || !current) stale.push({ edit, reason: "sheet-missing" });
-        else if (insideMergeNotAnchor(probe.merges(edit.at.sheet), edit.at)) stale.push({ edit, reason: "merged" });
-        else if (current.formula !== null && !options.overwriteFormulas) stale.push({ edit, reason: "formula" });
-        else if (!sameValue(coreValue(current.value, current.numberFormat), edit.before)) stale.push({ edit, reason: "changed" });
-        else {
-          ready.push({ edit, before: current });
-          simulated.set(key, { value: edit.after, formula: null, numberFormat: edit.numberFormat ?? current.numberFormat, fill: FIXED_FILL });
-        }
-      }
-      const lockedSheet = [...new Set(edits.map((e) => e.at.sheet))].find((name) => probe.present.has(name) && probe.isProtected(name));
-      if (lockedSheet !== undefined) return protectedError(lockedSheet);
-      if (ready.length === 0) return { ok: true as const, applied: [], stale, undoGrouped: false };
+      const plan = planApply(edits, (at) => cellNow(probe, at, true), {
+        overwriteFormulas: options.overwriteFormulas === true,
+        // Validation read a number shown as a date as its ISO text (read.ts), so compare it so.
+        seen: (state) => coreValue(state.value, state.numberFormat),
+        isProtected: (name) => probe.present.has(name) && probe.isProtected(name),
+      });
+      if (plan.protectedSheet !== null) return protectedError(plan.protectedSheet);
+      if (plan.writes.length === 0) return { ok: true as const, applied: [], stale: plan.stale, undoGrouped: false };
 
       const logBefore = logItem.isNullObject ? null : settingText(logItem.value);
-      const previous = logBefore === null ? null : parseRevertLog(logBefore);
-      const log: RevertLog = previous?.ok ? previous.log : { version: REVERT_LOG_VERSION, entries: [] };
-      const entries: RevertEntry[] = ready.map(({ edit, before }) => ({
-        sheet: edit.at.sheet, row: edit.at.row, col: edit.at.col,
-        original: isBlankState(before) ? null : { value: before.value, formula: before.formula, numberFormat: before.numberFormat, fill: before.fill },
-        written: edit.after,
-      }));
-      const nextLog: RevertLog = { version: REVERT_LOG_VERSION, entries: [...log.entries, ...entries] };
+      const nextLog = appendRevertEntries(logBefore, plan.entries);
       const nextRaw = JSON.stringify(nextLog);
-      rollback = { cells: firstStates(ready.map((r) => ({ at: r.edit.at, before: r.before }))), logBefore };
+      rollback = { cells: plan.rollback, logBefore };
 
       progress.phase = "write";
       // The log first: whatever part of the batch runs, no changed cell is ever without its log entry.
       context.workbook.settings.add(REVERT_LOG_KEY, nextRaw);
-      for (const { edit } of ready) {
-        const range = mustRange(probe, edit.at);
-        if (edit.numberFormat !== undefined) range.numberFormat = [[edit.numberFormat]];
-        range.values = [[typeof edit.after === "number" ? edit.after : excelText(edit.after)]];
-        range.format.fill.color = FIXED_FILL;
+      for (const write of plan.writes) {
+        const range = mustRange(probe, write.at);
+        if (write.numberFormat !== undefined) range.numberFormat = [[write.numberFormat]];
+        range.values = [[write.typed]];
+        if (write.fill !== null) range.format.fill.color = write.fill;
       }
       await context.sync();
       this.lastLog = { raw: nextRaw, log: nextLog };
-      return { ok: true as const, applied: ready.map((r) => r.edit), stale, undoGrouped: runOptions !== null };
+      return { ok: true as const, applied: plan.applied, stale: plan.stale, undoGrouped: runOptions !== null };
     });
 
     try {
@@ -184,13 +193,7 @@ class OfficeHost implements WorkbookHost {
         await context.sync();
         return item.isNullObject ? null : settingText(item.value);
       });
-      if (raw === null) {
-        this.lastLog = null;
-        return false;
-      }
-      const parsed = parseRevertLog(raw);
-      this.lastLog = parsed.ok ? { raw, log: parsed.log } : null;
-      return parsed.ok && parsed.log.entries.length > 0;
+      return this.rememberLog(raw);
     } catch {
       return false;
     }
@@ -225,43 +228,16 @@ class OfficeHost implements WorkbookHost {
       }
       const probe = probed();
 
-      const restored: CellAddress[] = [];
-      const skipped: { at: CellAddress; reason: "changed-since" | "sheet-missing" }[] = [];
-      const writes: { at: CellAddress; state: CellState; before: CellState }[] = [];
-      const simulated = new Map<string, CellState>();
-      // Newest first, so a cell fixed twice ends with its very first content.
-      for (const entry of [...log.entries].reverse()) {
-        const at = { sheet: entry.sheet, row: entry.row, col: entry.col };
-        const key = addressKey(at);
-        const current = simulated.get(key) ?? probe.state(at);
-        if (!current) {
-          skipped.push({ at, reason: "sheet-missing" });
-          continue;
-        }
-        if (current.formula !== null || !sameValue(current.value, entry.written)) {
-          skipped.push({ at, reason: "changed-since" });
-          continue;
-        }
-        const state = entry.original === null ? BLANK_STATE : {
-          value: entry.original.value as CellValue,
-          formula: entry.original.formula,
-          numberFormat: entry.original.numberFormat,
-          fill: entry.original.fill,
-        };
-        writes.push({ at, state, before: probe.state(at) ?? BLANK_STATE });
-        simulated.set(key, state);
-        restored.push(at);
-      }
-      const lockedSheet = [...new Set(writes.map((w) => w.at.sheet))].find((name) => probe.isProtected(name));
-      if (lockedSheet !== undefined) return protectedError(lockedSheet);
+      const plan = planRevert(log, (at) => cellNow(probe, at, false), { isProtected: (name) => probe.isProtected(name) });
+      if (plan.protectedSheet !== null) return protectedError(plan.protectedSheet);
 
-      rollback = { cells: firstStates(writes.map((w) => ({ at: w.at, before: w.before }))), logBefore: raw };
+      rollback = { cells: plan.rollback, logBefore: raw };
       progress.phase = "write";
-      for (const { at, state } of writes) queueRestore(mustRange(probe, at), state);
+      for (const { at, state } of plan.writes) queueRestore(mustRange(probe, at), state);
       logItem.delete();
       await context.sync();
       this.lastLog = null;
-      return { ok: true, restored, skipped };
+      return { ok: true, restored: plan.restored, skipped: plan.skipped };
     });
 
     try {
@@ -403,15 +379,11 @@ function targetsOf(log: RevertLog): CellAddress[] {
   return log.entries.map((e) => ({ sheet: e.sheet, row: e.row, col: e.col }));
 }
 
-/** The first recorded state per cell (a cell may appear twice). */
-function firstStates(cells: readonly { at: CellAddress; before: CellState }[]): { at: CellAddress; before: CellState }[] {
-  const seen = new Set<string>();
-  return cells.filter((c) => {
-    const key = addressKey(c.at);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+/** A probed cell as the write planner needs it; merges only matter (and are only probed) for apply. */
+function cellNow(probe: ProbeResult, at: CellAddress, withMerges: boolean): CellNow {
+  const state = probe.state(at);
+  if (!probe.present.has(at.sheet) || !state) return { sheetExists: false };
+  return { sheetExists: true, merged: withMerges && insideMergeNotAnchor(probe.merges(at.sheet), at), ...state };
 }
 
 /** A setting's value as the JSON text we store; objects (stored by another writer) are re-serialized. */

@@ -5,30 +5,17 @@
  * plain data leaves (proxies never outlive the Excel.run that made them).
  */
 import { addressKey, toA1, type CellAddress, type CellRange } from "../../core/grid/address";
-import type { CellValue } from "../../core/grid/workbook";
+import type { CellState } from "../../host/write-plan";
 import { rawValue, realFormula, significantFormat, valueToWrite, type RawCell } from "./cells";
 
-/** Everything we record about a cell so that it can be put back exactly. */
-export interface CellState {
-  readonly value: CellValue;
-  readonly formula: string | null;
-  /** null for General. */
-  readonly numberFormat: string | null;
-  /** null for no fill. */
-  readonly fill: string | null;
-}
+/** Everything we record about a cell so that it can be put back exactly (the planner's type). */
+export type { CellState };
 
 /**
  * Merged-area geometry, loaded through the RangeAreas itself (never by navigating from a possibly
  * null object first): rows/columns of each area, not the comma-joined address (office-js#1590).
  */
 export const MERGE_GEOMETRY = "areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount";
-
-export const BLANK_STATE: CellState = { value: null, formula: null, numberFormat: null, fill: null };
-
-export function isBlankState(state: CellState): boolean {
-  return state.value === null && state.formula === null && state.numberFormat === null && state.fill === null;
-}
 
 export function sameState(a: CellState, b: CellState): boolean {
   const va = a.value;

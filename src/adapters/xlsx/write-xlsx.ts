@@ -5,9 +5,10 @@
 import { realpath, stat, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import * as ExcelJS from "exceljs";
-import { parseRangeA1, type CellRange } from "../../core/grid/address";
+import { parseRangeA1, type CellAddress, type CellRange } from "../../core/grid/address";
 import { isCellError, type CellValue } from "../../core/grid/workbook";
 import type { Bilingual, CellEdit } from "../../core/findings/finding";
+import { planApply, type CellNow } from "../../host/write-plan";
 import { toCell, type SheetSpec, type WorkbookSpec } from "../memory/grid-spec";
 import { loadWorkbook } from "./read-xlsx";
 import { cellFromExcel, isFormulaValue, isMergeFollower } from "./snapshot";
@@ -40,9 +41,6 @@ function writeFailure(reason: WriteFailureReason, message: Bilingual = WRITE_FAI
   return { ok: false, reason, message };
 }
 
-const MAX_ROWS = 1_048_576;
-const MAX_COLS = 16_384;
-
 export async function writeFixedCopy(
   inputPath: string,
   outputPath: string,
@@ -63,12 +61,19 @@ export async function writeFixedCopy(
   }
   const workbook = loaded.workbook;
 
-  const applied: CellEdit[] = [];
-  const stale: CellEdit[] = [];
-  for (const edit of edits) {
-    if (applyEdit(workbook, edit)) applied.push(edit);
-    else stale.push(edit);
+  // The same planner as every host decides; the copy gets no highlight and no revert log.
+  const plan = planApply(edits, (at) => cellNow(workbook, at), { highlight: null });
+  for (const write of plan.writes) {
+    const cell = worksheetNamed(workbook, write.at.sheet)!.getCell(write.at.row + 1, write.at.col + 1);
+    cell.value = write.value;
+    if (write.numberFormat !== undefined) {
+      // exceljs shares one style object among all cells loaded with the same style id: replace it,
+      // never mutate it, or the format would spread to unrelated cells.
+      cell.style = { ...cell.style, numFmt: write.numberFormat };
+    }
   }
+  const applied = [...plan.applied];
+  const stale = plan.stale.map((s) => s.edit);
 
   let bytes: Buffer;
   try {
@@ -85,37 +90,27 @@ export async function writeFixedCopy(
   return { ok: true, applied, stale };
 }
 
-/** Writes one edit unless the cell changed since validation or must not be written. */
-function applyEdit(workbook: ExcelJS.Workbook, edit: CellEdit): boolean {
-  const { sheet, row, col } = edit.at;
-  if (!Number.isInteger(row) || !Number.isInteger(col) || row < 0 || col < 0 || row >= MAX_ROWS || col >= MAX_COLS) {
-    return false;
-  }
-  if (typeof edit.after === "number" && !Number.isFinite(edit.after)) return false;
-  const worksheet = workbook.worksheets.find((ws) => ws.name === sheet);
-  if (!worksheet) return false;
-  const cell = worksheet.getCell(row + 1, col + 1);
-  // A value under a merge is invisible, and a formula must keep computing: neither is ours to overwrite.
-  if (isMergeFollower(cell) || isFormulaValue(cell.value)) return false;
-  const current = cellFromExcel(cell)?.value ?? null;
-  if (!sameValue(current, edit.before)) return false;
-
-  cell.value = edit.after;
-  if (edit.numberFormat !== undefined) {
-    // exceljs shares one style object among all cells loaded with the same style id: replace it,
-    // never mutate it, or the format would spread to unrelated cells.
-    cell.style = { ...cell.style, numFmt: edit.numberFormat };
-  }
-  return true;
+/**
+ * A cell of the loaded workbook as the write planner needs it. A merge follower (exceljs echoes
+ * the master's value there, but it is invisible) and a formula (it must keep computing) are
+ * flagged so that the planner refuses them; the value is what readXlsx hands to validation.
+ */
+function cellNow(workbook: ExcelJS.Workbook, at: CellAddress): CellNow {
+  const worksheet = worksheetNamed(workbook, at.sheet);
+  if (!worksheet) return { sheetExists: false };
+  const cell = worksheet.getCell(at.row + 1, at.col + 1);
+  if (isMergeFollower(cell)) return { sheetExists: true, merged: true };
+  const seen = cellFromExcel(cell);
+  return {
+    sheetExists: true,
+    value: seen?.value ?? null,
+    formula: isFormulaValue(cell.value) ? (seen?.formula ?? "=") : null,
+    numberFormat: seen?.numberFormat ?? null,
+  };
 }
 
-/** Equality as validation saw the cell: numbers by value, text exactly, empty text as empty. */
-function sameValue(current: CellValue, before: CellValue): boolean {
-  const a = current === "" ? null : current;
-  const b = before === "" ? null : before;
-  if (a === null || b === null) return a === b;
-  if (isCellError(a) || isCellError(b)) return isCellError(a) && isCellError(b) && a.error === b.error;
-  return a === b;
+function worksheetNamed(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
+  return workbook.worksheets.find((ws) => ws.name === name);
 }
 
 async function pathExists(path: string): Promise<boolean> {

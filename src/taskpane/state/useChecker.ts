@@ -41,8 +41,7 @@ export function useChecker(host: WorkbookHost, settings: RuleSettings) {
         return null;
       }
       const result = validate(read.snapshot, settings);
-      const [notes, canRevert] = await Promise.all([host.loadReviewNotes(), host.canRevert()]);
-      update({ busy: false, result, notes, canRevert, notice, checkedAt: new Date().toISOString() });
+      update({ busy: false, result, notes: read.notes, canRevert: read.canRevert, notice, checkedAt: new Date().toISOString() });
       return result;
     } catch (error) {
       update({ busy: false, notice: unexpected(error) });

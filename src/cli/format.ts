@@ -1,6 +1,7 @@
 /** Human formats of a report: a terminal table (CJK-aligned) and Markdown. */
-import { GRADE_NAMES, profileById, type Grade, type JsonFinding, type JsonReport, type JsonUnreadable, type Lang } from "../core";
-import { displayWidth, padEnd, terminalSafe } from "./text-width";
+import { profileById, type JsonFinding, type JsonReport, type JsonUnreadable, type Lang } from "../core";
+import { formatValue } from "../core/format/figures";
+import { displayWidth, padEnd, padStart, terminalSafe } from "./text-width";
 
 const SEVERITY_NAMES: Record<Lang, Record<JsonFinding["severity"], string>> = {
   zh: { error: "错误", warning: "警告", info: "提示" },
@@ -42,11 +43,16 @@ function clip(text: string | null, width: number): string {
 /** The strongest signals are enough to say why; the JSON report lists them all. */
 const MAX_REASONS = 2;
 
-/** The expected value as a reader of this language reads it: a grade's code becomes 优 / Excellent. */
-function expectedShown(f: JsonFinding, lang: Lang): string | null {
-  if (f.ruleId === "a3.grade" && f.expected !== null && f.expected in GRADE_NAMES) return GRADE_NAMES[f.expected as Grade][lang];
-  return f.expected;
+/** Expected and found as a reader reads them, formatted as everywhere else (src/core/format/figures.ts). */
+function shown(f: JsonFinding, lang: Lang): { expected: string | null; actual: string | null } {
+  return { expected: formatValue(f.expected, f.figure, lang), actual: formatValue(f.actual, f.figure, lang) };
 }
+
+/** Wide enough for "982.21 万元" and "982.21 × 10,000 yuan"; longer text is cut with "…". */
+const CLIP: Readonly<Record<Lang, number>> = { zh: 18, en: 22 };
+
+/** Figures (not text) are right-aligned so their decimals line up. */
+const isFigure = (f: JsonFinding) => f.figure !== undefined && f.figure !== "grade";
 
 /** The form line: which profile, and what decided it. */
 function profileLine(report: JsonReport, lang: Lang): string {
@@ -92,11 +98,12 @@ export function formatTable(report: JsonReport, lang: Lang, color: boolean): str
   const h = HEADINGS[lang];
   const rows = report.findings.map((f) => ({
     f,
-    cols: [SEVERITY_NAMES[lang][f.severity], f.ruleId, terminalSafe(cellOf(f)), clip(expectedShown(f, lang), 14), clip(f.actual, 14)],
+    cols: [SEVERITY_NAMES[lang][f.severity], f.ruleId, terminalSafe(cellOf(f)), clip(shown(f, lang).expected, CLIP[lang]), clip(shown(f, lang).actual, CLIP[lang])],
   }));
   const header = [h.severity, h.rule, h.cell, h.expected, h.actual];
   const widths = header.map((title, i) => Math.max(displayWidth(title), ...rows.map((r) => displayWidth(r.cols[i]!))));
-  const line = (cols: string[]) => cols.map((c, i) => padEnd(c, widths[i]!)).join("  ").trimEnd();
+  const line = (cols: string[], figure = false) =>
+    cols.map((c, i) => (figure && i >= 3 ? padStart(c, widths[i]!) : padEnd(c, widths[i]!))).join("  ").trimEnd();
   const out = [`${terminalSafe(report.file)}`, ...summaryLine(report, lang).split("\n").map(terminalSafe), ""];
   if (rows.length === 0) {
     out.push(lang === "zh" ? "未发现问题。" : "No findings.");
@@ -104,7 +111,7 @@ export function formatTable(report: JsonReport, lang: Lang, color: boolean): str
   }
   out.push(line(header), widths.map((w) => "─".repeat(w)).join("  "));
   for (const { f, cols } of rows) {
-    const text = line(cols);
+    const text = line(cols, isFigure(f));
     out.push(color ? `${COLORS[f.severity]}${text}${RESET}` : text);
     out.push(`    ${terminalSafe(`${tablePrefix(f, lang)}${f.message}`)}`);
     const quoted = textPlace(f, lang);
@@ -135,9 +142,9 @@ export function formatMarkdown(report: JsonReport, lang: Lang): string {
     out.push(lang === "zh" ? "未发现问题。" : "No findings.");
     return out.join("\n") + "\n";
   }
-  out.push(`| ${h.severity} | ${h.rule} | ${h.cell} | ${h.expected} | ${h.actual} | ${h.message} |`, "|---|---|---|---|---|---|");
+  out.push(`| ${h.severity} | ${h.rule} | ${h.cell} | ${h.expected} | ${h.actual} | ${h.message} |`, "|---|---|---|---:|---:|---|");
   for (const f of report.findings) {
-    out.push(`| ${SEVERITY_NAMES[lang][f.severity]} | \`${f.ruleId}\` | ${mdEscape(cellOf(f))} | ${mdEscape(expectedShown(f, lang))} | ${mdEscape(f.actual)} | ${mdEscape(`${tablePrefix(f, lang)}${f.message}`)}${f.textRef ? `<br>${mdEscape(textPlace(f, lang))}` : ""} |`);
+    out.push(`| ${SEVERITY_NAMES[lang][f.severity]} | \`${f.ruleId}\` | ${mdEscape(cellOf(f))} | ${mdEscape(shown(f, lang).expected)} | ${mdEscape(shown(f, lang).actual)} | ${mdEscape(`${tablePrefix(f, lang)}${f.message}`)}${f.textRef ? `<br>${mdEscape(textPlace(f, lang))}` : ""} |`);
   }
   return out.join("\n") + "\n";
 }

@@ -23,6 +23,11 @@ export function padEnd(text: string, width: number): string {
   return text + " ".repeat(Math.max(0, width - displayWidth(text)));
 }
 
+/** Right-aligned, for figures: their decimals line up. */
+export function padStart(text: string, width: number): string {
+  return " ".repeat(Math.max(0, width - displayWidth(text))) + text;
+}
+
 /** Keeps terminal output on one line per cell: control characters and bidi marks are dropped. */
 export function terminalSafe(text: string): string {
   // eslint-disable-next-line no-control-regex

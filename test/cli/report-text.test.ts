@@ -85,7 +85,7 @@ describe("--report with the seed's text", () => {
   test("md: the sentence follows the message in the same cell", async () => {
     const { stdout } = await runCli([SAMPLE, "--report", SEED_TXT, "--format", "md"]);
     const line = stdout.split("\n").find((l) => l.includes("`r.income`"))!;
-    expect(line).toContain("| 附件3!B7 | 982.6 | 982.21 |");
+    expect(line).toContain("| 附件3!B7 | 982.60 万元 | 982.21 万元 |");
     expect(line).toContain("<br>正文第 26 段第 1 句：“2.2023年度单位一般公共预算财政拨款收入982.21万元。” |");
   });
 

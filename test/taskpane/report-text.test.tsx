@@ -61,7 +61,7 @@ test("pasting the seed's text and clicking 核对 lists r.income and r.project w
   expect(within(income).getByText("正文第 26 段第 1 句")).toBeTruthy();
   const quote = within(income).getByLabelText("正文原句（正文第 26 段第 1 句）");
   expect(quote.textContent).toBe("2.2023年度单位一般公共预算财政拨款收入982.21万元。");
-  expect(income.textContent).toContain("与附件3 一般公共预算 982.60（附件3!B7）不一致（相差 0.39）");
+  expect(income.textContent).toContain("与附件3 一般公共预算 982.60 万元（附件3!B7）不一致（相差 0.39 万元）");
   expect(screen.getByText(/发现 4 处与附件或自身不符/)).toBeTruthy();
 });
 

@@ -15,6 +15,7 @@ import { dirname, relative, resolve, sep } from "node:path";
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { GRADE_NAMES, type Bilingual, type Lang, type Severity } from "../../core";
+import { formatValue, type ValueKind } from "../../core/format/figures";
 import type { FolderSummary, UnitRow, UnitStatus } from "../../core/report/folder-summary";
 
 export const UNITS_SHEET = "单位汇总";
@@ -129,10 +130,20 @@ export async function summaryBytes(summary: FolderSummary, baseDir: string, lang
       severity: SEVERITY_TEXT[issue.severity][lang],
       ruleId: issue.ruleId,
       cell: place ? { text: `${issue.sheet}!${issue.cell}`, hyperlink: `${link(issue.file)}#${place}` } : null,
-      expected: numberOrText(issue.expected),
-      actual: numberOrText(issue.actual),
+      expected: null,
+      actual: null,
       message: issue.message,
     }));
+    // Expected and found as figures of their kind: numbers stay numbers, shown as everywhere else.
+    const row = issues.lastRow!;
+    const keys = Object.keys(ISSUE_COLUMNS);
+    for (const [key, value] of [["expected", issue.expected], ["actual", issue.actual]] as const) {
+      const cell = row.getCell(keys.indexOf(key) + 1);
+      const shown = figureCell(value, issue.figure, lang);
+      cell.value = shown.value;
+      if (shown.numFmt) cell.numFmt = shown.numFmt;
+      if (shown.value !== null) cell.alignment = { horizontal: "right" };
+    }
   }
 
   addFilter(issues);
@@ -187,10 +198,25 @@ function numberOrNull(text: string | null | undefined): number | null {
   return text === null || text === undefined ? null : Number(text);
 }
 
-/** A decimal that the core wrote as text becomes a number; anything else ("优", "≥95%") stays text. */
-function numberOrText(text: string | null): string | number | null {
-  if (text === null) return null;
-  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+/** The number formats that show a figure as src/core/format/figures.ts writes it. */
+const FIGURE_FORMATS: Readonly<Record<Lang, Partial<Record<ValueKind, string>>>> = {
+  zh: { amount: '0.00" 万元"', decimal: "0.00", percent: "0.00%", score: "0.00", count: '0" 人"', typed: "General" },
+  en: { amount: '0.00" × 10,000 yuan"', decimal: "0.00", percent: "0.00%", score: "0.00", count: "0", typed: "General" },
+};
+
+/**
+ * A finding's expected or found value as a cell: a decimal becomes a number with its kind's format
+ * (a rate as the fraction under 0.00%); a bound, a range or a grade becomes its text as the pane
+ * writes it ("≤ 116.80 万元", "0–10", "优"); other text stays text.
+ */
+function figureCell(text: string | null, kind: ValueKind | undefined, lang: Lang): { value: string | number | null; numFmt?: string } {
+  if (text === null) return { value: null };
+  const format = kind ? FIGURE_FORMATS[lang][kind] : undefined;
+  if (format && /^-?\d+(\.\d+)?$/.test(text)) {
+    const value = Number(text);
+    return { value: kind === "percent" ? value / 100 : value, numFmt: format };
+  }
+  return { value: formatValue(text, kind, lang) };
 }
 
 /** Sheet names always quoted in a reference ('附件3'!I5); a quote inside is doubled. */

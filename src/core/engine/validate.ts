@@ -286,6 +286,7 @@ function toFinding(rule: Rule, report: Report, table: TableRef | undefined): Fin
     related: report.related ?? [],
     expected: report.expected ?? null,
     actual: report.actual ?? null,
+    ...(report.figure && report.figure !== "text" ? { figure: report.figure } : {}),
     messageId: report.messageId,
     data: report.data ?? {},
     ...(table ? { table } : {}),

@@ -1,6 +1,7 @@
 import type { CellAddress } from "../grid/address";
 import type { CellValue } from "../grid/workbook";
 import type { MessageData } from "../messages/message";
+import type { ValueKind } from "../format/figures";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -42,6 +43,8 @@ export interface Finding {
   /** Decimal text or plain text; null when the rule has no single expected value. */
   readonly expected: string | null;
   readonly actual: string | null;
+  /** What `expected` and `actual` are (an amount, a rate, a score, a grade…), so every edge shows them one way. */
+  readonly figure?: ValueKind;
   /** Which of the rule's messages (its meta.messages) says what was found, and with what. */
   readonly messageId: string;
   readonly data: MessageData;

@@ -7,20 +7,16 @@
  */
 import type { CellAddress } from "../grid/address";
 import type { Bilingual } from "../findings/finding";
+import type { FigureKind } from "../format/figures";
 
 /** A message text per language, with `{name}` placeholders filled from the data. */
 export type MessageTemplate = Bilingual;
 
-/** The figure kinds a message shows, each rendered one way (see render.ts). */
-export type FigureStyle =
-  /** An amount in 万元 computed or compared, 2 dp ("982.60"). */
-  | "amount"
-  /** A rate in percentage points, 2 dp with "%" ("166.67%"). */
-  | "percent"
-  /** A score, 2 dp ("10.00"). */
-  | "score"
-  /** A figure as the user typed it, without padding ("98", "0.6"). */
-  | "typed";
+/**
+ * The figure kinds a message shows, each rendered one way by src/core/format/figures.ts: an
+ * amount "982.60 万元", a rate "166.67%", a score "10.00", people "35 人", a figure as typed "98".
+ */
+export type FigureStyle = FigureKind;
 
 /** One value of a message's data. */
 export type MessageArg =

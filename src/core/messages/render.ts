@@ -4,37 +4,19 @@
  * value reads the same wherever a message shows it.
  */
 import type { Lang } from "../findings/finding";
-import { Decimal, fixed2, plain } from "../numeric/decimal";
 import { cellLabel } from "../grid/address";
-import type { FigureStyle, MessageArg, MessageData, MessageTemplate } from "./message";
+import { formatFigure } from "../format/figures";
+import type { MessageArg, MessageData, MessageTemplate } from "./message";
 
 export type MessageCatalogue = Readonly<Record<string, MessageTemplate>>;
 
 /** Nested clauses deeper than this are a bug in a rule; stop rather than recurse forever. */
 const MAX_DEPTH = 8;
 
-export function formatFigure(value: string, style: FigureStyle): string {
-  let decimal: Decimal;
-  try {
-    decimal = new Decimal(value);
-  } catch {
-    return value;
-  }
-  switch (style) {
-    case "amount":
-    case "score":
-      return fixed2(decimal);
-    case "percent":
-      return `${fixed2(decimal)}%`;
-    case "typed":
-      return plain(decimal);
-  }
-}
-
 export function renderArg(arg: MessageArg, lang: Lang, catalogue: MessageCatalogue, depth = 0): string {
   if (typeof arg === "string") return arg;
   if (typeof arg === "number") return String(arg);
-  if ("figure" in arg) return formatFigure(arg.figure, arg.style);
+  if ("figure" in arg) return formatFigure(arg.figure, arg.style, lang);
   if ("cell" in arg) return cellLabel(arg.cell);
   if ("label" in arg) return arg.label[lang];
   if ("list" in arg) return arg.list.map((item) => renderArg(item, lang, catalogue, depth)).join(arg.separator[lang]);

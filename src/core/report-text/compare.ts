@@ -143,7 +143,12 @@ function agrees(figure: TextFigure, annex: AnnexFigure): boolean {
   return figure.unit === "万元" && decimals < 2 && annex.value.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).equals(figure.value);
 }
 
-/** A figure as the text has it: amounts with 2 decimals, counts as written. */
+/** A figure inside a sum: amounts with 2 decimals and no unit (the total says it once), counts as written. */
+function bare(value: Decimal, figure: Pick<TextFigure, "kind">): MessageArg {
+  return figureArg(value, figure.kind === "amount" ? "decimal" : "typed");
+}
+
+/** A figure as the text has it: amounts with 2 decimals and 万元; counts as written (人, 个, 项 vary). */
 function shown(value: Decimal, figure: Pick<TextFigure, "kind">): MessageArg {
   return figureArg(value, figure.kind === "amount" ? "amount" : "typed");
 }
@@ -166,6 +171,7 @@ function disagreement(report: Report, figure: TextFigure, annex: AnnexFigure): v
     related: annex.related,
     expected: plain(annex.value),
     actual: plain(figure.value),
+    figure: figure.kind === "amount" ? "amount" : "typed",
     messageId: "differs",
     data: {
       place: where(figure),
@@ -272,7 +278,7 @@ function checkParts(report: Report, total: TextFigure, parts: readonly TextFigur
   if (!firstTooBig && (total.kind === "count" || parts.length < 2)) return;
   const severity: Severity = firstTooBig || all.minus(total.value).greaterThan(tolerance) ? "error" : "warning";
   const used = firstTooBig ? [first] : parts;
-  const terms = list(used.map((p) => clause("term", { name: p.label.replace(/^其中[:：]?/, ""), value: shown(p.value, p) })), { zh: " + ", en: " + " });
+  const terms = list(used.map((p) => clause("term", { name: p.label.replace(/^其中[:：]?/, ""), value: bare(p.value, p) })), { zh: " + ", en: " + " });
   const partsSum = sum(used.map((p) => p.value));
   const last = used[used.length - 1]!;
   const quote = quoteBetween(paragraph, total, last);
@@ -283,6 +289,7 @@ function checkParts(report: Report, total: TextFigure, parts: readonly TextFigur
     related: [],
     expected: plain(total.value),
     actual: plain(partsSum),
+    figure: total.kind === "amount" ? "amount" : "typed",
     messageId: severity === "error" ? "exceeds" : "short",
     data: {
       place: where(total),
@@ -327,15 +334,16 @@ export function projectEquations(context: RuleContext<keyof typeof TEXT_SUM_MESS
       related: [],
       expected: plain(available),
       actual: plain(used),
+      figure: "amount",
       messageId: "projectGap",
       data: {
         place: where(actual),
         project: name,
-        budget: figureArg(budget.value, "amount"),
-        adjustments: list(adjustments.map((a) => clause("adjustment", { sign: a.sign < 0 ? "−" : "+", value: figureArg(a.value, "amount") })), { zh: "", en: "" }),
+        budget: figureArg(budget.value, "decimal"),
+        adjustments: list(adjustments.map((a) => clause("adjustment", { sign: a.sign < 0 ? "−" : "+", value: figureArg(a.value, "decimal") })), { zh: "", en: "" }),
         available: figureArg(available, "amount"),
-        actual: figureArg(actual.value, "amount"),
-        carryover: carryover ? clause("carryover", { value: figureArg(carryover.value, "amount") }) : "",
+        actual: figureArg(actual.value, "decimal"),
+        carryover: carryover ? clause("carryover", { value: figureArg(carryover.value, "decimal") }) : "",
         used: figureArg(used, "amount"),
         difference: figureArg(available.minus(used).abs(), "amount"),
         advice: carryover ? "" : clause("stateCarryover"),
@@ -384,9 +392,10 @@ export function projectLines(context: RuleContext<keyof typeof PROJECT_LINES_MES
     related: [],
     expected: plain(annex.value),
     actual: plain(total),
+    figure: "amount",
     messageId: "differs",
     data: {
-      terms: list(actuals.map((p) => clause("term", { name: p.name, value: figureArg(p.figure.value, "amount") })), { zh: " + ", en: " + " }),
+      terms: list(actuals.map((p) => clause("term", { name: p.name, value: figureArg(p.figure.value, "decimal") })), { zh: " + ", en: " + " }),
       total: figureArg(total, "amount"),
       annexName: label(annex.name),
       annexValue: figureArg(annex.value, "amount"),

@@ -5,6 +5,7 @@
 import type { Bilingual, Severity } from "../findings/finding";
 import type { JsonReport } from "./json-report";
 import type { Grade } from "../rules/derived";
+import type { ValueKind } from "../format/figures";
 import type { KeyFigures } from "./key-figures";
 
 /** What one file yields: checked (its report and key figures) or unreadable (why). */
@@ -37,6 +38,8 @@ export interface IssueRow {
   readonly cell: string | null;
   readonly expected: string | null;
   readonly actual: string | null;
+  /** What expected and actual are, so the workbook shows them as every other edge does. */
+  readonly figure?: ValueKind;
   readonly message: string;
 }
 
@@ -103,6 +106,7 @@ export function buildSummary(outcomes: readonly FileOutcome[]): FolderSummary {
         cell: finding.cell,
         expected: finding.expected,
         actual: finding.actual,
+        ...(finding.figure ? { figure: finding.figure } : {}),
         // In a workbook of project tables, the project the finding is about, as the CLI shows it.
         message: finding.table?.name ? `［${finding.table.name}］${finding.message}` : finding.message,
       });

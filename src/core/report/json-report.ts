@@ -34,6 +34,8 @@ export interface JsonFinding {
   readonly related: readonly JsonCellRef[];
   readonly expected: string | null;
   readonly actual: string | null;
+  /** What expected and actual are: amount (万元), percent (points), score, count, typed, grade; absent for text. */
+  readonly figure?: Finding["figure"];
   /** The message in the report's language. */
   readonly message: string;
   /** Which message of the rule, and its data (cells in A1 form), for consumers that render their own. */
@@ -132,6 +134,7 @@ export function findingToJson(finding: Finding, lang: Lang): JsonFinding {
     related: finding.related.map(ref),
     expected: finding.expected,
     actual: finding.actual,
+    ...(finding.figure ? { figure: finding.figure } : {}),
     message: messageText(finding, lang),
     messageId: finding.messageId,
     data: dataToJson(finding.data),

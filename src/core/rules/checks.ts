@@ -118,7 +118,7 @@ export interface DerivedCheck {
  */
 export function checkDerived(context: RuleContext<DerivedMessageId>, check: DerivedCheck): boolean {
   const { cell, expected, kind } = check;
-  const base = { at: cell.at, related: check.related, expected: plain(expected) };
+  const base = { at: cell.at, related: check.related, expected: plain(expected), figure: kind };
   const data = { what: label(check.what), expected: figureOf(expected, kind), basis: check.basis };
   const edit = editFor(cell, expected, kind);
   const fix = edit ? { edits: [edit] } : undefined;

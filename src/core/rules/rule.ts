@@ -11,6 +11,7 @@ import type { RuleSettings } from "../engine/settings";
 import type { MessageData, MessageTemplate } from "../messages/message";
 import type { FormProfile, Terms } from "../profiles/profile";
 import type { ReportTextInput } from "../report-text/input";
+import type { ValueKind } from "../format/figures";
 
 /** What a rule needs to run: a table kind, or the report's text (the r.* rules). */
 export type Requirement = "annex2" | "annex3" | "reportText";
@@ -44,6 +45,8 @@ export interface Report<M extends string = string> {
   readonly related?: readonly CellAddress[];
   readonly expected?: string | null;
   readonly actual?: string | null;
+  /** What `expected` and `actual` are, for showing them (format/figures.ts); text when absent. */
+  readonly figure?: ValueKind;
   readonly messageId: M;
   readonly data?: MessageData;
   readonly fix?: { readonly edits: readonly CellEdit[]; readonly safe?: boolean };

@@ -1,6 +1,7 @@
 /** Pure helpers that turn a validation result into what the pane shows. */
 import { addressKey, cellLabel as coreCellLabel, toA1, type CellAddress, type Finding, type ValidationResult, type CellEdit } from "../../core";
 import { messageText } from "../../core/messages/catalogue";
+import { formatValue } from "../../core/format/figures";
 import type { CellValue } from "../../core/grid/workbook";
 import { isCellError } from "../../core/grid/workbook";
 import type { ReportRow, ReviewNote } from "../../host/ports";
@@ -101,8 +102,8 @@ export function reportRows(
       severity: f.severity,
       sheet: f.at?.sheet ?? null,
       cell: f.at ? toA1(f.at) : null,
-      expected: f.expected,
-      actual: f.actual,
+      expected: formatValue(f.expected, f.figure, lang),
+      actual: formatValue(f.actual, f.figure, lang),
       message: messageText(f, lang),
       status: note && status === "open" ? "accepted" : status,
       reason: note?.reason ?? null,

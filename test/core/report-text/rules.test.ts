@@ -35,8 +35,8 @@ describe("r.income", () => {
   });
   test("the message names both places and the difference", () => {
     const [f] = check("一般公共预算财政拨款收入982.21万元。").findings;
-    expect(messageOf(f!).zh).toBe("正文第 1 段第 1 句“一般公共预算财政拨款收入982.21万元”与附件3 一般公共预算 982.60（附件3!B7）不一致（相差 0.39），请核对正文与附件");
-    expect(messageOf(f!).en).toContain("annex 3 general public budget income is 982.60 (附件3!B7), a difference of 0.39");
+    expect(messageOf(f!).zh).toBe("正文第 1 段第 1 句“一般公共预算财政拨款收入982.21万元”与附件3 一般公共预算 982.60 万元（附件3!B7）不一致（相差 0.39 万元），请核对正文与附件");
+    expect(messageOf(f!).en).toContain("annex 3 general public budget income is 982.60 × 10,000 yuan (附件3!B7), a difference of 0.39 × 10,000 yuan");
     expect(f!.textRef).toEqual({ paragraph: 1, sentence: 1, quote: "一般公共预算财政拨款收入982.21万元。", offset: 0, length: 20 });
   });
 });
@@ -124,7 +124,7 @@ describe("r.text-sum", () => {
     const text = "财政拨款支出982.21万元。其中：项目支出70.27万元，基本支出911.94万元，其中：人员经费837.48万元，公用经费70.46万元。";
     const found = check(text).findings.filter((f) => f.ruleId === "r.text-sum");
     expect(found.map((f) => `${f.severity} ${f.expected} ${f.actual}`)).toEqual(["warning 911.94 907.94"]);
-    expect(messageOf(found[0]!).zh).toBe("正文第 1 段第 2 句：“基本支出911.94万元”的其中各项 人员经费 837.48 + 公用经费 70.46 = 907.94，少于所述总数 4.00；若只列举了部分项目，请说明");
+    expect(messageOf(found[0]!).zh).toBe("正文第 1 段第 2 句：“基本支出911.94万元”的其中各项 人员经费 837.48 + 公用经费 70.46 = 907.94 万元，少于所述总数 4.00 万元；若只列举了部分项目，请说明");
     expect(found[0]!.textRef?.quote).toBe("其中：项目支出70.27万元，基本支出911.94万元，其中：人员经费837.48万元，公用经费70.46万元。");
   });
   test("the outer 其中 across a full stop: parts above the total are an error, quoted over both sentences", () => {
@@ -160,7 +160,7 @@ describe("r.text-sum", () => {
   test("a project's message names the project", () => {
     const [f] = check("（二）项目支出绩效情况\n（1）全会经费\n年初预算资金16.20万元，调减0.70万元，实际支出15.00万元，结余结转0万元。").findings
       .filter((x) => x.ruleId === "r.text-sum");
-    expect(messageOf(f!).zh).toBe("正文第 3 段第 1 句（全会经费）：年初预算 16.20 − 0.70 = 15.50，而实际支出 15.00 + 0.00（结余结转） = 15.00，相差 0.50");
+    expect(messageOf(f!).zh).toBe("正文第 3 段第 1 句（全会经费）：年初预算 16.20 − 0.70 = 15.50 万元，而实际支出 15.00 + 0.00（结余结转） = 15.00 万元，相差 0.50 万元");
   });
 });
 
@@ -173,7 +173,7 @@ describe("r.project-lines", () => {
   });
   test("the message lists the projects", () => {
     const [f] = check(projects("50.31", "15.50")).findings.filter((x) => x.ruleId === "r.project-lines");
-    expect(messageOf(f!).zh).toBe("正文各项目实际支出 代表履职经费 50.31 + 全会经费 15.50 = 65.81，与附件2 项目支出本年决算数 70.27（附件2!D12）不一致（相差 4.46）");
+    expect(messageOf(f!).zh).toBe("正文各项目实际支出 代表履职经费 50.31 + 全会经费 15.50 = 65.81 万元，与附件2 项目支出本年决算数 70.27 万元（附件2!D12）不一致（相差 4.46 万元）");
     expect(f!.textRef?.paragraph).toBe(3);
   });
   test("without 附件2 the sum is compared with 附件3 项目支出", () => {

@@ -32,7 +32,7 @@ testRule("a2.over-budget", {
     {
       name: "0.02 above the budget is beyond the tolerance",
       workbook: form({ publicFunds: [99.41, 116.8, 116.82] }),
-      findings: [{ cell: "附件2!D18", severity: "warning", expected: "<= 116.8", actual: "116.82", messageIncludes: ["（超出 0.02）"] }],
+      findings: [{ cell: "附件2!D18", severity: "warning", expected: "<= 116.8", actual: "116.82", messageIncludes: ["（超出 0.02 万元）"] }],
     },
     {
       name: "the messages, word for word",
@@ -40,11 +40,11 @@ testRule("a2.over-budget", {
       findings: [
         {
           cell: "附件2!D6",
-          message: { zh: "三公经费决算数 1.50 超过预算数 1.00（超出 0.50），请核实或说明", en: "三公经费: actuals 1.50 exceed the budget 1.00 by 0.50; verify or explain" },
+          message: { zh: "三公经费决算数 1.50 万元，超过预算数 1.00 万元（超出 0.50 万元），请核实或说明", en: "三公经费: actuals 1.50 × 10,000 yuan exceed the budget 1.00 × 10,000 yuan by 0.50 × 10,000 yuan; verify or explain" },
         },
         {
           cell: "附件2!D18",
-          message: { zh: "公用经费决算数 120.35 超过预算数 116.80（超出 3.55），请核实或说明", en: "公用经费: actuals 120.35 exceed the budget 116.80 by 3.55; verify or explain" },
+          message: { zh: "公用经费决算数 120.35 万元，超过预算数 116.80 万元（超出 3.55 万元），请核实或说明", en: "公用经费: actuals 120.35 × 10,000 yuan exceed the budget 116.80 × 10,000 yuan by 3.55 × 10,000 yuan; verify or explain" },
         },
       ],
     },

@@ -17,7 +17,7 @@ testRule("a2.over-establishment", {
     {
       name: "the seed: 35 on post for 21 posts, 14 over",
       workbook: seedWorkbook(),
-      findings: [{ cell: "附件2!C4", severity: "info", expected: null, actual: "35", fix: "none", related: ["附件2!B4"], messageIncludes: ["14 人", "14 above"] }],
+      findings: [{ cell: "附件2!C4", severity: "info", expected: null, actual: "35", fix: "none", related: ["附件2!B4"], messageIncludes: ["比编制数 21 人多 14 人", "14 more than"] }],
     },
     {
       name: "one over",
@@ -27,12 +27,12 @@ testRule("a2.over-establishment", {
     {
       name: "编制数 0 with 3 on post: all 3 are over",
       workbook: staff(0, 3),
-      findings: [{ cell: "附件2!C4", severity: "info", actual: "3", message: { zh: "实际在职 3 人，超出编制数 0 人 3 人", en: "3 staff on post, 3 above the 0 authorized posts" } }],
+      findings: [{ cell: "附件2!C4", severity: "info", actual: "3", message: { zh: "实际在职 3 人，比编制数 0 人多 3 人", en: "3 staff on post, 3 more than the 0 authorized posts" } }],
     },
     {
       name: "the seed, word for word",
       workbook: seedWorkbook(),
-      findings: [{ cell: "附件2!C4", message: { zh: "实际在职 35 人，超出编制数 21 人 14 人", en: "35 staff on post, 14 above the 21 authorized posts" } }],
+      findings: [{ cell: "附件2!C4", message: { zh: "实际在职 35 人，比编制数 21 人多 14 人", en: "35 staff on post, 14 more than the 21 authorized posts" } }],
     },
   ],
 });

@@ -76,22 +76,22 @@ testRule("a2.project-total", {
         {
           cell: "附件2!B12",
           message: {
-            zh: "项目支出（上年决算数）应为 7.46（业务工作经费 7.46 + 运行维护经费 0.00），表中为 137.46",
-            en: "Project spending (prior-year actuals) should be 7.46 (业务工作经费 7.46 + 运行维护经费 0.00); the sheet says 137.46",
+            zh: "项目支出（上年决算数）应为 7.46 万元（业务工作经费 7.46 + 运行维护经费 0.00），表中为 137.46 万元",
+            en: "Project spending (prior-year actuals) should be 7.46 × 10,000 yuan (业务工作经费 7.46 + 运行维护经费 0.00); the sheet says 137.46 × 10,000 yuan",
           },
         },
         {
           cell: "附件2!C12",
           message: {
-            zh: "项目支出（本年预算数）应为 50.13（业务工作经费 50.13 + 运行维护经费 0.00），表中为 150.13",
-            en: "Project spending (budget) should be 50.13 (业务工作经费 50.13 + 运行维护经费 0.00); the sheet says 150.13",
+            zh: "项目支出（本年预算数）应为 50.13 万元（业务工作经费 50.13 + 运行维护经费 0.00），表中为 150.13 万元",
+            en: "Project spending (budget) should be 50.13 × 10,000 yuan (业务工作经费 50.13 + 运行维护经费 0.00); the sheet says 150.13 × 10,000 yuan",
           },
         },
         {
           cell: "附件2!D12",
           message: {
-            zh: "项目支出（本年决算数）应为 70.27（业务工作经费 70.27 + 运行维护经费 0.00），表中为 7.27",
-            en: "Project spending (actuals) should be 70.27 (业务工作经费 70.27 + 运行维护经费 0.00); the sheet says 7.27",
+            zh: "项目支出（本年决算数）应为 70.27 万元（业务工作经费 70.27 + 运行维护经费 0.00），表中为 7.27 万元",
+            en: "Project spending (actuals) should be 70.27 × 10,000 yuan (业务工作经费 70.27 + 运行维护经费 0.00); the sheet says 7.27 × 10,000 yuan",
           },
         },
       ],

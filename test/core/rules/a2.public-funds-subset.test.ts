@@ -56,7 +56,7 @@ testRule("a2.public-funds-subset", {
       workbook: form([99.41, 116.8, 10], parts([8.93, 23.5, 8.93], [0.06, 1, 0.06], [0.82, 5, 1.82])),
       findings: [{
         cell: "附件2!D18",
-        message: { zh: "公用经费 10.00 小于其中各项之和 10.81（其中项是公用经费的一部分）", en: "Public funds 10.00 are less than the sum of their \"of which\" lines, 10.81" },
+        message: { zh: "公用经费 10.00 万元，小于其中各项之和 10.81 万元（其中项是公用经费的一部分）", en: "Public funds 10.00 × 10,000 yuan are less than the sum of their \"of which\" lines, 10.81 × 10,000 yuan" },
       }],
     },
   ],

@@ -38,12 +38,12 @@ testRule("a2.three-public-change", {
     {
       name: "down, word for word",
       workbook: form([12.5, 11, 10]),
-      findings: [{ cell: "附件2!D6", message: { zh: "三公经费较上年下降 20.00%（12.50 → 10.00）", en: "Three public expenses are down 20.00% on the prior year (12.50 → 10.00)" } }],
+      findings: [{ cell: "附件2!D6", message: { zh: "三公经费较上年下降 20.00%（12.50 → 10.00 万元）", en: "Three public expenses are down 20.00% on the prior year (12.50 → 10.00 × 10,000 yuan)" } }],
     },
     {
       name: "up, word for word",
       workbook: form([8, 9, 9]),
-      findings: [{ cell: "附件2!D6", message: { zh: "三公经费较上年增长 12.50%（8.00 → 9.00）", en: "Three public expenses are up 12.50% on the prior year (8.00 → 9.00)" } }],
+      findings: [{ cell: "附件2!D6", message: { zh: "三公经费较上年增长 12.50%（8.00 → 9.00 万元）", en: "Three public expenses are up 12.50% on the prior year (8.00 → 9.00 × 10,000 yuan)" } }],
     },
     {
       name: "this year 0 after a prior year: down 100%",

@@ -86,8 +86,8 @@ testRule("a2.three-public-total", {
       findings: [{
         cell: "附件2!D6",
         message: {
-          zh: "三公经费（本年决算数）应为 5.10（公务用车购置和维护经费 2.60 + 出国经费 0.00 + 公务接待 2.50），表中为 4.80",
-          en: "The three public expenses (actuals) should be 5.10 (公务用车购置和维护经费 2.60 + 出国经费 0.00 + 公务接待 2.50); the sheet says 4.80",
+          zh: "三公经费（本年决算数）应为 5.10 万元（公务用车购置和维护经费 2.60 + 出国经费 0.00 + 公务接待 2.50），表中为 4.80 万元",
+          en: "The three public expenses (actuals) should be 5.10 × 10,000 yuan (公务用车购置和维护经费 2.60 + 出国经费 0.00 + 公务接待 2.50); the sheet says 4.80 × 10,000 yuan",
         },
       }],
     },

@@ -39,8 +39,8 @@ testRule("a2.vehicle-total", {
       findings: [{
         cell: "附件2!D7",
         message: {
-          zh: "公务用车购置和维护经费（本年决算数）应为 2.60（公车购置 0.00 + 公车运行维护 2.60），表中为 2.06",
-          en: "Official vehicle spending (actuals) should be 2.60 (公车购置 0.00 + 公车运行维护 2.60); the sheet says 2.06",
+          zh: "公务用车购置和维护经费（本年决算数）应为 2.60 万元（公车购置 0.00 + 公车运行维护 2.60），表中为 2.06 万元",
+          en: "Official vehicle spending (actuals) should be 2.60 × 10,000 yuan (公车购置 0.00 + 公车运行维护 2.60); the sheet says 2.06 × 10,000 yuan",
         },
       }],
     },

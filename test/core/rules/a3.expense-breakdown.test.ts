@@ -47,8 +47,8 @@ testRule("a3.expense-breakdown", {
       findings: [{
         cell: "附件3!F6", severity: "error", expected: "972.6", actual: "982.6",
         message: {
-          zh: "按支出性质分合计应为 972.60（基本支出 911.94 + 项目支出 60.66），表中为 982.60",
-          en: "The total by type should be 972.60 (基本支出 911.94 + 项目支出 60.66); the sheet says 982.60",
+          zh: "按支出性质分合计应为 972.60 万元（基本支出 911.94 + 项目支出 60.66），表中为 982.60 万元",
+          en: "The total by type should be 972.60 × 10,000 yuan (基本支出 911.94 + 项目支出 60.66); the sheet says 982.60 × 10,000 yuan",
         },
       }],
       fixed: { "附件3!F6": "按支出性质分：972.60" },
@@ -61,8 +61,8 @@ testRule("a3.expense-breakdown", {
       findings: [{
         cell: "附件3!F6", severity: "warning", expected: "982.21", actual: "900", related: ["附件3!F5"],
         message: {
-          zh: "按支出性质分合计 900.00 与全年执行数 982.21 不一致（相差 82.21），请核实",
-          en: "The total by type 900.00 differs from full-year spending 982.21 by 82.21; verify",
+          zh: "按支出性质分合计 900.00 万元与全年执行数 982.21 万元不一致（相差 82.21 万元），请核实",
+          en: "The total by type 900.00 × 10,000 yuan differs from full-year spending 982.21 × 10,000 yuan by 82.21 × 10,000 yuan; verify",
         },
       }],
     },

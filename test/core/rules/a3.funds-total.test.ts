@@ -170,8 +170,8 @@ testRule("a3.funds-total", {
         actual: "100",
         related: ["项目1!E7", "项目1!E8", "项目1!E9"],
         message: {
-          zh: "年度资金总额（全年预算数）应为 120.00（本年财政拨款 110.00 + 上年结转资金 10.00 + 其他资金 0.00），表中为 100.00",
-          en: "The total funds (full-year budget) should be 120.00 (本年财政拨款 110.00 + 上年结转资金 10.00 + 其他资金 0.00); the sheet says 100.00",
+          zh: "年度资金总额（全年预算数）应为 120.00 万元（本年财政拨款 110.00 + 上年结转资金 10.00 + 其他资金 0.00），表中为 100.00 万元",
+          en: "The total funds (full-year budget) should be 120.00 × 10,000 yuan (本年财政拨款 110.00 + 上年结转资金 10.00 + 其他资金 0.00); the sheet says 100.00 × 10,000 yuan",
         },
       }],
       fixed: { "项目1!E6": 120 },

@@ -64,8 +64,8 @@ testRule("a3.income-breakdown", {
       findings: [{
         cell: "附件3!B6", severity: "error", expected: "980", actual: "982.6",
         message: {
-          zh: "按收入性质分合计应为 980.00（一般公共预算 900.00 + 其他资金 80.00），表中为 982.60",
-          en: "The total by source should be 980.00 (一般公共预算 900.00 + 其他资金 80.00); the sheet says 982.60",
+          zh: "按收入性质分合计应为 980.00 万元（一般公共预算 900.00 + 其他资金 80.00），表中为 982.60 万元",
+          en: "The total by source should be 980.00 × 10,000 yuan (一般公共预算 900.00 + 其他资金 80.00); the sheet says 982.60 × 10,000 yuan",
         },
       }],
       fixed: { "附件3!B6": "按收入性质分：980.00" },
@@ -82,7 +82,7 @@ testRule("a3.income-breakdown", {
       workbook: form({ total: 982.62, general: 900, fund: 60, specialAccount: 10, other: 12.6 }),
       findings: [{
         cell: "附件3!B6", severity: "warning", expected: "982.6", actual: "982.62",
-        message: { zh: "按收入性质分合计 982.62 与全年预算数 982.60 不一致（相差 0.02），请核实", en: "The total by source 982.62 differs from the full-year budget 982.60 by 0.02; verify" },
+        message: { zh: "按收入性质分合计 982.62 万元与全年预算数 982.60 万元不一致（相差 0.02 万元），请核实", en: "The total by source 982.62 × 10,000 yuan differs from the full-year budget 982.60 × 10,000 yuan by 0.02 × 10,000 yuan; verify" },
       }],
     },
   ],

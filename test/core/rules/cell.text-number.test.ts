@@ -56,8 +56,8 @@ testRule("cell.text-number", {
       findings: [{
         cell: "附件3!E5",
         message: {
-          zh: "“全年预算数”是文本型数字“９８２．６０”，Excel 无法参与计算；应写为数字 982.60",
-          en: "\"full-year budget\" is a number stored as text, \"９８２．６０\", which Excel cannot add up; write it as the number 982.60",
+          zh: "“全年预算数”是文本型数字“９８２．６０”，Excel 无法参与计算；应写为数字 982.60 万元",
+          en: "\"full-year budget\" is a number stored as text, \"９８２．６０\", which Excel cannot add up; write it as the number 982.60 × 10,000 yuan",
         },
       }],
     },

@@ -202,7 +202,7 @@ describe("checkDerived", () => {
     const { context, reports } = collect();
     expect(checkDerived(context, check(number("150", 0.6)))).toBe(false);
     expect(reports.map(view)).toEqual([{
-      at: AT, related: RELATED, expected: "166.67", actual: "150", severity: "error", fix: FIX,
+      at: AT, related: RELATED, expected: "166.67", figure: "percent", actual: "150", severity: "error", fix: FIX,
       message: {
         zh: "控制率应为 166.67%（在职 35 ÷ 编制 21），表中为 150.00%",
         en: "The control rate should be 166.67% (35 on post ÷ 21 posts); the sheet says 150.00%",
@@ -237,7 +237,7 @@ describe("checkDerived", () => {
     const { context, reports } = collect();
     expect(checkDerived(context, check(number("167", 1.67), { exact: dec("166.666666") }))).toBe(false);
     expect(reports.map(view)).toEqual([{
-      at: AT, related: RELATED, expected: "166.67", actual: "167", severity: "info",
+      at: AT, related: RELATED, expected: "166.67", figure: "percent", actual: "167", severity: "info",
       fix: { edits: [{ at: AT, before: 1.67, after: 1.6667, numberFormat: "0.00%" }] },
       message: {
         zh: "控制率表中为 167.00%，精确值为 166.67%（在职 35 ÷ 编制 21）：仅为舍入差异",
@@ -265,7 +265,7 @@ describe("checkDerived", () => {
     const { context, reports } = collect();
     expect(checkDerived(context, check(cell, { severity: "warning" }))).toBe(false);
     expect(reports.map(view)).toEqual([{
-      at: AT, related: RELATED, expected: "166.67", actual: null, severity: "info",
+      at: AT, related: RELATED, expected: "166.67", figure: "percent", actual: null, severity: "info",
       fix: { edits: [{ at: AT, before, after: 1.6667, numberFormat: "0.00%" }] },
       message: {
         zh: "控制率未填，按公式应为 166.67%（在职 35 ÷ 编制 21）",
@@ -281,7 +281,7 @@ describe("checkDerived", () => {
     const { context, reports } = collect();
     expect(checkDerived(context, check(cell))).toBe(false);
     expect(reports.map(view)).toEqual([{
-      at: AT, related: RELATED, expected: "166.67", actual: shown, severity: "error",
+      at: AT, related: RELATED, expected: "166.67", figure: "percent", actual: shown, severity: "error",
       fix: { edits: [{ at: AT, before: cell.raw, after: 1.6667, numberFormat: "0.00%" }] },
       message: {
         zh: `控制率应为 166.67%（在职 35 ÷ 编制 21），表中为“${shown}”，不是数值`,
@@ -299,7 +299,7 @@ describe("checkDerived", () => {
   test("an amount reads with two decimals and no % sign", () => {
     const { context, reports } = collect();
     checkDerived(context, check(number("95.27"), { expected: dec("97.27"), kind: "amount", tolerance: SCORE_TOLERANCE, what: { zh: "项目支出", en: "Project spending" }, basis: label({ zh: "a", en: "a" }) }));
-    expect(view(reports[0]!).message.zh).toBe("项目支出应为 97.27（a），表中为 95.27");
+    expect(view(reports[0]!).message.zh).toBe("项目支出应为 97.27 万元（a），表中为 95.27 万元");
     expect(reports[0]!.fix).toEqual({ edits: [{ at: AT, before: 95.27, after: 97.27, numberFormat: "0.00" }] });
   });
 });

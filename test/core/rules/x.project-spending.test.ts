@@ -46,8 +46,8 @@ testRule("x.project-spending", {
       findings: [{
         cell: "附件3!F8",
         message: {
-          zh: "附件3 项目支出 70.66 与附件2 项目支出决算数 70.27 不一致（相差 0.39）",
-          en: "Annex 3 project spending 70.66 differs from annex 2 project spending (actuals) 70.27 by 0.39",
+          zh: "附件3 项目支出 70.66 万元与附件2 项目支出决算数 70.27 万元不一致（相差 0.39 万元）",
+          en: "Annex 3 project spending 70.66 × 10,000 yuan differs from annex 2 project spending (actuals) 70.27 × 10,000 yuan by 0.39 × 10,000 yuan",
         },
       }],
     },
@@ -57,8 +57,8 @@ testRule("x.project-spending", {
       findings: [{
         cell: "附件3!F8",
         message: {
-          zh: "附件3 项目支出 70.66 与附件2 项目支出预算数 150.13 不一致（相差 79.47）",
-          en: "Annex 3 project spending 70.66 differs from annex 2 project spending (budget) 150.13 by 79.47",
+          zh: "附件3 项目支出 70.66 万元与附件2 项目支出预算数 150.13 万元不一致（相差 79.47 万元）",
+          en: "Annex 3 project spending 70.66 × 10,000 yuan differs from annex 2 project spending (budget) 150.13 × 10,000 yuan by 79.47 × 10,000 yuan",
         },
       }],
     },

@@ -30,8 +30,8 @@ testRule("x.public-funds-in-basic", {
       findings: [{
         cell: "附件2!D18",
         message: {
-          zh: "附件2 公用经费 74.46 超过附件3 基本支出 60.00，而公用经费是基本支出的一部分",
-          en: "Annex 2 public funds 74.46 exceed annex 3 basic spending 60.00, of which they are a part",
+          zh: "附件2 公用经费 74.46 万元，超过附件3 基本支出 60.00 万元，而公用经费是基本支出的一部分",
+          en: "Annex 2 public funds 74.46 × 10,000 yuan exceed annex 3 basic spending 60.00 × 10,000 yuan, of which they are a part",
         },
       }],
     },

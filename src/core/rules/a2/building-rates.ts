@@ -33,8 +33,8 @@ export function checkBuildingRate(
       related: [actual.at, planned.at],
       what,
       basis: clause("basis", {
-        actualName: { label: names.actual }, actual: figure(actual.value, "amount"),
-        plannedName: { label: names.planned }, planned: figure(planned.value, "amount"),
+        actualName: { label: names.actual }, actual: figure(actual.value, "decimal"),
+        plannedName: { label: names.planned }, planned: figure(planned.value, "decimal"),
       }),
     });
   }

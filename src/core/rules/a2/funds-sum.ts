@@ -36,7 +36,7 @@ export function checkFundsSum(context: RuleContext<DerivedMessageId | "term">, t
     if (filled.length === 0) continue;
     const values = filled.map((p) => p.cell!.value as Decimal);
     const expected = sum(values);
-    const terms = filled.map((p) => clause("term", { name: normalizeLabel(p.row.label.text), value: figure(p.cell!.value!, "amount") }));
+    const terms = filled.map((p) => clause("term", { name: normalizeLabel(p.row.label.text), value: figure(p.cell!.value!, "decimal") }));
     checkDerived(context, {
       cell,
       expected,

@@ -13,7 +13,7 @@ export default defineRule({
     requires: ["annex2"],
     messages: {
       over: {
-        zh: "{name}决算数 {final} 超过预算数 {budget}（超出 {over}），请核实或说明",
+        zh: "{name}决算数 {final}，超过预算数 {budget}（超出 {over}），请核实或说明",
         en: "{name}: actuals {final} exceed the budget {budget} by {over}; verify or explain",
       },
     },
@@ -33,6 +33,7 @@ export default defineRule({
         related: [row.budget!.at],
         expected: `<= ${plain(budget)}`,
         actual: plain(final),
+        figure: "amount",
         messageId: "over",
         data: { name, final: figure(final, "amount"), budget: figure(budget, "amount"), over: figure(final.minus(budget), "amount") },
       });

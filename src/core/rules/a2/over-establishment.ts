@@ -11,7 +11,7 @@ export default defineRule({
     fixable: false,
     requires: ["annex2"],
     messages: {
-      over: { zh: "实际在职 {onPost} 人，超出编制数 {posts} 人 {over} 人", en: "{onPost} staff on post, {over} above the {posts} authorized posts" },
+      over: { zh: "实际在职 {onPost}，比编制数 {posts}多 {over}", en: "{onPost} staff on post, {over} more than the {posts} authorized posts" },
     },
     formula: { zh: "实际在职人数 > 编制数", en: "staff on post > authorized posts" },
   },
@@ -25,8 +25,9 @@ export default defineRule({
       related: [staff.establishment!.at],
       expected: null,
       actual: plain(onPost),
+      figure: "count",
       messageId: "over",
-      data: { onPost: figure(onPost, "typed"), posts: figure(posts, "typed"), over: figure(onPost.minus(posts), "typed") },
+      data: { onPost: figure(onPost, "count"), posts: figure(posts, "count"), over: figure(onPost.minus(posts), "count") },
     });
   },
 });

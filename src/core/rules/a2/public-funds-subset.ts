@@ -13,7 +13,7 @@ export default defineRule({
     requires: ["annex2"],
     messages: {
       exceeded: {
-        zh: "公用经费 {total} 小于其中各项之和 {parts}（其中项是公用经费的一部分）",
+        zh: "公用经费 {total}，小于其中各项之和 {parts}（其中项是公用经费的一部分）",
         en: "Public funds {total} are less than the sum of their \"of which\" lines, {parts}",
       },
     },
@@ -35,6 +35,7 @@ export default defineRule({
         related: parts.map((c) => c!.at),
         expected: `>= ${plain(partSum)}`,
         actual: plain(cell.value),
+        figure: "amount",
         messageId: "exceeded",
         data: { total: figure(cell.value, "amount"), parts: figure(partSum, "amount") },
       });

@@ -32,6 +32,7 @@ export default defineRule({
         related: [staff.controlRate.at],
         expected: null,
         actual: "0",
+        figure: "count",
         messageId: "noPosts",
       });
       return;

@@ -30,8 +30,9 @@ export default defineRule({
       related: [row.priorFinal!.at],
       expected: change.toFixed(2),
       actual: null,
+      figure: "percent",
       messageId: "change",
-      data: { trend: label(trend), change: figure(change.abs(), "percent"), prior: figure(prior, "amount"), final: figure(final, "amount") },
+      data: { trend: label(trend), change: figure(change.abs(), "percent"), prior: figure(prior, "decimal"), final: figure(final, "amount") },
     });
   },
 });

@@ -13,7 +13,7 @@ export const BREAKDOWN_MESSAGES = {
   ...DERIVED_MESSAGES,
   term: { zh: "{name} {value}", en: "{name} {value}" },
   differs: {
-    zh: "{what} {total} 与{against} {reference} 不一致（相差 {difference}），请核实",
+    zh: "{what} {total}与{against} {reference}不一致（相差 {difference}），请核实",
     en: "{what} {total} differs from {against} {reference} by {difference}; verify",
   },
 } as const;
@@ -33,7 +33,7 @@ export function checkBreakdown(
   const unreadablePart = parts.some((p) => isUnreadable(p?.value));
   if (filled.length > 0 && !unreadablePart) {
     const expected = sum(filled.map((p) => p.value.value!));
-    const terms = list(filled.map((p) => clause("term", { name: partName(p), value: figure(p.value.value!, "amount") })), { zh: " + ", en: " + " });
+    const terms = list(filled.map((p) => clause("term", { name: partName(p), value: figure(p.value.value!, "decimal") })), { zh: " + ", en: " + " });
     const ok = checkDerived(context, {
       cell: total.value,
       expected,
@@ -54,6 +54,7 @@ export function checkBreakdown(
     related: [against.cell!.at],
     expected: plain(reference),
     actual: plain(totalValue),
+    figure: "amount",
     messageId: "differs",
     data: {
       what: label(what), total: figure(totalValue, "amount"), against: label(against.name),

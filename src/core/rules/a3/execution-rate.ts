@@ -31,6 +31,7 @@ export default defineRule({
         related: [funds.rate.at],
         expected: null,
         actual: "0",
+        figure: "amount",
         messageId: "zeroBudget",
         data: { budgetName },
       });
@@ -47,8 +48,8 @@ export default defineRule({
       related: [funds.executed.at, budgetCell.at],
       what: subjectOf(context.terms.rate),
       basis: clause("basis", {
-        executedName: label(context.terms.executed), executed: figure(funds.executed.value, "amount"),
-        budgetName, budget: figure(budgetCell.value, "amount"),
+        executedName: label(context.terms.executed), executed: figure(funds.executed.value, "decimal"),
+        budgetName, budget: figure(budgetCell.value, "decimal"),
       }),
     });
   },

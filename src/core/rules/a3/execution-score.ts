@@ -47,6 +47,7 @@ export default defineRule({
         related: [weightAt],
         expected: `0..${plain(weight)}`,
         actual: plain(reported),
+        figure: "score",
         messageId: "aboveWeightNoRate",
         data: {
           scoreName: label(context.terms.executionScore), score: { figure: fixed2(reported), style: "score" },

@@ -46,7 +46,7 @@ export default defineRule({
         related: filled.map((c) => c.cell.at),
         what: columnSubject(context.terms, column),
         // The parts named as the 附件2 sums name theirs: without the "其中：" that introduces the first.
-        basis: list(filled.map((c) => clause("term", { name: displayLabel(c.part.label.text).replace(/^其中[:：]\s*/, ""), value: figure(c.cell.value!, "amount") })), { zh: " + ", en: " + " }),
+        basis: list(filled.map((c) => clause("term", { name: displayLabel(c.part.label.text).replace(/^其中[:：]\s*/, ""), value: figure(c.cell.value!, "decimal") })), { zh: " + ", en: " + " }),
       });
     }
   },

@@ -54,6 +54,7 @@ export default defineRule({
     context.report({
       at: a3.total?.score?.at ?? a3.anchor,
       expected: outcome.grade,
+      figure: "grade",
       actual: null,
       messageId: "graded",
       data: { total, grade: label(GRADE_NAMES[outcome.grade]), excellent, good, fair },

@@ -39,6 +39,7 @@ export default defineRule({
         related: rows.map((r) => r.weight!.at),
         expected: plain(group.statedWeight),
         actual: plain(total),
+        figure: "typed",
         messageId: "mismatch",
         data: { name, stated: figure(group.statedWeight, "typed"), weightName: label(context.terms.weight), total: figure(total, "score") },
       });

@@ -53,6 +53,7 @@ export default defineRule({
         related: [row.actual!.at, row.weight!.at],
         expected: `${plain(low.times(weight))}..${plain(high.times(weight))}`,
         actual: plain(score),
+        figure: "score",
         messageId: "outside",
         data: {
           name: indicatorName(row), actual: row.actual!.text.trim(),

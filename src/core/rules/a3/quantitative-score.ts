@@ -73,6 +73,7 @@ export default defineRule({
         related: [row.target!.at, row.actual!.at, row.weight!.at],
         expected: suggestion.score.toFixed(2),
         actual: plain(entered),
+        figure: "score",
         messageId: "suggested",
         data: {
           name, suggested: figure(suggestion.score, "score"), how, target: row.target!.text.trim(), actual: row.actual!.text.trim(),

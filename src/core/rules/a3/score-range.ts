@@ -31,6 +31,7 @@ export default defineRule({
         related: [row.weight!.at],
         expected: `0..${plain(weight)}`,
         actual: plain(score),
+        figure: "score",
         messageId: "outside",
         data: { name, scoreName: label(context.terms.score), score: figure(score, "typed"), weightName: label(context.terms.weight), weight: figure(weight, "typed") },
       });

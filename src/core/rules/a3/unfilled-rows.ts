@@ -30,6 +30,7 @@ export default defineRule({
       at: first.level3?.at ?? { sheet: a3.sheet, row: first.row, col: a3.indicatorColumns.level3 ?? 0 },
       expected: null,
       actual: String(rows.length),
+      figure: "typed",
       messageId: "unfilled",
       data: { rows: list(rows.map((r) => r.row + 1)), count: rows.length },
     });

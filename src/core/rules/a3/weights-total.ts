@@ -43,6 +43,7 @@ export default defineRule({
         related,
         expected: "100",
         actual: plain(expected),
+        figure: "typed",
         messageId: "not100",
         data: { weightName: label(context.terms.weight), execution: execWeight ? figure(execWeight, "typed") : "—", sum: figure(expected, "score") },
       });

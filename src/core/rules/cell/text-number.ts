@@ -37,6 +37,7 @@ export default defineRule({
       context.report({
         at: cell.at,
         expected: plain(p.value),
+        figure: cell.kind,
         actual: String(cell.raw),
         messageId: "textNumber",
         data: { name, raw: String(cell.raw), value: figure(p.value, kind) },

@@ -13,7 +13,7 @@ export default defineRule({
     requires: ["annex2", "annex3"],
     messages: {
       differs: {
-        zh: "附件3 项目支出 {a3} 与附件2 项目支出{column} {a2} 不一致（相差 {difference}）",
+        zh: "附件3 项目支出 {a3}与附件2 项目支出{column} {a2}不一致（相差 {difference}）",
         en: "Annex 3 project spending {a3} differs from annex 2 project spending ({column}) {a2} by {difference}",
       },
     },
@@ -33,6 +33,7 @@ export default defineRule({
       related: [a2Cell.at],
       expected: plain(a2Cell.value),
       actual: plain(a3Project.value),
+      figure: "amount",
       messageId: "differs",
       data: {
         a3: figure(a3Project.value, "amount"), column: label(column), a2: figure(a2Cell.value, "amount"),

@@ -12,7 +12,7 @@ export default defineRule({
     requires: ["annex2", "annex3"],
     messages: {
       exceeds: {
-        zh: "附件2 公用经费 {publicFunds} 超过附件3 基本支出 {basic}，而公用经费是基本支出的一部分",
+        zh: "附件2 公用经费 {publicFunds}，超过附件3 基本支出 {basic}，而公用经费是基本支出的一部分",
         en: "Annex 2 public funds {publicFunds} exceed annex 3 basic spending {basic}, of which they are a part",
       },
     },
@@ -28,6 +28,7 @@ export default defineRule({
       related: [basic.at],
       expected: `<= ${plain(basic.value)}`,
       actual: plain(publicFunds.value),
+      figure: "amount",
       messageId: "exceeds",
       data: { publicFunds: figure(publicFunds.value, "amount"), basic: figure(basic.value, "amount") },
     });

@@ -64,6 +64,49 @@ describe("writeTemplateXlsx", () => {
     }
   });
 
+  test("the self-checks' conditional formats are in the file: range, formula, fill and font colour, in order", async () => {
+    const { description, workbook } = await written("40-20-10-20", "cf.xlsx");
+    for (const sheet of description.sheets) {
+      const ws = workbook.getWorksheet(sheet.name)!;
+      const read = (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
+      expect(sheet.conditionalFormats.length).toBeGreaterThan(3);
+      expect(read.map((cf) => cf.ref)).toEqual(sheet.conditionalFormats.map((f) => f.range));
+      sheet.conditionalFormats.forEach((f, i) => {
+        const [rule] = read[i]!.rules;
+        expect(read[i]!.rules).toHaveLength(1);
+        expect(rule).toMatchObject({ type: "expression", priority: i + 1, formulae: [f.formula.slice(1)] });
+        const style = rule!.style!;
+        expect(style.fill).toMatchObject({ type: "pattern", pattern: "solid", bgColor: { argb: `FF${f.fill.slice(1)}` } });
+        expect(style.font?.color).toEqual({ argb: `FF${f.fontColor.slice(1)}` });
+      });
+    }
+  });
+
+  test("the 检查 column is written beside the form, its cells as formulas, outside the print area", async () => {
+    const { description, workbook } = await written("50-30-10", "checks.xlsx");
+    for (const sheet of description.sheets) {
+      const ws = workbook.getWorksheet(sheet.name)!;
+      const checks = sheet.cells.filter((c) => c.role === "check");
+      expect(checks.length).toBeGreaterThan(2);
+      for (const c of checks) expect(`=${ws.getCell(c.row + 1, c.col + 1).formula}`).toBe(c.formula);
+      expect(ws.getColumn(sheet.colCount).width).toBe(sheet.columnWidths[sheet.colCount - 1]);
+      expect(ws.pageSetup.printArea).toBe(sheet.print.printArea);
+    }
+  });
+
+  test("a project template's conditional formats are written too", async () => {
+    const { PROFILES } = await import("../../src/core");
+    const { buildProjectTemplate } = await import("../../src/core/template/project");
+    const description = buildProjectTemplate(PROFILES.find((p) => p.id === "sichuan-project")!, { year: 2024 });
+    const path = join(dir, "project-cf.xlsx");
+    expect((await writeTemplateXlsx(description, path)).ok).toBe(true);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    const ws = workbook.getWorksheet(description.sheets[0].name)!;
+    const read = (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
+    expect(read.map((cf) => (cf.rules[0] as { formulae: string[] }).formulae[0])).toEqual(description.sheets[0].conditionalFormats.map((f) => f.formula.slice(1)));
+  });
+
   test("Excel is told to compute every formula on open (no cached values are written)", async () => {
     const { path } = await written("50-30-10", "calc.xlsx");
     // jszip comes with exceljs; the calc flag is not read back by exceljs itself.

@@ -857,6 +857,11 @@ class FakeRange extends FakeProxy {
     return new FakeDataValidation(this.context, () => this.writable());
   }
 
+  get conditionalFormats(): FakeConditionalFormats {
+    this.context.requireApi("1.6", "Range.conditionalFormats");
+    return new FakeConditionalFormats(this.context, () => this.writable());
+  }
+
   getMergedAreasOrNullObject(): FakeRangeAreas {
     this.context.requireApi("1.13", "Range.getMergedAreasOrNullObject");
     return new FakeRangeAreas(this.context, this);
@@ -1185,6 +1190,50 @@ export class FakeSheetLayout {
   readonly rowHeights = new Map<number, number>();
   /** Format properties in the order written: { range: "A1:C3", property: "wrapText", value: true }. */
   readonly formats: { range: string; property: string; value: unknown }[] = [];
+  /** Conditional formats (ExcelApi 1.6) in the order added; custom ones record their formula and colours. */
+  readonly conditionalFormats: FakeConditionalFormatEntry[] = [];
+}
+
+export interface FakeConditionalFormatEntry {
+  range: string;
+  type: string;
+  formula?: string;
+  fill?: string;
+  fontColor?: string;
+}
+
+/** Range.conditionalFormats (ExcelApi 1.6): add(type) records an entry; a custom format's rule formula must start with "=". */
+class FakeConditionalFormats {
+  constructor(private readonly context: FakeContext, private readonly target: () => ResolvedRange) {}
+
+  add(type: string): { custom: { rule: { formula: string }; format: { fill: { color: string }; font: { color: string } } } } {
+    let entry: FakeConditionalFormatEntry | undefined;
+    this.context.enqueue(true, () => {
+      const { sheet, rect } = this.target();
+      entry = { range: rangeToA1({ sheet: "", ...rect }), type };
+      sheet.layout.conditionalFormats.push(entry);
+    });
+    const set = (property: "formula" | "fill" | "fontColor", value: string) => {
+      this.context.enqueue(true, () => {
+        if (!entry) throw new FakeOfficeError("InvalidObjectPath", "conditional format was not added");
+        if (property === "formula" && !value.startsWith("=")) throw new FakeOfficeError("InvalidArgument", `a rule formula starts with "=": ${value}`);
+        if (property !== "formula" && !/^#[0-9A-Fa-f]{6}$/.test(value)) throw new FakeOfficeError("InvalidArgument", `bad colour ${value}`);
+        entry[property] = value;
+      });
+    };
+    const writeOnly = (name: string) => () => {
+      throw new FakeOfficeError("PropertyNotLoaded", `${name} is write-only in this fake`);
+    };
+    return {
+      custom: {
+        rule: { set formula(value: string) { set("formula", value); }, get formula(): string { return writeOnly("formula")(); } },
+        format: {
+          fill: { set color(value: string) { set("fill", value); }, get color(): string { return writeOnly("fill.color")(); } },
+          font: { set color(value: string) { set("fontColor", value); }, get color(): string { return writeOnly("font.color")(); } },
+        },
+      },
+    };
+  }
 }
 
 /** Range.dataValidation (ExcelApi 1.8): rule, errorAlert and ignoreBlanks are recorded per range. */

@@ -2,13 +2,16 @@
  * A tiny Excel formula evaluator for exactly the forms the template generator emits (there is
  * no Excel here and HyperFormula is not a dependency): numbers, "text", TRUE/FALSE, cell references and
  * ranges on the same sheet, + - * / & unary minus, = <> < > <= >=, and the functions IF,
- * IFERROR, ROUND, SUM, COUNT, MIN, AND, OR, ISNUMBER. Anything else throws, so a new formula
- * form fails the tests until it is taught here.
+ * IFERROR, ROUND, SUM, COUNT, MIN, AND, OR, ISNUMBER, MID, FIND. Anything else throws, so a new
+ * formula form fails the tests until it is taught here. `shiftFormula` moves the relative
+ * references of a conditional-format formula to another cell of its range, as Excel applies it.
  *
  * Semantics follow Excel where these formulas depend on them: a blank cell is 0 in arithmetic
  * and equals ""; "" in arithmetic is #VALUE!; SUM/COUNT/MIN ignore text and blanks in
  * references; ROUND rounds halves away from zero (decimal.js ROUND_HALF_UP on the double's
- * shortest decimal form); x/0 is #DIV/0!; errors propagate.
+ * shortest decimal form); x/0 is #DIV/0!; errors propagate. As text (& , MID, FIND) a blank is "",
+ * a number its shortest decimal form, a boolean TRUE/FALSE. FIND is case-sensitive and #VALUE!
+ * when the text is not found; MID is #VALUE! for a start below 1 or a negative length.
  */
 import { Decimal } from "../../src/core/numeric/decimal";
 import { fromA1, parseRangeA1 } from "../../src/core/grid/address";
@@ -122,6 +125,13 @@ function toNumber(v: XValue): number | { error: string } {
   return VALUE;
 }
 
+function toText(v: XValue): string | { error: string } {
+  if (isError(v)) return v;
+  if (v === null) return "";
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return String(v);
+}
+
 function round(value: number, digits: number): number {
   return new Decimal(String(value)).toDecimalPlaces(digits, Decimal.ROUND_HALF_UP).toNumber();
 }
@@ -166,7 +176,11 @@ function evalNode(node: Node, read: CellReader): Evaluated {
       const b = evaluate(node.b, read);
       if (isError(a)) return a;
       if (isError(b)) return b;
-      if (node.op === "&") return `${a ?? ""}${b ?? ""}`;
+      if (node.op === "&") {
+        const x = toText(a);
+        const y = toText(b);
+        return isError(x) ? x : isError(y) ? y : x + y;
+      }
       if (["=", "<>", "<", ">", "<=", ">="].includes(node.op)) {
         const c = compare(a, b);
         return { "=": c === 0, "<>": c !== 0, "<": c < 0, ">": c > 0, "<=": c <= 0, ">=": c >= 0 }[node.op]!;
@@ -259,8 +273,50 @@ function call(name: string, args: Node[], read: CellReader): XValue {
       return name === "AND" ? values.every(Boolean) : values.some(Boolean);
     }
     case "ISNUMBER": return typeof evaluate(args[0]!, read) === "number";
+    case "FIND": {
+      const wanted = toText(evaluate(args[0]!, read));
+      const within = toText(evaluate(args[1]!, read));
+      const start = args[2] ? toNumber(evaluate(args[2], read)) : 1;
+      if (isError(wanted)) return wanted;
+      if (isError(within)) return within;
+      if (isError(start)) return start;
+      // Positions count UTF-16 units, as Excel counts characters (the template's text is in the BMP).
+      if (start < 1 || start > within.length + 1) return VALUE;
+      const at = within.indexOf(wanted, Math.trunc(start) - 1);
+      return at < 0 ? VALUE : at + 1;
+    }
+    case "MID": {
+      const source = toText(evaluate(args[0]!, read));
+      const start = toNumber(evaluate(args[1]!, read));
+      const length = toNumber(evaluate(args[2]!, read));
+      if (isError(source)) return source;
+      if (isError(start)) return start;
+      if (isError(length)) return length;
+      if (start < 1 || length < 0) return VALUE;
+      return source.slice(Math.trunc(start) - 1, Math.trunc(start) - 1 + Math.trunc(length));
+    }
   }
   throw new Error(`formula-eval: function ${name} is not supported`);
+}
+
+/**
+ * A conditional-format formula as Excel applies it to another cell of its range: relative
+ * references move by (rows, cols). The template writes no absolute reference ($A$1), and this
+ * evaluator does not keep "$": a formula with one is refused rather than moved wrongly.
+ */
+export function shiftFormula(formula: string, rows: number, cols: number): Node {
+  if (formula.replace(/"(?:[^"]|"")*"/g, "").includes("$")) throw new Error(`formula-eval: cannot move an absolute reference in ${formula}`);
+  const move = (node: Node): Node => {
+    switch (node.t) {
+      case "ref": return { ...node, row: node.row + rows, col: node.col + cols };
+      case "range": return { ...node, top: node.top + rows, bottom: node.bottom + rows, left: node.left + cols, right: node.right + cols };
+      case "neg": return { ...node, a: move(node.a) };
+      case "bin": return { ...node, a: move(node.a), b: move(node.b) };
+      case "call": return { ...node, args: node.args.map(move) };
+      default: return node;
+    }
+  };
+  return move(parseFormula(formula));
 }
 
 /**

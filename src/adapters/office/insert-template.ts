@@ -5,11 +5,15 @@
  * replaces a sheet: an existing 附件2/附件3 refuses the insert, untouched, and offers "附件2 (2)");
  * sync 2 adds both sheets and writes the table: one numberFormat grid and one formulas grid per
  * sheet (labels go in as text with Excel's text marker, so they can never turn into formulas),
- * formats, merges, widths, borders and data validation (ExcelApi 1.8). Sync 3 sets the page layout
+ * formats, merges, widths, borders, data validation (ExcelApi 1.8) and the self-checks'
+ * conditional formats (ExcelApi 1.6: one custom-formula format per check, with its fill and font
+ * colour; queued in the same batch, so they cost no sync of their own). Sync 3 sets the page layout
  * (ExcelApi 1.9) on its own: "fit to 1 page wide, any number tall" is written as
  * verticalFitToPages 0, which the Office.js docs do not promise to accept, so a refusal there only
  * retries without it (one more sync) and must never cost the sheets already written.
- * On an older Excel, data validation and page layout are skipped and named in the outcome.
+ * On an older Excel, data validation and page layout are skipped and named in the outcome;
+ * conditional formats are skipped below ExcelApi 1.6, where data validation (1.8) is skipped too
+ * and named: TemplateOutcome (src/host/ports.ts) has no name of their own yet.
  * If sync 2 fails, the sheets it added are deleted again (two more syncs).
  */
 import { columnLetters, rangeToA1 } from "../../core/grid/address";
@@ -26,6 +30,7 @@ export interface TemplateRequirements {
 interface Apis {
   readonly dataValidation: boolean;
   readonly pageLayout: boolean;
+  readonly conditionalFormats: boolean;
 }
 
 const BORDER_EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const;
@@ -47,7 +52,7 @@ export async function insertTemplateSheets(
       return false;
     }
   };
-  const apis: Apis = { dataValidation: supports("1.8"), pageLayout: supports("1.9") };
+  const apis: Apis = { dataValidation: supports("1.8"), pageLayout: supports("1.9"), conditionalFormats: supports("1.6") };
   const names = description.sheets.map((s) => s.name);
   let existingBefore: string[] | null = null;
   try {
@@ -66,7 +71,9 @@ export async function insertTemplateSheets(
       added[0]!.activate();
       await context.sync();
       const skipped: ("dataValidation" | "pageLayout")[] = [];
-      if (!apis.dataValidation) skipped.push("dataValidation");
+      // Requirement sets are cumulative: without conditional formats (1.6) there is no data
+      // validation (1.8) either, and "dataValidation" stands for both rules on cells.
+      if (!apis.dataValidation || !apis.conditionalFormats) skipped.push("dataValidation");
       if (!apis.pageLayout || !(await setPageLayouts(context, added, description.sheets))) skipped.push("pageLayout");
       return { ok: true, sheets: names, skipped };
     });
@@ -163,6 +170,15 @@ function queueSheet(worksheet: Excel.Worksheet, template: TemplateSheet, apis: A
       target.ignoreBlanks = true;
       target.rule = ruleOf(validation);
       target.errorAlert = { showAlert: true, style: "Stop", title: "输入有误 Invalid entry", message: `${validation.error.zh}\n${validation.error.en}` };
+    }
+  }
+  if (apis.conditionalFormats) {
+    // The self-checks: the formula is relative to the range's top-left cell, as in the description.
+    for (const check of template.conditionalFormats) {
+      const format = worksheet.getRange(check.range).conditionalFormats.add("Custom");
+      format.custom.rule.formula = check.formula;
+      format.custom.format.fill.color = check.fill;
+      format.custom.format.font.color = check.fontColor;
     }
   }
 }

@@ -1,13 +1,15 @@
 /**
  * Writes a template description (src/core/template) to a new .xlsx with exceljs: labels as text,
- * formulas as formulas, number formats, merges, data validations, widths, borders and an A4 print
- * setup. Excel computes the formulas when it opens the file (fullCalcOnLoad): no value is cached.
+ * formulas as formulas, number formats, merges, data validations, the self-checks' conditional
+ * formats (one "expression" rule each, with a fill and font colour), widths, borders and an A4
+ * print setup. Excel computes the formulas when it opens the file (fullCalcOnLoad): no value is
+ * cached.
  */
 import { stat, writeFile } from "node:fs/promises";
 import * as ExcelJS from "exceljs";
 import { parseRangeA1 } from "../../core/grid/address";
 import type { Bilingual } from "../../core/findings/finding";
-import type { TemplateCell, TemplateDescription, TemplateSheet, TemplateValidation } from "../../core/template";
+import type { TemplateCell, TemplateConditionalFormat, TemplateDescription, TemplateSheet, TemplateValidation } from "../../core/template";
 
 export type TemplateWriteResult =
   | { readonly ok: true; readonly sheets: readonly string[] }
@@ -81,6 +83,9 @@ function fillSheet(worksheet: ExcelJS.Worksheet, sheet: TemplateSheet): void {
   for (const merge of sheet.merges) worksheet.mergeCells(merge);
   const validations = (worksheet as unknown as WithValidations).dataValidations;
   for (const validation of sheet.validations) validations.add(validation.range, excelValidation(validation));
+  // Priorities in the description's order (1 first); every rule only colours, so the order only
+  // decides which colour wins where two checks flag the same cell, and they share one.
+  sheet.conditionalFormats.forEach((format, i) => worksheet.addConditionalFormatting(excelConditionalFormat(format, i + 1)));
 
   const { print } = sheet;
   worksheet.pageSetup = {
@@ -106,6 +111,26 @@ function writeCell(target: ExcelJS.Cell, cell: TemplateCell): void {
     font: { name: "宋体", size: 10, ...(cell.bold ? { bold: true } : {}) },
     alignment: { vertical: "middle", wrapText: cell.wrap ?? false, ...(cell.align ? { horizontal: cell.align } : {}) },
     ...(cell.fill ? { fill: { type: "pattern", pattern: "solid", fgColor: { argb: `FF${cell.fill.slice(1)}` } } as ExcelJS.Fill } : {}),
+  };
+}
+
+function argb(hex: string): string {
+  return `FF${hex.slice(1).toUpperCase()}`;
+}
+
+/** A self-check as an "expression" rule; in a rule's style (dxf) a solid fill's colour is its bgColor. */
+function excelConditionalFormat(format: TemplateConditionalFormat, priority: number): ExcelJS.ConditionalFormattingOptions {
+  return {
+    ref: format.range,
+    rules: [{
+      type: "expression",
+      priority,
+      formulae: [format.formula.replace(/^=/, "")],
+      style: {
+        fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(format.fill) } },
+        font: { color: { argb: argb(format.fontColor) } },
+      },
+    }],
   };
 }
 

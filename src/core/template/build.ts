@@ -10,12 +10,16 @@ import {
   type TemplateOptions, type TemplateSheet, type TemplateSlots, type WeightScheme,
 } from "./model";
 import { FORMAT, MESSAGES, SheetBuilder } from "./sheet-builder";
+import { anyOf, checkCell, level1WeightDiffers, NOTES, scoreAboveWeight, totalDiffers, weightsNot100 } from "./checks";
 
 /** The three phrases of a qualitative 实际完成值 (rules.md, qualitative bands). */
 export const QUALITATIVE_PHRASES = ["达成年度指标", "部分达成年度指标并具有一定效果", "未达成年度指标且效果较差"] as const;
 
 /** The 执行率 row's 分值 in both schemes (rules.md: + 执行率10). */
 export const EXECUTION_WEIGHT = 10;
+
+/** The 湖南 forms' word for a weight, in the self-check notes. */
+const WEIGHT_WORD = "分值";
 
 interface Level1Spec {
   readonly name: string;
@@ -38,6 +42,9 @@ export const SCHEMES: Readonly<Record<WeightScheme, readonly Level1Spec[]>> = {
     { name: "满意度指标", weight: 10, level2: ["服务对象满意度指标"] },
   ],
 };
+
+/** Width of the 检查 column (characters): room for “一级指标分值合计 35，应为 40” on two lines. */
+export const CHECK_WIDTH = 16;
 
 const DEFAULT_QUALITATIVE = ["经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"];
 
@@ -73,6 +80,8 @@ function buildAnnex2(name: string, options: TemplateOptions): { sheet: TemplateS
   const y = options.year;
   const s = new SheetBuilder(name, 7);
   const B = 1, C = 2, D = 3;
+  /** The 检查 column, right of the form (not printed). */
+  const CHECK = 7;
   s.label(0, 0, "附件2", { bold: true });
   s.label(1, 0, `${y}年度部门（单位）整体支出绩效评价基础数据表`, { bold: true, align: "center" });
   s.merge(1, 0, 1, 7);
@@ -112,10 +121,11 @@ function buildAnnex2(name: string, options: TemplateOptions): { sheet: TemplateS
     row++;
     // The parts are laid out below, so the formula is written once they are known.
     return () => {
-      for (const col of [B, C, D]) {
-        const parts = partRows().map((p) => (typeof p === "number" ? a1(ref(p, col)) : area(ref(p[0], col), ref(p[1], col))));
-        s.derived(at, col, sumOf(parts), FORMAT.amount);
-      }
+      const partsIn = (col: number) => partRows().map((p) => (typeof p === "number" ? a1(ref(p, col)) : area(ref(p[0], col), ref(p[1], col))));
+      for (const col of [B, C, D]) s.derived(at, col, sumOf(partsIn(col)), FORMAT.amount);
+      // Self-check: a total typed over its formula that no longer adds up (relative to column B).
+      s.highlight(area(ref(at, B), ref(at, D)), totalDiffers(a1(ref(at, B)), partsIn(B)), "total");
+      s.check(at, CHECK, checkCell([{ when: anyOf([B, C, D].map((col) => totalDiffers(a1(ref(at, col)), partsIn(col)))), note: NOTES.total }]));
     };
   };
 
@@ -206,7 +216,8 @@ function buildAnnex2(name: string, options: TemplateOptions): { sheet: TemplateS
   s.label(row, 0, "填表人：　　　　　填报日期：　　　　　联系电话：　　　　　单位负责人签字：");
   s.merge(row, 0, 1, 7);
 
-  const sheet = s.build([34, 14, 20, 14, 18, 18, 16], {
+  s.checkColumn(CHECK);
+  const sheet = s.build([34, 14, 20, 14, 18, 18, 16, CHECK_WIDTH], {
     orientation: "portrait",
     centerHorizontally: true,
     margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75 },
@@ -228,6 +239,8 @@ function buildAnnex3(name: string, options: TemplateOptions): { sheet: TemplateS
   const y = options.year;
   const s = new SheetBuilder(name, 9);
   const [A, B, C, D, E, F, G, H, I] = [0, 1, 2, 3, 4, 5, 6, 7, 8] as const;
+  /** The 检查 column, right of the form (not printed). */
+  const CHECK = 9;
   s.label(0, A, "附件3", { bold: true });
   s.label(1, A, `${y}年度部门（单位）整体支出绩效自评表`, { bold: true, align: "center" });
   s.merge(1, A, 1, 9);
@@ -251,6 +264,10 @@ function buildAnnex3(name: string, options: TemplateOptions): { sheet: TemplateS
   s.derived(4, I, executionScore(ref(4, H), ref(4, G)), FORMAT.score);
   s.validate({ range: area(ref(4, D), ref(4, F)), kind: "custom", formula: amountRule(ref(4, D)), error: MESSAGES.amount });
   s.validate({ range: a1(ref(4, G)), kind: "decimal", min: "0", max: "100", error: MESSAGES.weight });
+  // Self-check: the 执行率得分 typed over its formula above the row's 分值 (“10 分的执行率得分填成 98”).
+  const executionAbove = scoreAboveWeight(a1(ref(4, I)), a1(ref(4, G)));
+  s.highlight(a1(ref(4, I)), executionAbove, "score-above-weight");
+  s.check(4, CHECK, checkCell([{ when: executionAbove, note: NOTES.scoreAbove(WEIGHT_WORD) }]));
 
   // Breakdown: a label (B:C) with its figure in D on the left; a label (F:G) with its figure in H:I on the right.
   const incomeLabels = ["按收入性质分：", "其中：一般公共预算：", "政府性基金拨款：", "纳入专户管理的非税收入拨款：", "其他资金："];
@@ -270,6 +287,14 @@ function buildAnnex3(name: string, options: TemplateOptions): { sheet: TemplateS
   });
   s.derived(5, H, sumOf([area(ref(6, H), ref(7, H))]), FORMAT.amount);
   s.validate({ range: area(ref(6, H), ref(7, H)), kind: "custom", formula: amountRule(ref(6, H)), error: MESSAGES.amount });
+  // Self-check: either breakdown total typed over its formula and no longer adding up.
+  const breakdowns = [
+    totalDiffers(a1(ref(5, D)), [area(ref(6, D), ref(9, D))]),
+    totalDiffers(a1(ref(5, H)), [area(ref(6, H), ref(7, H))]),
+  ];
+  s.highlight(a1(ref(5, D)), breakdowns[0]!, "total");
+  s.highlight(a1(ref(5, H)), breakdowns[1]!, "total");
+  s.check(5, CHECK, checkCell([{ when: anyOf(breakdowns), note: NOTES.total }]));
 
   // 年度总体目标
   s.label(10, A, "年度总体目标", { align: "center" });
@@ -292,6 +317,8 @@ function buildAnnex3(name: string, options: TemplateOptions): { sheet: TemplateS
   const qualitative = new Set(options.qualitativeLevel2 ?? DEFAULT_QUALITATIVE);
   const perLevel2 = count(options.rowsPerLevel2, TEMPLATE_DEFAULTS.rowsPerLevel2, 30);
   const groups: TemplateSlots["annex3"]["groups"][number][] = [];
+  /** The 一级 check of each group, shown in the 检查 cell of its first row. */
+  const groupChecks = new Map<number, { when: string; note: string }>();
   for (const level1 of SCHEMES[options.weights]) {
     const groupTop = row;
     const level2Slots: { name: string; rows: IndicatorSlots[] }[] = [];
@@ -317,9 +344,14 @@ function buildAnnex3(name: string, options: TemplateOptions): { sheet: TemplateS
       }
       level2Slots.push({ name: level2, rows: slots });
     }
-    // The 一级 label carries its weight, as the published forms do; a3.level1-weight checks it.
+    // The 一级 label carries its weight, as the published forms do; a3.level1-weight checks it,
+    // and so does the template itself once a 分值 under it is typed.
+    const label = a1(ref(groupTop, B));
+    const groupWeights = [area(ref(groupTop, G), ref(row - 1, G))];
     s.label(groupTop, B, `${level1.name}\n（${level1.weight}分）`, { align: "center" });
     s.merge(groupTop, B, row - groupTop, 1);
+    s.highlight(label, level1WeightDiffers(label, groupWeights), "level1-weight");
+    groupChecks.set(groupTop, { when: level1WeightDiffers(label, groupWeights), note: NOTES.level1(WEIGHT_WORD, label, groupWeights) });
     groups.push({ level1: level1.name, weight: level1.weight, level2: level2Slots });
   }
   const firstIndicator = headerRow + 1;
@@ -331,6 +363,15 @@ function buildAnnex3(name: string, options: TemplateOptions): { sheet: TemplateS
     range: area(ref(firstIndicator, H), ref(lastIndicator, H)), kind: "custom",
     formula: scoreRule(ref(firstIndicator, H), ref(firstIndicator, G)), error: MESSAGES.score,
   });
+  // Self-check: 得分 above 分值 on any row (data validation stops typing it, not pasting it).
+  s.highlight(area(ref(firstIndicator, H), ref(lastIndicator, H)), scoreAboveWeight(a1(ref(firstIndicator, H)), a1(ref(firstIndicator, G))), "score-above-weight");
+  for (let r = firstIndicator; r <= lastIndicator; r++) {
+    const group = groupChecks.get(r);
+    s.check(r, CHECK, checkCell([
+      { when: scoreAboveWeight(a1(ref(r, H)), a1(ref(r, G))), note: NOTES.scoreAbove(WEIGHT_WORD) },
+      ...(group ? [group] : []),
+    ]));
+  }
 
   // 总分 and 等级
   const totalRow = row;
@@ -340,6 +381,20 @@ function buildAnnex3(name: string, options: TemplateOptions): { sheet: TemplateS
   s.merge(totalRow, A, 1, 6);
   s.derived(totalRow, G, sumWhenAny([weights], [a1(ref(4, G)), weights]), FORMAT.score, { bold: true });
   s.derived(totalRow, H, sumWhenAny([a1(ref(4, I)), scores], [a1(ref(4, I)), scores]), FORMAT.score, { bold: true });
+  // Self-check: the 分值 add up to 100 once one is typed; neither total typed over its formula.
+  const allWeights = [a1(ref(4, G)), weights];
+  const not100 = weightsNot100([weights], allWeights);
+  const totalsDiffer = [
+    totalDiffers(a1(ref(totalRow, G)), [weights], allWeights),
+    totalDiffers(a1(ref(totalRow, H)), [a1(ref(4, I)), scores]),
+  ];
+  s.highlight(a1(ref(totalRow, G)), not100, "weights-total");
+  s.highlight(a1(ref(totalRow, G)), totalsDiffer[0]!, "total");
+  s.highlight(a1(ref(totalRow, H)), totalsDiffer[1]!, "total");
+  s.check(totalRow, CHECK, checkCell([
+    { when: not100, note: NOTES.weightsTotal(WEIGHT_WORD, allWeights) },
+    { when: anyOf(totalsDiffer), note: NOTES.total },
+  ]));
   const gradeRow = totalRow + 1;
   s.label(gradeRow, A, "自评等级", { align: "center" });
   s.merge(gradeRow, A, 1, 6);
@@ -349,7 +404,8 @@ function buildAnnex3(name: string, options: TemplateOptions): { sheet: TemplateS
   s.label(gradeRow + 1, A, "填表人：　　　　　填报日期：　　　　　联系电话：　　　　　单位负责人签字：");
   s.merge(gradeRow + 1, A, 1, 9);
 
-  const sheet = s.build([8, 14, 14, 26, 28, 24, 8, 10, 30], {
+  s.checkColumn(CHECK);
+  const sheet = s.build([8, 14, 14, 26, 28, 24, 8, 10, 30, CHECK_WIDTH], {
     orientation: "landscape",
     centerHorizontally: true,
     margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6 },

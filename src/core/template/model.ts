@@ -11,8 +11,13 @@ export type WeightScheme = "40-20-10-20" | "50-30-10";
 
 export const WEIGHT_SCHEMES: readonly WeightScheme[] = ["40-20-10-20", "50-30-10"];
 
-/** What a cell is for: labels are fixed text, inputs are typed by staff, derived cells hold formulas. */
-export type TemplateCellRole = "label" | "input" | "derived";
+/**
+ * What a cell is for: labels are fixed text, inputs are typed by staff, derived cells hold the
+ * form's formulas, check cells (the 检查 column beside the form, outside its print area) hold a
+ * self-check formula that shows a blank, or a short note in the form's words when something on
+ * its row does not add up.
+ */
+export type TemplateCellRole = "label" | "input" | "derived" | "check";
 
 export interface TemplateCell {
   /** 0-based, like the rest of the core. */
@@ -39,6 +44,31 @@ export type TemplateValidation =
   | { readonly range: string; readonly kind: "decimal" | "whole"; readonly min: string; readonly max?: string; readonly error: Bilingual; readonly prompt?: Bilingual }
   | { readonly range: string; readonly kind: "list"; readonly items: readonly string[]; readonly error: Bilingual; readonly prompt?: Bilingual };
 
+/**
+ * What a self-check looks at (docs/template.md, 自检):
+ * - total: a total typed over its formula that differs from the sum of its parts (to the cent);
+ * - score-above-weight: a 得分 above the 分值 (权重) on its row;
+ * - weights-total: the 分值 of the execution row and the indicators not adding up to 100, once one is typed;
+ * - level1-weight: the 分值 under a 一级指标 not adding up to the points in its label;
+ * - check-cell: a check cell that shows a note.
+ */
+export type TemplateCheckKind = "total" | "score-above-weight" | "weights-total" | "level1-weight" | "check-cell";
+
+/**
+ * A conditional format: the cells of `range` show `fill` and `fontColor` while `formula` is TRUE.
+ * Relative references in the formula are relative to the range's top-left cell, as Excel reads
+ * them (the formula written for B6 is applied to C6 as if shifted one column). Every formula is
+ * FALSE on a blank template and on a correctly filled one.
+ */
+export interface TemplateConditionalFormat {
+  readonly range: string;
+  readonly formula: string;
+  readonly check: TemplateCheckKind;
+  /** "#RRGGBB". */
+  readonly fill: string;
+  readonly fontColor: string;
+}
+
 export interface TemplatePrint {
   /** ECMA-376 paper size code: 9 is A4. */
   readonly paperSize: 9;
@@ -63,8 +93,12 @@ export interface TemplateSheet {
   /** Ranges that get thin borders: the table body. */
   readonly bordered: readonly string[];
   readonly validations: readonly TemplateValidation[];
+  /** The self-checks: highlights on the cells they check and on the 检查 column. */
+  readonly conditionalFormats: readonly TemplateConditionalFormat[];
+  /** The print area is the form; the 检查 column to its right is not printed. */
   readonly print: TemplatePrint;
   readonly rowCount: number;
+  /** Every column written, the 检查 column included. */
   readonly colCount: number;
 }
 

@@ -11,7 +11,8 @@ import type { FormProfile } from "../profiles/profile";
 import { amountRule, area, a1, executionScore, gradeOf, rateOf, scoreRule, sumOf, sumWhenAny, type Ref } from "./formulas";
 import type { CellSlot, IndicatorSlots, TemplateSheet } from "./model";
 import { FORMAT, MESSAGES, SheetBuilder } from "./sheet-builder";
-import { QUALITATIVE_PHRASES } from "./build";
+import { CHECK_WIDTH, QUALITATIVE_PHRASES } from "./build";
+import { anyOf, checkCell, level1WeightDiffers, NOTES, scoreAboveWeight, totalDiffers, weightsNot100 } from "./checks";
 
 export interface ProjectIndicatorSlots extends IndicatorSlots {
   /** 指标性质 / 度量单位 where the form has them (四川). */
@@ -94,6 +95,10 @@ export function buildProjectTemplate(profile: FormProfile, options: ProjectTempl
   // Column 0 holds the block captions; the indicator columns follow it.
   const width = Math.max(1 + spec.indicatorColumns.length, 2 + spec.fundsColumns.length);
   const last = width - 1;
+  /** The 检查 column, right of the form (not printed). */
+  const checkCol = width;
+  /** The form's word for a weight (分值, 四川 权重), in the self-check notes. */
+  const weightWord = spec.indicatorColumns.find((h) => indicatorRole(h) === "weight")?.replace(/[（(].*$/, "") ?? "分值";
   const half = Math.floor(width / 2);
   const s = new SheetBuilder(options.sheetName ?? spec.title, width);
   let row = 0;
@@ -135,6 +140,8 @@ export function buildProjectTemplate(profile: FormProfile, options: ProjectTempl
   s.label(totalRow, 1, spec.fundsTotalRow, { bold: true });
   const partRows = spec.fundsParts.map((_label, i) => totalRow + 1 + i);
   spec.fundsParts.forEach((label, i) => s.label(partRows[i]!, 1, label));
+  /** Self-checks of the total row: a total typed over its formula that no longer adds up. */
+  const fundsTotalsDiffer: string[] = [];
   const amountSlots = (role: "initialBudget" | "budget" | "executed") => {
     const col = colOf(role);
     if (col === null) return { total: null, parts: partRows.map(() => null) };
@@ -145,7 +152,11 @@ export function buildProjectTemplate(profile: FormProfile, options: ProjectTempl
     // The total row adds up its 其中 rows: it can no longer be left at 0 beside them.
     const parts = partRows.map((r) => ({ row: r, col }));
     parts.forEach((p) => s.input(p.row, p.col, FORMAT.amount));
-    s.derived(totalRow, col, sumOf([area(parts[0]!, parts[parts.length - 1]!)]), FORMAT.amount);
+    const partsArea = area(parts[0]!, parts[parts.length - 1]!);
+    s.derived(totalRow, col, sumOf([partsArea]), FORMAT.amount);
+    const differs = totalDiffers(a1({ row: totalRow, col }), [partsArea]);
+    s.highlight(a1({ row: totalRow, col }), differs, "total");
+    fundsTotalsDiffer.push(differs);
     return { total: { row: totalRow, col }, parts };
   };
   const initial = amountSlots("initialBudget");
@@ -171,6 +182,13 @@ export function buildProjectTemplate(profile: FormProfile, options: ProjectTempl
   const scoreSlot = { row: totalRow, col: scoreCol };
   s.derived(totalRow, rateCol, rateOf(executed.total!, budget.total!), FORMAT.rate);
   s.derived(totalRow, scoreCol, weightSlot ? executionScore(rateSlot, weightSlot) : executionScoreFixed(rateSlot, fixedWeight), FORMAT.score);
+  // Self-check: the 执行率得分 typed over its formula above the row's 分值 (湖北: the 20 of its heading).
+  const executionAbove = scoreAboveWeight(a1(scoreSlot), weightSlot ? a1(weightSlot) : String(fixedWeight));
+  s.highlight(a1(scoreSlot), executionAbove, "score-above-weight");
+  s.check(totalRow, checkCol, checkCell([
+    ...(fundsTotalsDiffer.length > 0 ? [{ when: anyOf(fundsTotalsDiffer), note: NOTES.total }] : []),
+    { when: executionAbove, note: NOTES.scoreAbove(weightWord) },
+  ]));
   for (const r of partRows) {
     for (const c of [weightCol, rateCol, scoreCol]) if (c !== null) s.label(r, c, "—", { align: "center" });
   }
@@ -215,6 +233,8 @@ export function buildProjectTemplate(profile: FormProfile, options: ProjectTempl
   const scoreCells: Ref[] = [];
   const level1Col = colFor("level1")!;
   const level2Col = colFor("level2")!;
+  /** Each indicator row's self-check, shown in its 检查 cell; the 一级 check on the group's first row. */
+  const rowChecks: { row: number; cases: { when: string; note: string }[] }[] = [];
   for (const key of dims) {
     const dimension = profile.dimensions.find((d) => d.key === key)!;
     const weight = scheme.dimensions[key]!;
@@ -237,6 +257,7 @@ export function buildProjectTemplate(profile: FormProfile, options: ProjectTempl
         if (scoreSlotRow) scoreCells.push(scoreSlotRow);
         if (weightSlotRow && scoreSlotRow) {
           s.validate({ range: a1(scoreSlotRow), kind: "custom", formula: scoreRule(scoreSlotRow, weightSlotRow), error: MESSAGES.score });
+          rowChecks.push({ row, cases: [{ when: scoreAboveWeight(a1(scoreSlotRow), a1(weightSlotRow)), note: NOTES.scoreAbove(weightWord) }] });
         }
         const actual = slot("actual", FORMAT.text)!;
         if (qualitative) s.validate({ range: a1(actual), kind: "list", items: QUALITATIVE_PHRASES, error: MESSAGES.qualitative });
@@ -259,10 +280,26 @@ export function buildProjectTemplate(profile: FormProfile, options: ProjectTempl
     const label = profile.weightsWrittenIn === "level1-label" ? `${dimension.name.zh}（${weight}分）` : dimension.name.zh;
     s.label(groupTop, level1Col, label, { align: "center", bold: true });
     s.merge(groupTop, level1Col, row - groupTop, 1);
+    const groupWeightCol = colFor("weight");
+    if (profile.weightsWrittenIn === "level1-label" && groupWeightCol !== null) {
+      // Self-check: the 分值 under the group add up to the points in its label.
+      const labelRef = a1({ row: groupTop, col: level1Col });
+      const groupWeights = [area({ row: groupTop, col: groupWeightCol }, { row: row - 1, col: groupWeightCol })];
+      s.highlight(labelRef, level1WeightDiffers(labelRef, groupWeights), "level1-weight");
+      rowChecks.find((c) => c.row === groupTop)?.cases.push({ when: level1WeightDiffers(labelRef, groupWeights), note: NOTES.level1(weightWord, labelRef, groupWeights) });
+    }
     groups.push({ level1: label, weight, level2 });
   }
   s.label(headerRow, 0, "绩效指标", { bold: true, align: "center" });
   s.merge(headerRow, 0, row - headerRow, 1);
+  for (const { row: r, cases } of rowChecks) s.check(r, checkCol, checkCell(cases));
+  const indicatorWeightCol = colFor("weight");
+  const scoreColumn = colFor("score");
+  if (indicatorWeightCol !== null && scoreColumn !== null && row > headerRow + 1) {
+    // Self-check: 得分 above 分值 on any row (data validation stops typing it, not pasting it).
+    const first = { row: headerRow + 1, col: scoreColumn };
+    s.highlight(area(first, { row: row - 1, col: scoreColumn }), scoreAboveWeight(a1(first), a1({ row: headerRow + 1, col: indicatorWeightCol })), "score-above-weight");
+  }
 
   // The closing row and the grade.
   const totalWeightCol = colFor("weight") ?? colFor("score")! - 1;
@@ -273,11 +310,25 @@ export function buildProjectTemplate(profile: FormProfile, options: ProjectTempl
   const totalScore = { row, col: totalScoreCol };
   // The 执行率 row's 分值: its cell, or the form's fixed points (湖北 20) when the heading carries them.
   const execWeightRef = weightSlot ? [a1(weightSlot)] : [String(fixedWeight)];
+  const totalChecks: { when: string; note: string }[] = [];
+  const totalsDiffer: string[] = [];
   if (colFor("weight") !== null) {
     // Blank until a 分值 is typed: the preset 执行率 分值 alone is not a total.
     s.derived(row, totalWeightCol, sumWhenAny(weightCells.map(a1), [...execWeightRef, ...weightCells.map(a1)]), FORMAT.score);
+    // Self-check: the 分值 add up to 100 once one is typed; the total not typed over.
+    const allWeights = [...execWeightRef, ...compact(weightCells)];
+    const not100 = weightsNot100(compact(weightCells), allWeights);
+    s.highlight(a1(totalWeight), not100, "weights-total");
+    totalChecks.push({ when: not100, note: NOTES.weightsTotal(weightWord, allWeights) });
+    totalsDiffer.push(totalDiffers(a1(totalWeight), compact(weightCells), allWeights));
+    s.highlight(a1(totalWeight), totalsDiffer[0]!, "total");
   }
   s.derived(row, totalScoreCol, sumWhenAny(scoreCells.map(a1), [a1(scoreSlot), ...scoreCells.map(a1)]), FORMAT.score);
+  const scoreDiffers = totalDiffers(a1(totalScore), compact(scoreCells), [a1(scoreSlot), ...compact(scoreCells)]);
+  s.highlight(a1(totalScore), scoreDiffers, "total");
+  totalsDiffer.push(scoreDiffers);
+  totalChecks.push({ when: anyOf(totalsDiffer), note: NOTES.total });
+  s.check(row, checkCol, checkCell(totalChecks));
   s.border(headerRow, 0, row, last);
   row++;
   s.label(row, 0, "自评等级", { bold: true, align: "center" });
@@ -292,8 +343,9 @@ export function buildProjectTemplate(profile: FormProfile, options: ProjectTempl
     row++;
   }
 
+  s.checkColumn(checkCol);
   const widths = [10, 12, 14, 22, ...Array.from({ length: Math.max(0, width - 4) }, () => 13)];
-  const sheet = s.build(widths.slice(0, width), {
+  const sheet = s.build([...widths.slice(0, width), CHECK_WIDTH], {
     orientation: "landscape",
     centerHorizontally: true,
     margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6 },
@@ -309,6 +361,16 @@ export function buildProjectTemplate(profile: FormProfile, options: ProjectTempl
       goalExpected, goalActual, groups, totalWeight, totalScore, grade,
     },
   };
+}
+
+/**
+ * Cells as short references for the self-checks: one range when they are one column's
+ * consecutive rows (the 分值 and 得分 of the indicator rows), else each cell. Conditional-format
+ * formulas are kept short (the tests hold them to 255 characters, as Excel does for validations).
+ */
+function compact(cells: readonly Ref[]): string[] {
+  const consecutive = cells.length > 1 && cells.every((c, i) => c.col === cells[0]!.col && c.row === cells[0]!.row + i);
+  return consecutive ? [area(cells[0]!, cells[cells.length - 1]!)] : cells.map(a1);
 }
 
 /** 执行率得分 on a weight the form writes in the heading (湖北: 20 × 执行率). */

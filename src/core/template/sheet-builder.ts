@@ -1,7 +1,8 @@
 /** Collects the cells, merges and validations of one template sheet while its rows are laid out. */
 import { rangeToA1 } from "../grid/address";
 import type { Bilingual } from "../findings/finding";
-import type { TemplateCell, TemplatePrint, TemplateSheet, TemplateValidation } from "./model";
+import type { TemplateCell, TemplateCheckKind, TemplateConditionalFormat, TemplatePrint, TemplateSheet, TemplateValidation } from "./model";
+import { CHECK_HEADER, CHECK_STYLE, highlightFormula } from "./checks";
 
 export const FORMAT = {
   amount: "0.00",
@@ -20,15 +21,19 @@ export class SheetBuilder {
   private readonly cells = new Map<string, TemplateCell>();
   private readonly merges: string[] = [];
   private readonly validations: TemplateValidation[] = [];
+  private readonly conditionalFormats: TemplateConditionalFormat[] = [];
   private readonly heights: { row: number; height: number }[] = [];
   private readonly borders: string[] = [];
   private maxRow = -1;
+  private maxCol = -1;
 
+  /** `colCount`: the form's columns (its print area); a 检查 column may follow them. */
   constructor(readonly name: string, readonly colCount: number) {}
 
   private put(cell: TemplateCell): void {
     this.cells.set(`${cell.row}:${cell.col}`, cell);
     if (cell.row > this.maxRow) this.maxRow = cell.row;
+    if (cell.col > this.maxCol) this.maxCol = cell.col;
   }
 
   label(row: number, col: number, text: string, options: CellOptions = {}): void {
@@ -41,6 +46,30 @@ export class SheetBuilder {
 
   derived(row: number, col: number, formula: string, numberFormat: string, options: CellOptions = {}): void {
     this.put({ row, col, role: "derived", formula, numberFormat, fill: DERIVED_FILL, ...options });
+  }
+
+  /** A self-check cell: `formula` (./checks.ts checkCell) shows a blank, or a note when something is wrong. */
+  check(row: number, col: number, formula: string): void {
+    this.put({ row, col, role: "check", formula, numberFormat: "General", wrap: true });
+  }
+
+  /** Highlights `range` while `condition` (./checks.ts, relative to the range's top-left cell) holds. */
+  highlight(range: string, condition: string, check: TemplateCheckKind): void {
+    this.conditionalFormats.push({ range, formula: highlightFormula(condition), check, ...CHECK_STYLE });
+  }
+
+  /**
+   * The 检查 column: its header above the first check cell, and one highlight over its check
+   * cells, on while a cell shows a note. Call once the check cells are in.
+   */
+  checkColumn(col: number): void {
+    const rows = [...this.cells.values()].filter((c) => c.col === col && c.role === "check").map((c) => c.row);
+    if (rows.length === 0) return;
+    const top = Math.min(...rows);
+    const bottom = Math.max(...rows);
+    this.label(top - 1, col, CHECK_HEADER, { align: "center", bold: true });
+    const first = rangeToA1({ sheet: "", top, left: col, bottom: top, right: col });
+    this.highlight(rangeToA1({ sheet: "", top, left: col, bottom, right: col }), `${first}<>""`, "check-cell");
   }
 
   /** Merges a block; `rows`/`cols` count cells, so merge(r, c, 1, 3) spans three columns. */
@@ -68,6 +97,7 @@ export class SheetBuilder {
 
   build(columnWidths: readonly number[], print: Omit<TemplatePrint, "printArea" | "paperSize" | "fitToWidth" | "fitToHeight">): TemplateSheet {
     const rowCount = this.maxRow + 1;
+    const colCount = Math.max(this.colCount, this.maxCol + 1);
     const cells = [...this.cells.values()].sort((a, b) => a.row - b.row || a.col - b.col);
     return {
       name: this.name,
@@ -77,6 +107,7 @@ export class SheetBuilder {
       rowHeights: [...this.heights],
       bordered: [...this.borders],
       validations: [...this.validations],
+      conditionalFormats: [...this.conditionalFormats],
       print: {
         paperSize: 9,
         fitToWidth: 1,
@@ -85,7 +116,7 @@ export class SheetBuilder {
         ...print,
       },
       rowCount,
-      colCount: this.colCount,
+      colCount,
     };
   }
 }

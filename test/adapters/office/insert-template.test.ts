@@ -1,4 +1,4 @@
-/** 插入空白模板 through Office.js, over the Excel fake: the same cells as the description, in 2 syncs. */
+/** 插入空白模板 through Office.js, over the Excel fake: the same cells, validations and self-checks as the description, in 3 syncs. */
 import { insertTemplateSheets } from "../../../src/adapters/office/insert-template";
 import { rangeToA1, toA1 } from "../../../src/core/grid/address";
 import { buildTemplate, type TemplateDescription } from "../../../src/core/template";
@@ -49,6 +49,33 @@ describe("insertTemplateSheets (Office)", () => {
     expect(fake.activeSheet).toBe("附件2");
   });
 
+  test("the self-checks: one custom conditional format per check, formula and colours as described, in the same batch (3 syncs)", async () => {
+    const fake = new ExcelFake();
+    await insert(fake);
+    expect(fake.syncCount).toBe(3);
+    for (const template of description.sheets) {
+      const written = fake.sheet(template.name)!.layout.conditionalFormats;
+      expect(template.conditionalFormats.length).toBeGreaterThan(3);
+      expect(written).toEqual(template.conditionalFormats.map((f) => ({ range: f.range, type: "Custom", formula: f.formula, fill: f.fill, fontColor: f.fontColor })));
+      // The 检查 column's cells are written as formulas like every derived cell.
+      for (const cell of template.cells.filter((c) => c.role === "check")) {
+        expect(fake.sheet(template.name)!.get(cell.row, cell.col)?.formula).toBe(cell.formula);
+      }
+    }
+  });
+
+  test("on ExcelApi 1.5 (no conditional formats, no data validation) both are skipped under \"dataValidation\"; cells written in 2 syncs", async () => {
+    const fake = new ExcelFake({ apiVersion: "1.5" });
+    const outcome = await insert(fake);
+    expect(outcome).toEqual({ ok: true, sheets: ["附件2", "附件3"], skipped: ["dataValidation", "pageLayout"] });
+    expect(fake.syncCount).toBe(2);
+    for (const template of description.sheets) {
+      expect(fake.sheet(template.name)!.layout.conditionalFormats).toEqual([]);
+      const check = template.cells.find((c) => c.role === "check")!;
+      expect(fake.sheet(template.name)!.get(check.row, check.col)?.formula).toBe(check.formula);
+    }
+  });
+
   test("data validation rules carry the description's formulas, lists and bounds", async () => {
     const fake = new ExcelFake();
     await insert(fake);
@@ -88,6 +115,8 @@ describe("insertTemplateSheets (Office)", () => {
     const sheet = fake.sheet("附件3")!;
     expect(sheet.layout.dataValidations).toEqual([]);
     expect(sheet.layout.pageLayout).toEqual({});
+    // Conditional formats need only ExcelApi 1.6: written.
+    expect(sheet.layout.conditionalFormats).toHaveLength(description.sheets[1].conditionalFormats.length);
     const formulas = description.sheets[1].cells.filter((c) => c.formula);
     for (const cell of formulas) expect(sheet.get(cell.row, cell.col)?.formula).toBe(cell.formula);
   });

@@ -4,71 +4,23 @@
  * recognizes it as that form and finds no error and no warning; the formulas give the execution
  * rate and score, the 总分 and the 等级; an unfilled template is not called wrong.
  */
-import { PROFILES, validate, messageText, type FormProfile } from "../../../src/core";
+import { PROFILES, validate, messageText } from "../../../src/core";
 import { buildProjectTemplate, type ProjectTemplateDescription } from "../../../src/core/template/project";
 import type { CellValue, WorkbookSnapshot } from "../../../src/core/grid/workbook";
-import { filledSnapshot, TemplateFill } from "../../helpers/template-fill";
+import { filledSnapshot, projectFill } from "../../helpers/template-fill";
 
 const PROJECT_PROFILES = PROFILES.filter((p) => p.template.kind === "project-table");
 
-/** A project's figures typed into the template: every row of every 二级 a plausible indicator. */
-function fill(description: ProjectTemplateDescription, profile: FormProfile, overrides: { executed?: number } = {}): WorkbookSnapshot {
-  const sheet = description.sheets[0].name;
-  const f = new TemplateFill();
-  const set = (slot: { row: number; col: number } | null, value: CellValue) => {
-    if (slot && slot.col >= 0) f.set(sheet, slot, value);
-  };
-  const slots = description.slots;
-  set(slots.project, "乡镇污水处理设施运行维护项目");
-  set(slots.department, "县生态环境局");
-  set(slots.implementer, "县污水处理中心");
-  const executed = overrides.executed ?? 95;
-  if (slots.parts.length > 0) {
-    slots.parts.forEach((p, i) => {
-      set(p.initialBudget, i === 0 ? 100 : 0);
-      set(p.budget, i === 0 ? 100 : 0);
-      set(p.executed, i === 0 ? executed : 0);
-    });
-  } else {
-    set(slots.funds.initialBudget, 100);
-    set(slots.funds.budget, 100);
-    set(slots.funds.executed, executed);
-  }
-  set(slots.goalExpected, "保障全年污水设施正常运行");
-  set(slots.goalActual, "全年设施运行正常");
-  let n = 0;
-  for (const group of slots.groups) {
-    const rows = group.level2.flatMap((l2) => l2.rows);
-    // The group's weight spread over its rows, integers with the rest on the first row.
-    const each = Math.floor(group.weight / rows.length);
-    rows.forEach((row, i) => {
-      const weight = i === 0 ? group.weight - each * (rows.length - 1) : each;
-      n++;
-      set(row.level3, `指标${n}名称`);
-      if (row.qualitative) {
-        set(row.target, "有效提升");
-        set(row.actual, "达成年度指标");
-      } else if (row.nature) {
-        set(row.nature, "≥");
-        set(row.target, 90);
-        set(row.unit, "%");
-        set(row.actual, 95);
-      } else {
-        set(row.target, "≥90%");
-        set(row.actual, "95%");
-      }
-      set(row.weight, weight);
-      set(row.score, weight);
-    });
-  }
-  return filledSnapshot(description, f);
+/** A project's figures typed into the template (test/helpers/template-fill.ts projectFill). */
+function fill(description: ProjectTemplateDescription, overrides: { executed?: number } = {}): WorkbookSnapshot {
+  return filledSnapshot(description, projectFill(description, overrides));
 }
 
 describe.each(PROJECT_PROFILES.map((p) => [p.id, p] as const))("the %s template", (_id, profile) => {
   const description = buildProjectTemplate(profile, { year: 2024 });
 
   test("filled with a clean project: recognized as its form, one table, no error or warning", () => {
-    const result = validate(fill(description, profile));
+    const result = validate(fill(description));
     expect(result.profile.id).toBe(profile.id);
     expect(result.tables.map((t) => t.name)).toEqual(["乡镇污水处理设施运行维护项目"]);
     const serious = result.findings.filter((f) => f.severity !== "info").map((f) => `${f.ruleId}: ${messageText(f, "zh")}`);
@@ -76,7 +28,7 @@ describe.each(PROJECT_PROFILES.map((p) => [p.id, p] as const))("the %s template"
   });
 
   test("its formulas compute the execution rate and score, the 总分 and the 等级", () => {
-    const result = validate(fill(description, profile));
+    const result = validate(fill(description));
     const t = result.annex3!;
     expect(t.funds!.rate!.value!.toFixed(2)).toBe("95.00");
     const weight = profile.execution.weight ?? 10;
@@ -86,7 +38,7 @@ describe.each(PROJECT_PROFILES.map((p) => [p.id, p] as const))("the %s template"
   });
 
   test("a wrong figure typed over the filled form is found: 得分 above its 分值", () => {
-    const snapshot = fill(description, profile);
+    const snapshot = fill(description);
     const row = description.slots.groups[0]!.level2[0]!.rows[0]!;
     const sheet = snapshot.sheets[0]!;
     const weight = sheet.cell(row.weight.row, row.weight.col)?.value as number;

@@ -8,62 +8,13 @@ import type { CellValue } from "../../../src/core/grid/workbook";
 import { fromA1, toA1 } from "../../../src/core/grid/address";
 import {
   buildTemplate, freeSheetNames, templateConflict, QUALITATIVE_PHRASES, SCHEMES,
-  type IndicatorSlots, type TemplateDescription, type TemplateSheet,
+  type TemplateDescription, type TemplateSheet,
 } from "../../../src/core/template";
 import { zhuzhouLuosongNpc2023 } from "../../../src/samples/zhuzhou-luosong-npc-2023";
 import { evaluate, parseFormula, type XValue } from "../../helpers/formula-eval";
-import { filledSnapshot, formulaResults, TemplateFill } from "../../helpers/template-fill";
+import { filledSnapshot, formulaResults, indicatorRows, SEED_LAYOUT, seedFill, TemplateFill } from "../../helpers/template-fill";
 
 const seed = snapshotFromSpec(zhuzhouLuosongNpc2023);
-
-function seedValue(sheet: "附件2" | "附件3", a1: string): CellValue {
-  const at = fromA1(a1)!;
-  return seed.sheets.find((s) => s.name === sheet)!.cell(at.row, at.col)?.value ?? null;
-}
-
-/** The seed's 15 indicator rows: 5 数量 rows, one row for every other 二级指标. */
-const SEED_LAYOUT = { year: 2023, weights: "40-20-10-20", rowsPerLevel2: 1, rowsByLevel2: { 数量指标: 5 } } as const;
-
-function indicatorRows(description: TemplateDescription): IndicatorSlots[] {
-  return description.slots.annex3.groups.flatMap((g) => g.level2.flatMap((l) => l.rows));
-}
-
-/** Copies every input of the seed (sample spec) into the template's input cells. */
-function seedFill(description: TemplateDescription): TemplateFill {
-  const fill = new TemplateFill();
-  const [a2name, a3name] = [description.sheets[0].name, description.sheets[1].name];
-  const a2 = description.slots.annex2;
-  fill.set(a2name, a2.establishment, seedValue("附件2", "B4")).set(a2name, a2.actualStaff, seedValue("附件2", "C4"));
-  const fundsRows = [
-    [a2.vehiclePurchase, 8], [a2.vehicleRunning, 9], [a2.abroad, 10], [a2.reception, 11],
-    [a2.business, 13], [a2.maintenance, 14],
-    [a2.publicFunds, 18], [a2.office, 19], [a2.utilities, 20], [a2.meetings, 21], [a2.procurement, 22], [a2.adjustment, 23],
-  ] as const;
-  for (const [slots, row] of fundsRows) {
-    fill.set(a2name, slots.priorFinal, seedValue("附件2", `B${row}`));
-    fill.set(a2name, slots.budget, seedValue("附件2", `C${row}`));
-    fill.set(a2name, slots.final, seedValue("附件2", `D${row}`));
-  }
-  const a3 = description.slots.annex3;
-  fill.set(a3name, a3.unitName, seedValue("附件3", "D3"));
-  fill.set(a3name, a3.initialBudget, seedValue("附件3", "D5"));
-  fill.set(a3name, a3.budget, seedValue("附件3", "E5"));
-  fill.set(a3name, a3.executed, seedValue("附件3", "F5"));
-  fill.set(a3name, a3.executionWeight, seedValue("附件3", "G5"));
-  // The seed writes the breakdown figures inside its labels; the template has a cell for each.
-  fill.set(a3name, a3.general, 982.6).set(a3name, a3.basic, 911.94).set(a3name, a3.project, 70.66);
-  fill.set(a3name, a3.goalExpected, seedValue("附件3", "B12")).set(a3name, a3.goalActual, seedValue("附件3", "F12"));
-  indicatorRows(description).forEach((slots, i) => {
-    const row = 14 + i;
-    fill.set(a3name, slots.level3, seedValue("附件3", `D${row}`));
-    fill.set(a3name, slots.target, seedValue("附件3", `E${row}`));
-    fill.set(a3name, slots.actual, seedValue("附件3", `F${row}`));
-    fill.set(a3name, slots.weight, seedValue("附件3", `G${row}`));
-    fill.set(a3name, slots.score, seedValue("附件3", `H${row}`));
-    fill.set(a3name, slots.reason, seedValue("附件3", `I${row}`));
-  });
-  return fill;
-}
 
 function cellOf(description: TemplateDescription, sheet: 0 | 1, at: { row: number; col: number }, fill: TemplateFill): XValue | undefined {
   const template = description.sheets[sheet];
@@ -260,13 +211,16 @@ describe("data validation formulas behave as Excel evaluates them", () => {
 });
 
 describe("print setup and layout", () => {
-  test("A4, one page wide, print area covering the table", () => {
+  test("A4, one page wide, print area covering the form; the 检查 column right of it is not printed", () => {
     const description = buildTemplate({ year: 2024, weights: "40-20-10-20" });
-    for (const sheet of description.sheets) {
+    description.sheets.forEach((sheet, i) => {
+      const formCols = [7, 9][i]!;
       expect(sheet.print).toMatchObject({ paperSize: 9, fitToWidth: 1, fitToHeight: 0 });
-      expect(sheet.print.printArea).toBe(`A1:${toA1({ row: sheet.rowCount - 1, col: sheet.colCount - 1 })}`);
+      expect(sheet.print.printArea).toBe(`A1:${toA1({ row: sheet.rowCount - 1, col: formCols - 1 })}`);
+      expect(sheet.colCount).toBe(formCols + 1);
+      expect(sheet.cells.filter((c) => c.role === "check").every((c) => c.col === formCols)).toBe(true);
       expect(sheet.columnWidths).toHaveLength(sheet.colCount);
-    }
+    });
   });
 
   test("no formula cell is text-formatted (Excel would store the formula as text)", () => {

@@ -256,7 +256,8 @@ module.exports = async (env = {}, argv = {}) => {
     // the tests after `npm run build`, reuses modules and minified chunks.
     cache: {
       type: "filesystem",
-      name: `${mode}${serving ? "-serve" : ""}`,
+      // Source maps change every minified chunk: a build with them must not reuse one without.
+      name: `${mode}${serving ? "-serve" : ""}${production && sourceMap ? "-maps" : ""}`,
       // Also tsconfig.json: ts-loader (transpileOnly) reads it, and cached modules must not outlive it.
       buildDependencies: { config: [__filename, require.resolve("./scripts/validate-manifest"), path.resolve(__dirname, "tsconfig.json")] },
     },

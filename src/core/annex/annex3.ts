@@ -262,7 +262,8 @@ const STUB = /^(?:指标[\d一二三四五六七八九十]*[:]?|[.…。·、]+|
 const SLASH = /^[-—－/\\]+$/;
 const COLUMN_TAG = /^\(?[A-Za-z](?:\/[A-Za-z])?\)?$/;
 
-function isStub(text: LocatedText | null): boolean {
+/** A template stub ("指标1：", "……", "—") or nothing: not an indicator's text. */
+export function isStub(text: LocatedText | null): boolean {
   return text === null || STUB.test(canonicalText(text.text).replace(/\s+/g, ""));
 }
 

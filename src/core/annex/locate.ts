@@ -27,8 +27,20 @@ export interface Located {
   readonly annex2: AnnexLocation | null;
   /** Every self-evaluation table to check, in sheet and row order (one for a "one" profile). */
   readonly annex3: readonly AnnexLocation[];
-  /** Further tables that also look like a table of the form (a second 附件3), for a finding. */
-  readonly extra: readonly { readonly kind: "annex2" | "annex3"; readonly sheet: string; readonly row: number }[];
+  /**
+   * Further tables that also look like a table of the form (a second 附件3), for a finding;
+   * `blank` when the caller's `isBlank` says no figure was typed in it (an inserted template).
+   */
+  readonly extra: readonly { readonly kind: "annex2" | "annex3"; readonly sheet: string; readonly row: number; readonly blank: boolean }[];
+}
+
+export interface LocateOptions {
+  /**
+   * Whether a table holds no figure typed by staff (the engine parses it to tell). Asked only when
+   * a form has one table of a kind and the workbook holds several: a filled table is then checked
+   * before a blank one (a template inserted beside it), whatever their order and anchor counts.
+   */
+  readonly isBlank?: (kind: "annex2" | "annex3", place: AnnexLocation) => boolean;
 }
 
 const MIN_ANCHORS = 2;
@@ -184,7 +196,7 @@ export function indexSheets(workbook: WorkbookSnapshot): SheetIndex[] {
   return workbook.sheets.map((sheet) => new SheetIndex(sheet));
 }
 
-export function locateTables(indexes: readonly SheetIndex[], profile: FormProfile): Located {
+export function locateTables(indexes: readonly SheetIndex[], profile: FormProfile, options: LocateOptions = {}): Located {
   const candidates: Candidate[] = [];
   for (const index of indexes) {
     if (profile.basicData) candidates.push(...annex2Candidates(index));
@@ -198,16 +210,26 @@ export function locateTables(indexes: readonly SheetIndex[], profile: FormProfil
     const to = later.length ? later.reduce((a, b) => Math.min(a, b)) - 1 : c.index.rowCount - 1;
     return { from: c.start, to };
   };
-  const best = (kind: "annex2" | "annex3"): Candidate | null =>
-    candidates.filter((c) => c.kind === kind).reduce<Candidate | null>((b, c) => (!b || c.score > b.score ? c : b), null);
+  const located = (c: Candidate): AnnexLocation => ({ index: c.index, rows: span(c), score: c.score });
+  const blank = new Map<Candidate, boolean>();
+  const isBlank = (c: Candidate): boolean => {
+    if (!options.isBlank) return false;
+    if (!blank.has(c)) blank.set(c, options.isBlank(c.kind, located(c)));
+    return blank.get(c)!;
+  };
+  // The most anchors wins, the first on a tie; among several, a filled table before a blank one.
+  const best = (kind: "annex2" | "annex3"): Candidate | null => {
+    const all = candidates.filter((c) => c.kind === kind);
+    const pool = all.length > 1 && all.some((c) => !isBlank(c)) ? all.filter((c) => !isBlank(c)) : all;
+    return pool.reduce<Candidate | null>((b, c) => (!b || c.score > b.score ? c : b), null);
+  };
   const chosen2 = best("annex2");
   const selfEval = candidates.filter((c) => c.kind === "annex3");
   const checked3 = profile.tablesPerWorkbook === "many" ? selfEval : [best("annex3")].filter((c): c is Candidate => c !== null);
   const checked = new Set<Candidate>([...(chosen2 ? [chosen2] : []), ...checked3]);
-  const located = (c: Candidate): AnnexLocation => ({ index: c.index, rows: span(c), score: c.score });
   return {
     annex2: chosen2 ? located(chosen2) : null,
     annex3: checked3.map(located),
-    extra: candidates.filter((c) => !checked.has(c)).map((c) => ({ kind: c.kind, sheet: c.index.name, row: c.start })),
+    extra: candidates.filter((c) => !checked.has(c)).map((c) => ({ kind: c.kind, sheet: c.index.name, row: c.start, blank: isBlank(c) })),
   };
 }

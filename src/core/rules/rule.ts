@@ -61,6 +61,8 @@ export interface ExtraAnnex {
   readonly at: CellAddress;
   /** Where the table that was checked starts. */
   readonly checkedAt: CellAddress | null;
+  /** Set when no figure is typed in the extra table (a blank template inserted beside the filled one): no duplicate. */
+  readonly blank?: boolean;
 }
 
 /** An annex that was found but could not be read (an unexpected failure while parsing it). */

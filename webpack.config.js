@@ -183,9 +183,10 @@ module.exports = async (env = {}, argv = {}) => {
     mode,
     context: __dirname,
     target: ["web", "es2020"],
-    // no-eval runs first: zod decides at schema construction (module load) whether to probe
+    // no-eval runs first: classic zod decides at schema construction (module load) whether to probe
     // `new Function`, so z.config({ jitless: true }) must precede every module that builds a
-    // schema; imported from index.tsx it ran too late and the probe tripped the CSP (eval refused).
+    // schema. The pane's schemas now use zod/mini, which never compiles code; the guard stays
+    // for any classic schema a future import brings in (the CSP would refuse the probe).
     entry: {
       "office-loader": "./src/taskpane/office-loader.ts",
       taskpane: ["./src/taskpane/no-eval.ts", "./src/taskpane/index.tsx"],

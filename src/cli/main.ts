@@ -11,6 +11,7 @@ import {
 } from "../core";
 import { readXlsx, writeFixedCopy } from "../adapters/xlsx";
 import { readReportText } from "../adapters/docx/read-docx";
+import { prepareReportText } from "../core/report-text/input";
 import { HELP, parseArgs, type Options } from "./args";
 import { runTemplate } from "./template";
 import { formatMarkdown, formatTable, formatUnreadable } from "./format";
@@ -82,7 +83,7 @@ async function run(options: Options, io: Io): Promise<number> {
       continue;
     }
     // r.* findings are the engine's too: same report, same exit status, each also quoting its sentence.
-    const result = validate(read.snapshot, settings, report !== null ? { reportText: report } : {});
+    const result = validate(read.snapshot, settings, report !== null ? { reportText: prepareReportText(report) } : {});
     results.push(toJsonReport(file, result, options.lang));
     if (options.fix !== undefined) {
       const fixed = await writeFix(file, options, planFixes(result.findings), io);

@@ -3,7 +3,7 @@
  * number format, fill) and what we wrote. 撤销修正 restores from it even after Excel's own undo
  * stack was cleared. Checked with zod, because staff can edit document data by hand.
  */
-import { z } from "zod";
+import { z } from "zod/mini";
 
 export const REVERT_LOG_VERSION = 1;
 
@@ -11,15 +11,15 @@ const CellValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null(), 
 
 export const RevertEntrySchema = z.object({
   sheet: z.string(),
-  row: z.number().int().nonnegative(),
-  col: z.number().int().nonnegative(),
+  row: z.number().check(z.int(), z.nonnegative()),
+  col: z.number().check(z.int(), z.nonnegative()),
   /** null when the cell was empty and unformatted before. */
-  original: z.object({
+  original: z.nullable(z.object({
     value: CellValueSchema,
-    formula: z.string().nullable(),
-    numberFormat: z.string().nullable(),
-    fill: z.string().nullable(),
-  }).nullable(),
+    formula: z.nullable(z.string()),
+    numberFormat: z.nullable(z.string()),
+    fill: z.nullable(z.string()),
+  })),
   written: z.union([z.number(), z.string()]),
 });
 

@@ -1,5 +1,5 @@
 /** Review notes (审核说明) as stored in the workbook; anything unreadable counts as none. */
-import { z } from "zod";
+import { z } from "zod/mini";
 import type { ReviewNote } from "./ports";
 
 const NotesSchema = z.object({
@@ -8,7 +8,7 @@ const NotesSchema = z.object({
     ruleId: z.string(),
     sheet: z.string(),
     cell: z.string(),
-    reason: z.string().max(4000),
+    reason: z.string().check(z.maxLength(4000)),
     acceptedAt: z.string(),
   })),
 });

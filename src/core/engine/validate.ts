@@ -13,6 +13,7 @@ import { indexSheets, locateTables, type AnnexLocation } from "../annex/locate";
 import type { SheetIndex } from "../annex/sheet-index";
 import { parseAnnex2 } from "../annex/annex2";
 import { parseAnnex3 } from "../annex/annex3";
+import { isBlankAnnex2, isBlankAnnex3 } from "../annex/blank";
 import type { Annex2 } from "../model/annex2";
 import type { Annex3 } from "../model/annex3";
 import { RULES, RULES_VERSION } from "../rules";
@@ -24,7 +25,7 @@ import { DEFAULT_SETTINGS, gradeBandsOf, type RuleSettings } from "./settings";
 import { gradeOutcome, type Grade } from "../rules/derived";
 import { chooseProfile, PROFILES, type ProfileChoice } from "../profiles";
 import type { FormProfile } from "../profiles/profile";
-import { prepareReportText, type ReportTextInput } from "../report-text/input";
+import type { ReportTextInput } from "../report-text/input";
 import { displayLabel } from "../text/normalize";
 
 export interface AnnexPlace {
@@ -81,8 +82,12 @@ export interface ValidationResult {
 }
 
 export interface ValidateOptions {
-  /** The 自评报告's text: the r.* rules run on it. */
-  readonly reportText?: string;
+  /**
+   * The 自评报告's text, prepared by prepareReportText (src/core/report-text/input.ts): the r.*
+   * rules run on it. Prepared by the caller so that a check without a text (the pane's) never
+   * loads the code that reads prose.
+   */
+  readonly reportText?: ReportTextInput;
   /** The rules to run (tests run one); default all. */
   readonly rules?: readonly Rule[];
   /** The form profiles to choose from; default the built-in ones (a province's own form can be passed here). */
@@ -91,7 +96,7 @@ export interface ValidateOptions {
 
 export function validate(snapshot: WorkbookSnapshot, settings: RuleSettings = DEFAULT_SETTINGS, options: ValidateOptions = {}): ValidationResult {
   const read = readTables(snapshot, settings, options.profiles);
-  const reportText = options.reportText !== undefined ? prepareReportText(options.reportText) : undefined;
+  const reportText = options.reportText;
   const findings = runRules(read, settings, options.rules ?? RULES, reportText, snapshot.sheets.map((s) => s.name));
   return resultOf(read, findings, settings, reportText);
 }
@@ -127,7 +132,7 @@ export function readTables(snapshot: WorkbookSnapshot, settings: RuleSettings = 
   const profile = choice.profile;
   let located: ReturnType<typeof locateTables>;
   try {
-    located = locateTables(indexes, profile);
+    located = locateTables(indexes, profile, { isBlank: (kind, place) => isBlankTable(kind, place, profile) });
   } catch (error) {
     const failure: UnreadableAnnex = { at: null, detail: describeFailure(error) };
     return { choice, annex2: null, selfEval: [], facts: { basicData: null, selfEvalTables: [], unreadable: { annex2: failure, annex3: failure }, extraAnnexes: [] } };
@@ -147,6 +152,7 @@ export function readTables(snapshot: WorkbookSnapshot, settings: RuleSettings = 
     kind: e.kind,
     at: { sheet: e.sheet, row: e.row, col: 0 },
     checkedAt: startOf(e.kind === "annex2" ? located.annex2 : located.annex3[0]),
+    ...(e.blank ? { blank: true } : {}),
   }));
   return {
     choice,
@@ -159,6 +165,19 @@ export function readTables(snapshot: WorkbookSnapshot, settings: RuleSettings = 
       extraAnnexes: extra,
     },
   };
+}
+
+/**
+ * Whether a table holds no figure typed by staff (annex/blank.ts), so that a template inserted
+ * beside the filled tables is neither checked nor reported as a duplicate. A table that cannot be
+ * read counts as filled: it is then reported as today, never silently passed over.
+ */
+function isBlankTable(kind: "annex2" | "annex3", place: AnnexLocation, profile: FormProfile): boolean {
+  try {
+    return kind === "annex2" ? isBlankAnnex2(parseAnnex2(place.index, place.rows)) : isBlankAnnex3(parseAnnex3(place.index, place.rows, profile.selfEval));
+  } catch {
+    return false;
+  }
 }
 
 function labelsOf(indexes: readonly SheetIndex[]): Set<string> {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { AddressSchema, LocatedNumberSchema, LocatedTextSchema, type LocatedNumber, type LocatedText } from "./located";
 import type { CellAddress, CellRange } from "../grid/address";
 
@@ -67,7 +67,7 @@ export interface Annex2 {
   } | null;
 }
 
-const n = LocatedNumberSchema.nullable();
+const n = z.nullable(LocatedNumberSchema);
 const FundsRowSchema = z.object({ label: LocatedTextSchema, priorFinal: n, budget: n, final: n });
 const RangeSchema = z.object({ sheet: z.string(), top: z.number(), left: z.number(), bottom: z.number(), right: z.number() });
 
@@ -75,31 +75,31 @@ export const Annex2Schema = z.object({
   kind: z.literal("annex2"),
   sheet: z.string(),
   range: RangeSchema,
-  title: LocatedTextSchema.nullable(),
-  year: z.number().int().nullable(),
-  years: z.array(z.object({ at: AddressSchema, text: z.string(), year: z.number().int(), expects: z.enum(["Y", "Y-1"]) })),
-  staff: z.object({ header: LocatedTextSchema, establishment: n, actual: n, controlRate: n }).nullable(),
-  funds: z.object({
+  title: z.nullable(LocatedTextSchema),
+  year: z.nullable(z.number().check(z.int())),
+  years: z.array(z.object({ at: AddressSchema, text: z.string(), year: z.number().check(z.int()), expects: z.enum(["Y", "Y-1"]) })),
+  staff: z.nullable(z.object({ header: LocatedTextSchema, establishment: n, actual: n, controlRate: n })),
+  funds: z.nullable(z.object({
     header: LocatedTextSchema,
-    columns: z.object({ priorFinal: LocatedTextSchema.nullable(), budget: LocatedTextSchema.nullable(), final: LocatedTextSchema.nullable() }),
-    threePublic: FundsRowSchema.nullable(),
-    vehicle: FundsRowSchema.nullable(),
-    vehiclePurchase: FundsRowSchema.nullable(),
-    vehicleRunning: FundsRowSchema.nullable(),
-    abroad: FundsRowSchema.nullable(),
-    reception: FundsRowSchema.nullable(),
-    projectTotal: FundsRowSchema.nullable(),
+    columns: z.object({ priorFinal: z.nullable(LocatedTextSchema), budget: z.nullable(LocatedTextSchema), final: z.nullable(LocatedTextSchema) }),
+    threePublic: z.nullable(FundsRowSchema),
+    vehicle: z.nullable(FundsRowSchema),
+    vehiclePurchase: z.nullable(FundsRowSchema),
+    vehicleRunning: z.nullable(FundsRowSchema),
+    abroad: z.nullable(FundsRowSchema),
+    reception: z.nullable(FundsRowSchema),
+    projectTotal: z.nullable(FundsRowSchema),
     projectLines: z.array(FundsRowSchema),
-    publicFunds: FundsRowSchema.nullable(),
+    publicFunds: z.nullable(FundsRowSchema),
     publicFundsParts: z.array(FundsRowSchema),
-    procurement: FundsRowSchema.nullable(),
-    budgetAdjustment: FundsRowSchema.nullable(),
-  }).nullable(),
-  buildings: z.object({
+    procurement: z.nullable(FundsRowSchema),
+    budgetAdjustment: z.nullable(FundsRowSchema),
+  })),
+  buildings: z.nullable(z.object({
     header: LocatedTextSchema,
     rows: z.array(z.object({
-      label: LocatedTextSchema.nullable(),
+      label: z.nullable(LocatedTextSchema),
       approvedScale: n, actualScale: n, scaleRate: n, budgetInvestment: n, actualInvestment: n, investmentRate: n,
     })),
-  }).nullable(),
+  })),
 });

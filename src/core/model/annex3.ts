@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { AddressSchema, DecimalSchema, LocatedNumberSchema, LocatedTextSchema, type LocatedNumber, type LocatedText } from "./located";
 import type { Decimal } from "../numeric/decimal";
 import type { CellAddress, CellRange } from "../grid/address";
@@ -88,8 +88,8 @@ export interface Annex3 {
   readonly anchor: CellAddress;
 }
 
-const n = LocatedNumberSchema.nullable();
-const t = LocatedTextSchema.nullable();
+const n = z.nullable(LocatedNumberSchema);
+const t = z.nullable(LocatedTextSchema);
 const PartSchema = z.object({ label: LocatedTextSchema, value: LocatedNumberSchema });
 
 export const Annex3Schema = z.object({
@@ -97,28 +97,28 @@ export const Annex3Schema = z.object({
   sheet: z.string(),
   range: z.object({ sheet: z.string(), top: z.number(), left: z.number(), bottom: z.number(), right: z.number() }),
   title: t,
-  year: z.number().int().nullable(),
-  years: z.array(z.object({ at: AddressSchema, text: z.string(), year: z.number().int(), expects: z.enum(["Y", "Y-1"]) })),
+  year: z.nullable(z.number().check(z.int())),
+  years: z.array(z.object({ at: AddressSchema, text: z.string(), year: z.number().check(z.int()), expects: z.enum(["Y", "Y-1"]) })),
   unitName: t,
   project: t,
   department: t,
   implementer: t,
-  funds: z.object({
+  funds: z.nullable(z.object({
     header: LocatedTextSchema, label: t,
     initialBudget: n, budget: n, executed: n, weight: n, rate: n, score: n,
     parts: z.array(z.object({ label: LocatedTextSchema, initialBudget: n, budget: n, executed: n })),
     reason: t,
-  }).nullable(),
-  income: z.object({ total: PartSchema.nullable(), parts: z.array(PartSchema) }).nullable(),
-  expense: z.object({ total: PartSchema.nullable(), basic: PartSchema.nullable(), project: PartSchema.nullable() }).nullable(),
+  })),
+  income: z.nullable(z.object({ total: z.nullable(PartSchema), parts: z.array(PartSchema) })),
+  expense: z.nullable(z.object({ total: z.nullable(PartSchema), basic: z.nullable(PartSchema), project: z.nullable(PartSchema) })),
   indicatorHeader: t,
-  indicatorColumns: z.object(Object.fromEntries(INDICATOR_FIELDS.map((f) => [f, z.number().int().nullable()])) as Record<IndicatorField, z.ZodNullable<z.ZodNumber>>),
-  level1Groups: z.array(z.object({ label: LocatedTextSchema, statedWeight: DecimalSchema.nullable() })),
+  indicatorColumns: z.object(Object.fromEntries(INDICATOR_FIELDS.map((f) => [f, z.nullable(z.number().check(z.int()))])) as Record<IndicatorField, z.ZodMiniNullable<z.ZodMiniNumber>>),
+  level1Groups: z.array(z.object({ label: LocatedTextSchema, statedWeight: z.nullable(DecimalSchema) })),
   indicators: z.array(z.object({
-    row: z.number().int(), group: z.number().int().nullable(),
+    row: z.number().check(z.int()), group: z.nullable(z.number().check(z.int())),
     level2: t, level3: t, target: t, actual: t, nature: t, unit: t,
     weight: n, score: n, reason: t, placeholder: z.boolean(), unfilled: z.boolean(),
   })),
-  total: z.object({ label: LocatedTextSchema, weight: n, score: n }).nullable(),
+  total: z.nullable(z.object({ label: LocatedTextSchema, weight: n, score: n })),
   anchor: AddressSchema,
 });

@@ -2,16 +2,22 @@
  * Located values: every figure a rule uses keeps the cell it came from, its raw content (what a
  * fix must find there before writing) and how it parsed. Checked with zod when a model is built.
  */
-import { z } from "zod";
+import { z } from "zod/mini";
 import { Decimal } from "../numeric/decimal";
 import type { CellAddress } from "../grid/address";
 import type { CellValue } from "../grid/workbook";
 import type { NumberKind, ParsedNumber } from "../cells/parse-value";
 
+// zod/mini (the functional API: the pane ships only the parts it uses) registers no locale, so its
+// built-in issues would all read "Invalid input". English, as classic zod registers on its first
+// schema: an unreadable table's finding quotes the first issue ("year: Invalid input: expected
+// number, received string"). Only when no locale is set yet, as classic zod does too.
+if (!z.config().localeError) z.config(z.locales.en());
+
 export const AddressSchema = z.object({
   sheet: z.string(),
-  row: z.number().int().nonnegative(),
-  col: z.number().int().nonnegative(),
+  row: z.number().check(z.int(), z.nonnegative()),
+  col: z.number().check(z.int(), z.nonnegative()),
 });
 
 export const DecimalSchema = z.custom<Decimal>((v) => v instanceof Decimal, { message: "expected a Decimal" });
@@ -21,7 +27,7 @@ export const CellValueSchema = z.union([
 ]);
 
 export const ParsedNumberSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("number"), value: DecimalSchema, storedAsText: z.boolean(), unit: z.string().nullable() }),
+  z.object({ kind: z.literal("number"), value: DecimalSchema, storedAsText: z.boolean(), unit: z.nullable(z.string()) }),
   z.object({ kind: z.literal("blank") }),
   z.object({ kind: z.literal("dash"), text: z.string() }),
   z.object({ kind: z.literal("error"), code: z.string() }),
@@ -32,13 +38,13 @@ export const LocatedNumberSchema = z.object({
   at: AddressSchema,
   raw: CellValueSchema,
   parsed: ParsedNumberSchema,
-  value: DecimalSchema.nullable(),
-  formula: z.string().optional(),
-  numberFormat: z.string().optional(),
+  value: z.nullable(DecimalSchema),
+  formula: z.optional(z.string()),
+  numberFormat: z.optional(z.string()),
   /** Set when the number lives inside a label ("按收入性质分：982.60"): the text around it. */
-  embedded: z.object({ prefix: z.string(), suffix: z.string() }).optional(),
+  embedded: z.optional(z.object({ prefix: z.string(), suffix: z.string() })),
   /** Set when the cell is covered by another cell's merge: it reads as blank and is never fixed. */
-  underMerge: z.boolean().optional(),
+  underMerge: z.optional(z.boolean()),
   /** Input cells are typed by staff; derived cells are computed from others and may be rewritten. */
   role: z.enum(["input", "derived"]),
   kind: z.enum(["amount", "percent", "count", "score"]),

@@ -7,7 +7,7 @@
  * Patterns run on normalized labels (normalizeLabel: half-width, no whitespace, no list prefix
  * such as "1、" or "其中：", no trailing colon), so "全年预算数（A）" is tested as "全年预算数(A)".
  */
-import { z } from "zod";
+import { z } from "zod/mini";
 import type { Bilingual } from "../findings/finding";
 
 /** The two kinds of table the family has: a basic-data table (附件2) and a self-evaluation table. */
@@ -223,28 +223,30 @@ export type TemplateSpec =
       readonly notes: readonly string[];
     };
 
-const bilingual = z.object({ zh: z.string().min(1), en: z.string().min(1) });
+const bilingual = z.object({ zh: z.string().check(z.minLength(1)), en: z.string().check(z.minLength(1)) });
 const regex = z.instanceof(RegExp);
-const band = z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]).refine(([low, high]) => low <= high, "low > high");
+const share = z.number().check(z.gte(0), z.lte(1));
+const band = z.tuple([share, share]).check(z.refine(([low, high]) => low <= high, "low > high"));
+const positive = z.number().check(z.positive());
 
 /** Checked by the profile tests, so a profile with a missing or mistyped field fails fast. */
 export const FormProfileSchema = z.object({
-  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  id: z.string().check(z.regex(/^[a-z][a-z0-9-]*$/)),
   name: bilingual,
   usedIn: bilingual,
-  docPage: z.string().regex(/^docs\/profiles\/[a-z0-9-]+\.md$/),
-  sources: z.array(z.object({ title: z.string().min(1), url: z.string().min(1) })),
+  docPage: z.string().check(z.regex(/^docs\/profiles\/[a-z0-9-]+\.md$/)),
+  sources: z.array(z.object({ title: z.string().check(z.minLength(1)), url: z.string().check(z.minLength(1)) })),
   basicData: z.boolean(),
   selfEval: z.object({
     title: regex,
-    fields: z.object({ unitName: regex.nullable(), project: regex.nullable(), department: regex.nullable(), implementer: regex.nullable() }),
+    fields: z.object({ unitName: z.nullable(regex), project: z.nullable(regex), department: z.nullable(regex), implementer: z.nullable(regex) }),
     funds: z.object({
-      caption: regex.nullable(),
+      caption: z.nullable(regex),
       columns: z.object({ initialBudget: regex, budget: regex, executed: regex, weight: regex, rate: regex, score: regex }),
       totalRow: regex,
       parts: z.array(z.object({ key: z.string(), label: regex, name: bilingual })),
       breakdowns: z.boolean(),
-      reason: regex.nullable(),
+      reason: z.nullable(regex),
     }),
     goals: regex,
     indicators: z.object({
@@ -259,7 +261,7 @@ export const FormProfileSchema = z.object({
     end: regex,
   }),
   tablesPerWorkbook: z.enum(["one", "many"]),
-  detection: z.array(z.object({ pattern: regex, weight: z.number().positive(), why: bilingual })).min(1),
+  detection: z.array(z.object({ pattern: regex, weight: positive, why: bilingual })).check(z.minLength(1)),
   terms: z.object({
     table: bilingual, initialBudget: bilingual, budget: bilingual, executed: bilingual, weight: bilingual, rate: bilingual,
     score: bilingual, executionScore: bilingual, fundsTotal: bilingual, total: bilingual, target: bilingual, actual: bilingual,
@@ -268,10 +270,10 @@ export const FormProfileSchema = z.object({
   execution: z.object({
     denominator: z.enum(["budget", "initialBudget"]),
     score: z.discriminatedUnion("kind", [
-      z.object({ kind: z.literal("linear"), capPercent: z.number().positive() }),
-      z.object({ kind: z.literal("steps"), steps: z.array(z.object({ fromPercent: z.number(), share: z.number().min(0).max(1) })).min(1) }),
+      z.object({ kind: z.literal("linear"), capPercent: positive }),
+      z.object({ kind: z.literal("steps"), steps: z.array(z.object({ fromPercent: z.number(), share })).check(z.minLength(1)) }),
     ]),
-    weight: z.number().positive().nullable(),
+    weight: z.nullable(positive),
   }),
   dimensions: z.array(z.object({
     key: z.enum(["output", "effect", "satisfaction", "cost", "process"]),
@@ -279,20 +281,20 @@ export const FormProfileSchema = z.object({
     level2: regex,
     name: bilingual,
     required: z.boolean(),
-  })).min(1),
+  })).check(z.minLength(1)),
   weightsWrittenIn: z.enum(["level1-label", "column-only"]),
-  weightSchemes: z.array(z.object({ id: z.string(), name: bilingual, dimensions: z.record(z.string(), z.number()) })).min(1),
+  weightSchemes: z.array(z.object({ id: z.string(), name: bilingual, dimensions: z.record(z.string(), z.number()) })).check(z.minLength(1)),
   quantitativeLevel2: regex,
   satisfaction: regex,
   qualitativeBands: z.object({ achieved: band, partial: band, notAchieved: band }),
-  gradeBands: z.tuple([z.number(), z.number(), z.number()]).refine(([a, b, c]) => a > b && b > c, "bands must fall"),
+  gradeBands: z.tuple([z.number(), z.number(), z.number()]).check(z.refine(([a, b, c]) => a > b && b > c, "bands must fall")),
   overCompletion: z.object({
-    thresholdPercent: z.number().positive(),
+    thresholdPercent: positive,
     treatment: z.enum(["note", "no-points", "deduct"]),
-    deductPoints: z.number().positive().optional(),
+    deductPoints: z.optional(positive),
   }),
   reverseFormula: z.enum(["A", "B"]),
-  reasons: z.object({ whenScoreBelowWeight: z.boolean(), whenExecutionBelowPercent: z.number().nullable() }),
+  reasons: z.object({ whenScoreBelowWeight: z.boolean(), whenExecutionBelowPercent: z.nullable(z.number()) }),
   rulesOff: z.array(z.string()),
   template: z.union([
     z.object({ kind: z.literal("annexes") }),

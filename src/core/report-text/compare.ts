@@ -14,6 +14,9 @@ import { normalizeLabel } from "../text/normalize";
 import { clause, figure as figureArg, label, list, type MessageArg } from "../messages/message";
 import type { Paragraph } from "./segment";
 import type { FigureKey, TextFigure } from "./extract";
+import type { COMPARISON_MESSAGES, PROJECT_LINES_MESSAGES, TEXT_SUM_MESSAGES } from "./messages";
+
+export { COMPARISON_MESSAGES, PROJECT_LINES_MESSAGES, TEXT_SUM_MESSAGES } from "./messages";
 
 export interface AnnexModels {
   readonly annex2: Annex2 | null;
@@ -41,14 +44,6 @@ function cell(located: LocatedNumber | null | undefined, name: Bilingual, tolera
   return { at: located.at, related: [], value: located.value, name, tolerance };
 }
 
-/** The messages every comparing rule reports with. */
-export const COMPARISON_MESSAGES = {
-  differs: {
-    zh: "{place}“{stated}”与{annexName} {annexValue}（{cell}）不一致（相差 {difference}），请核对正文与附件",
-    en: "{place} states {stated}; {annexName} is {annexValue} ({cell}), a difference of {difference}: make the text and the annex agree",
-  },
-  place: { zh: "正文第 {paragraph} 段第 {sentence} 句", en: "paragraph {paragraph}, sentence {sentence} of the text" },
-} as const;
 
 export const COMPARISONS: Readonly<Record<string, Comparison>> = {
   "r.budget": {
@@ -185,26 +180,6 @@ function disagreement(report: Report, figure: TextFigure, annex: AnnexFigure): v
   });
 }
 
-/** The messages of r.text-sum. */
-export const TEXT_SUM_MESSAGES = {
-  exceeds: {
-    zh: "{place}：“{stated}”的其中各项 {terms} = {parts}，超过所述总数（相差 {difference}）",
-    en: "{place}: the parts of \"{stated}\" ({terms} = {parts}) exceed the stated total by {difference}",
-  },
-  short: {
-    zh: "{place}：“{stated}”的其中各项 {terms} = {parts}，少于所述总数 {difference}；若只列举了部分项目，请说明",
-    en: "{place}: the parts of \"{stated}\" ({terms} = {parts}) fall short of the stated total by {difference}; say so if the list is partial",
-  },
-  projectGap: {
-    zh: "{place}（{project}）：年初预算 {budget}{adjustments} = {available}，而实际支出 {actual}{carryover} = {used}，相差 {difference}{advice}",
-    en: "{place} ({project}): initial budget {budget}{adjustments} = {available}, but actual spending {actual}{carryover} = {used}, a difference of {difference}{advice}",
-  },
-  adjustment: { zh: " {sign} {value}", en: " {sign} {value}" },
-  carryover: { zh: " + {value}（结余结转）", en: " + {value}" },
-  stateCarryover: { zh: "；如有结余结转请写明", en: "; state any carry-over" },
-  term: { zh: "{name} {value}", en: "{name} {value}" },
-  place: COMPARISON_MESSAGES.place,
-} as const;
 
 /**
  * "X，其中：a，b，c": the parts of each 其中 are the figures after it, up to the end of its
@@ -364,14 +339,6 @@ function byProject(figures: readonly TextFigure[]): Map<string, TextFigure[]> {
   return groups;
 }
 
-/** The messages of r.project-lines. */
-export const PROJECT_LINES_MESSAGES = {
-  differs: {
-    zh: "正文各项目实际支出 {terms} = {total}，与{annexName} {annexValue}（{cell}）不一致（相差 {difference}）",
-    en: "The text's projects spent {terms} = {total}; {annexName} is {annexValue} ({cell}), a difference of {difference}",
-  },
-  term: { zh: "{name} {value}", en: "{name} {value}" },
-} as const;
 
 /** The projects' 实际支出 add up to the annexes' 项目支出 (附件2 决算数, the annex that lists project lines). */
 export function projectLines(context: RuleContext<keyof typeof PROJECT_LINES_MESSAGES>): void {
@@ -404,4 +371,18 @@ export function projectLines(context: RuleContext<keyof typeof PROJECT_LINES_MES
     },
     textRef: textRefOf(actuals[0]!.figure),
   });
+}
+
+/**
+ * Runs one r.* rule's check. The rules (rules.ts) are registered with every check, but their code
+ * lives here, reached through the prepared report text (input.ts): a check without a report text
+ * never loads it, so the pane's start-up script holds none of it.
+ */
+export function runReportTextRule(ruleId: string, context: RuleContext<string>): void {
+  const comparison = COMPARISONS[ruleId];
+  if (comparison) compareFigures(context as RuleContext<keyof typeof COMPARISON_MESSAGES>, comparison);
+  else if (ruleId === "r.text-sum") {
+    statedSums(context as RuleContext<keyof typeof TEXT_SUM_MESSAGES>);
+    projectEquations(context as RuleContext<keyof typeof TEXT_SUM_MESSAGES>);
+  } else if (ruleId === "r.project-lines") projectLines(context as RuleContext<keyof typeof PROJECT_LINES_MESSAGES>);
 }

@@ -1,12 +1,11 @@
 /**
  * The report-text rules (r.*): the 自评报告's prose against its own tables. Rules of the same
  * engine as the table rules (same meta, severities, de-duplication and ordering); they run once
- * per check, when a report text is given (requires "reportText").
+ * per check, when a report text is given (requires "reportText"). Their checks run through the
+ * prepared text (input.ts → compare.ts), so the code that reads prose loads only with a text.
  */
 import { defineRule } from "../rules/rule";
-import {
-  COMPARISONS, COMPARISON_MESSAGES, PROJECT_LINES_MESSAGES, TEXT_SUM_MESSAGES, compareFigures, projectEquations, projectLines, statedSums,
-} from "./compare";
+import { COMPARISON_MESSAGES, PROJECT_LINES_MESSAGES, TEXT_SUM_MESSAGES } from "./messages";
 
 export const R_BUDGET = defineRule({
   meta: {
@@ -23,7 +22,7 @@ export const R_BUDGET = defineRule({
     messages: COMPARISON_MESSAGES,
   },
   check(context) {
-    compareFigures(context, COMPARISONS["r.budget"]!);
+    context.reportText?.run("r.budget", context);
   },
 });
 
@@ -42,7 +41,7 @@ export const R_INCOME = defineRule({
     messages: COMPARISON_MESSAGES,
   },
   check(context) {
-    compareFigures(context, COMPARISONS["r.income"]!);
+    context.reportText?.run("r.income", context);
   },
 });
 
@@ -58,7 +57,7 @@ export const R_EXPENSE = defineRule({
     messages: COMPARISON_MESSAGES,
   },
   check(context) {
-    compareFigures(context, COMPARISONS["r.expense"]!);
+    context.reportText?.run("r.expense", context);
   },
 });
 
@@ -74,7 +73,7 @@ export const R_BASIC = defineRule({
     messages: COMPARISON_MESSAGES,
   },
   check(context) {
-    compareFigures(context, COMPARISONS["r.basic"]!);
+    context.reportText?.run("r.basic", context);
   },
 });
 
@@ -93,7 +92,7 @@ export const R_PERSONNEL = defineRule({
     messages: COMPARISON_MESSAGES,
   },
   check(context) {
-    compareFigures(context, COMPARISONS["r.personnel"]!);
+    context.reportText?.run("r.personnel", context);
   },
 });
 
@@ -109,7 +108,7 @@ export const R_PUBLIC_FUNDS = defineRule({
     messages: COMPARISON_MESSAGES,
   },
   check(context) {
-    compareFigures(context, COMPARISONS["r.public-funds"]!);
+    context.reportText?.run("r.public-funds", context);
   },
 });
 
@@ -128,7 +127,7 @@ export const R_PROJECT = defineRule({
     messages: COMPARISON_MESSAGES,
   },
   check(context) {
-    compareFigures(context, COMPARISONS["r.project"]!);
+    context.reportText?.run("r.project", context);
   },
 });
 
@@ -144,7 +143,7 @@ export const R_STAFF = defineRule({
     messages: COMPARISON_MESSAGES,
   },
   check(context) {
-    compareFigures(context, COMPARISONS["r.staff"]!);
+    context.reportText?.run("r.staff", context);
   },
 });
 
@@ -160,7 +159,7 @@ export const R_THREE_PUBLIC = defineRule({
     messages: COMPARISON_MESSAGES,
   },
   check(context) {
-    compareFigures(context, COMPARISONS["r.three-public"]!);
+    context.reportText?.run("r.three-public", context);
   },
 });
 
@@ -176,7 +175,7 @@ export const R_PROCUREMENT = defineRule({
     messages: COMPARISON_MESSAGES,
   },
   check(context) {
-    compareFigures(context, COMPARISONS["r.procurement"]!);
+    context.reportText?.run("r.procurement", context);
   },
 });
 
@@ -195,8 +194,7 @@ export const R_TEXT_SUM = defineRule({
     messages: TEXT_SUM_MESSAGES,
   },
   check(context) {
-    statedSums(context);
-    projectEquations(context);
+    context.reportText?.run("r.text-sum", context);
   },
 });
 
@@ -215,7 +213,7 @@ export const R_PROJECT_LINES = defineRule({
     messages: PROJECT_LINES_MESSAGES,
   },
   check(context) {
-    projectLines(context);
+    context.reportText?.run("r.project-lines", context);
   },
 });
 

@@ -3,6 +3,7 @@
  * returned separately and only ever point at a cell of this workbook.
  */
 import { fromA1, toA1 } from "../core/grid/address";
+import { formatDateTime } from "../core/format/figures";
 import type { ReportSheetContent, FindingStatus } from "./ports";
 
 const HEADERS = {
@@ -23,14 +24,27 @@ export interface ReportTable {
   readonly links: readonly { row: number; col: number; sheet: string; cell: string; text: string }[];
   /** Row of the column headers (0-based). */
   readonly headerRow: number;
+  /**
+   * The 应为/表中 columns (0-based): figures already formatted as everywhere else ("982.21 万元",
+   * "166.67%"), right-aligned by every host from the header row down so their decimals line up.
+   */
+  readonly figureColumns: readonly number[];
 }
 
-export function reportTable(content: ReportSheetContent): ReportTable {
+/** Columns of the table: 规则 级别 工作表 单元格 应为 表中 说明 状态 审核说明. */
+const EXPECTED_COL = 4;
+const ACTUAL_COL = 5;
+
+/**
+ * `content.checkedAt` is an ISO time (UTC, with milliseconds); the sheet shows it in the reader's
+ * local time to the second (formatDateTime). `timeZone` is for tests; hosts leave it out.
+ */
+export function reportTable(content: ReportSheetContent, timeZone?: string): ReportTable {
   const lang = content.lang;
   const title = lang === "zh" ? "校验报告" : "Check report";
   const rows: (string | null)[][] = [
     [title],
-    [lang === "zh" ? "检查时间" : "Checked at", content.checkedAt],
+    [lang === "zh" ? "检查时间" : "Checked at", formatDateTime(content.checkedAt, timeZone)],
     [lang === "zh" ? "规则版本" : "Rules version", content.rulesVersion],
     [],
     [...HEADERS[lang]],
@@ -46,5 +60,5 @@ export function reportTable(content: ReportSheetContent): ReportTable {
     if (at && r.sheet!.trim() !== "") links.push({ row, col: 3, sheet: r.sheet!, cell: toA1(at), text: r.cell! });
   }
   if (content.rows.length === 0) rows.push([lang === "zh" ? "未发现问题" : "No findings"]);
-  return { rows, links, headerRow: 4 };
+  return { rows, links, headerRow: 4, figureColumns: [EXPECTED_COL, ACTUAL_COL] };
 }

@@ -11,9 +11,10 @@
  * (ExcelApi 1.9) on its own: "fit to 1 page wide, any number tall" is written as
  * verticalFitToPages 0, which the Office.js docs do not promise to accept, so a refusal there only
  * retries without it (one more sync) and must never cost the sheets already written.
- * On an older Excel, data validation and page layout are skipped and named in the outcome;
- * conditional formats are skipped below ExcelApi 1.6, where data validation (1.8) is skipped too
- * and named: TemplateOutcome (src/host/ports.ts) has no name of their own yet.
+ * On an older Excel, what its requirement set lacks is skipped and named in the outcome:
+ * "conditionalFormats" below ExcelApi 1.6, "dataValidation" below 1.8, "pageLayout" below 1.9 (or
+ * when Excel refuses it). The 检查 column's formulas are cells and are always written, so the
+ * self-checks still show as text where their colours are skipped.
  * If sync 2 fails, the sheets it added are deleted again (two more syncs).
  */
 import { columnLetters, rangeToA1 } from "../../core/grid/address";
@@ -70,10 +71,9 @@ export async function insertTemplateSheets(
       });
       added[0]!.activate();
       await context.sync();
-      const skipped: ("dataValidation" | "pageLayout")[] = [];
-      // Requirement sets are cumulative: without conditional formats (1.6) there is no data
-      // validation (1.8) either, and "dataValidation" stands for both rules on cells.
-      if (!apis.dataValidation || !apis.conditionalFormats) skipped.push("dataValidation");
+      const skipped: Extract<TemplateOutcome, { ok: true }>["skipped"][number][] = [];
+      if (!apis.dataValidation) skipped.push("dataValidation");
+      if (!apis.conditionalFormats) skipped.push("conditionalFormats");
       if (!apis.pageLayout || !(await setPageLayouts(context, added, description.sheets))) skipped.push("pageLayout");
       return { ok: true, sheets: names, skipped };
     });

@@ -1,7 +1,8 @@
 /**
  * The 校验报告 sheet in two syncs: sync 1 finds out whether the sheet exists and is protected;
- * sync 2 clears (or creates) it and writes the whole table in one range, the cell links and the
- * header formatting. Every string is written formula-proof; a link only ever points at a cell of
+ * sync 2 clears (or creates) it and writes the whole table in one range, the cell links, the
+ * header formatting, the right alignment of the 应为/表中 figures and the column widths. The
+ * check time is shown in the reader's local time to the second (src/host/report-table.ts). Every string is written formula-proof; a link only ever points at a cell of
  * this workbook (documentReference "'附件2'!D4"), never at an external address.
  */
 import { fromA1, quoteSheetName, toA1 } from "../../core/grid/address";
@@ -57,6 +58,10 @@ export async function writeReportSheet(
   body.values = grid;
   ws.getRange("A1").format.font.bold = true;
   ws.getRange(`A${table.headerRow + 1}:${toA1({ row: table.headerRow, col: width - 1 })}`).format.font.bold = true;
+  // 应为/表中 hold formatted figures ("982.21 万元", "166.67%"): right-aligned, header included, so decimals line up.
+  for (const col of table.figureColumns) {
+    ws.getRange(`${toA1({ row: table.headerRow, col })}:${toA1({ row: grid.length - 1, col })}`).format.horizontalAlignment = "Right";
+  }
   if (options.hyperlinks) {
     for (const link of table.links) {
       const target = reportLinkTarget(link.sheet, link.cell);
@@ -64,6 +69,7 @@ export async function writeReportSheet(
       ws.getCell(link.row, link.col).hyperlink = { documentReference: target.documentReference, textToDisplay: target.text };
     }
   }
+  // Every column as wide as its longest text, so an address or a formatted amount is never cut.
   body.format.autofitColumns();
   ws.activate();
   await context.sync();

@@ -18,6 +18,8 @@ export interface Cell {
   readonly fill?: string;
   /** Target of an internal hyperlink ("'附件2'!D4"), as the report sheet writes them. */
   readonly link?: string;
+  /** Horizontal alignment a host wrote (the report sheet's figures are right-aligned). The rules ignore it. */
+  readonly align?: "left" | "center" | "right";
 }
 
 /** A read-only view of one worksheet. The core never mutates it. */

@@ -64,10 +64,10 @@ describe("insertTemplateSheets (Office)", () => {
     }
   });
 
-  test("on ExcelApi 1.5 (no conditional formats, no data validation) both are skipped under \"dataValidation\"; cells written in 2 syncs", async () => {
+  test("on ExcelApi 1.5 (no conditional formats, no data validation) both are skipped and named; cells written in 2 syncs", async () => {
     const fake = new ExcelFake({ apiVersion: "1.5" });
     const outcome = await insert(fake);
-    expect(outcome).toEqual({ ok: true, sheets: ["附件2", "附件3"], skipped: ["dataValidation", "pageLayout"] });
+    expect(outcome).toEqual({ ok: true, sheets: ["附件2", "附件3"], skipped: ["dataValidation", "conditionalFormats", "pageLayout"] });
     expect(fake.syncCount).toBe(2);
     for (const template of description.sheets) {
       expect(fake.sheet(template.name)!.layout.conditionalFormats).toEqual([]);

@@ -5,6 +5,7 @@ import { toA1 } from "../../../src/core/grid/address";
 import { reportLinkTarget } from "../../../src/adapters/office/report";
 import { at, expectError, setup, syncsOf } from "./helpers";
 import { messageOf } from "../../../src/core/messages/catalogue";
+import { formatDateTime } from "../../../src/core/format/figures";
 
 const row = (over: Partial<ReportRow> = {}): ReportRow => ({
   ruleId: "a2.staff-control-rate",
@@ -20,7 +21,7 @@ const row = (over: Partial<ReportRow> = {}): ReportRow => ({
 });
 
 const content = (rows: ReportRow[], lang: "zh" | "en" = "zh"): ReportSheetContent => ({
-  checkedAt: "2024-03-01 10:00",
+  checkedAt: "2024-03-01T02:00:00.123Z",
   rulesVersion: "1.0.0",
   lang,
   rows,
@@ -42,7 +43,9 @@ describe("OfficeHost.writeReport", () => {
     expect(fake.activeSheet).toBe(REPORT_SHEET);
     expect(fake.cell(REPORT_SHEET, "A1")?.value).toBe("校验报告");
     expect(fake.cell(REPORT_SHEET, "A2")?.value).toBe("检查时间");
-    expect(fake.cell(REPORT_SHEET, "B2")?.value).toBe("2024-03-01 10:00");
+    // The ISO time in the reader's local time, to the second (formatDateTime, as every edge shows times).
+    expect(fake.cell(REPORT_SHEET, "B2")?.value).toBe(formatDateTime("2024-03-01T02:00:00.123Z"));
+    expect(fake.cell(REPORT_SHEET, "B2")?.value).toMatch(/^2024-03-0[12] \d\d:\d\d:00$/);
     expect(fake.cell(REPORT_SHEET, "A3")?.value).toBe("规则版本");
     expect(fake.cell(REPORT_SHEET, "B3")?.value).toBe("1.0.0");
     const header = "ABCDEFGHI".split("").map((c) => fake.cell(REPORT_SHEET, `${c}5`)?.value);

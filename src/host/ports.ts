@@ -4,7 +4,7 @@
  * (src/adapters/memory). The pane talks only to this interface and never calls Excel itself.
  */
 import type { Bilingual, CellEdit } from "../core/findings/finding";
-import type { CellAddress } from "../core/grid/address";
+import type { CellAddress, CellRange } from "../core/grid/address";
 import type { WorkbookSnapshot } from "../core/grid/workbook";
 import type { TemplateDescription } from "../core/template/model";
 
@@ -107,6 +107,16 @@ export interface WorkbookRead {
   readonly canRevert: boolean;
 }
 
+/** A change made in the workbook by the user (or another session / another add-in), never by this host's own writes. */
+export interface WorkbookChange {
+  readonly sheet: string;
+  /** The changed cells (0-based, inclusive), or null when the host cannot tell (a whole sheet, a sheet added/renamed/deleted). */
+  readonly range: CellRange | null;
+}
+
+/** Stops watching; never rejects. Calling it again does nothing. */
+export type Unwatch = () => void;
+
 export interface WorkbookHost {
   /** Where the host runs, for the header ("Excel", "演示 Demo"). */
   readonly kind: "excel" | "demo";
@@ -129,13 +139,20 @@ export interface WorkbookHost {
   writeReport(content: ReportSheetContent): Promise<HostOutcome>;
   /** Adds the template's sheets (插入空白模板); refuses, untouched, when a sheet of that name exists. */
   insertTemplate?(description: TemplateDescription): Promise<TemplateOutcome>;
+  /**
+   * Calls `onChange` after cells change other than through this host (its apply, revert,
+   * writeReport, insertTemplate, saveReviewNotes never report). Resolves to a function that stops
+   * watching; null when the host cannot watch (then the pane offers no live re-check). Never rejects.
+   */
+  watch?(onChange: (changes: readonly WorkbookChange[]) => void): Promise<Unwatch | null>;
 }
 
 /**
- * 插入空白模板's outcome. `skipped` names what the host could not write (data validation or
- * print setup on an Excel older than their requirement set); the cells and formulas are always written.
+ * 插入空白模板's outcome. `skipped` names what the host could not write (data validation, the
+ * self-checks' conditional formats or print setup on an Excel older than their requirement set);
+ * the cells and formulas, the 检查 column's included, are always written.
  */
 export type TemplateOutcome =
-  | { readonly ok: true; readonly sheets: readonly string[]; readonly skipped: readonly ("dataValidation" | "pageLayout")[] }
+  | { readonly ok: true; readonly sheets: readonly string[]; readonly skipped: readonly ("dataValidation" | "conditionalFormats" | "pageLayout")[] }
   | { readonly ok: false; readonly code: "sheet-exists"; readonly message: Bilingual; readonly untouched: true; readonly suggested: { readonly annex2: string; readonly annex3: string } }
   | HostError;

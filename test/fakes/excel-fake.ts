@@ -19,6 +19,14 @@
  * - APIs above `apiVersion` throw ApiNotFound at sync; `requirements` answers isSetSupported.
  * - failAtSync(n, code, { applied }) makes the n-th next sync fail after `applied` write
  *   statements of its batch ran (0: the whole batch is rejected).
+ * - Events (section "events" at the end): onChanged on the worksheet collection (ExcelApi 1.9) and
+ *   on a worksheet (1.7), onAdded/onDeleted (1.7), onNameChanged (1.17). Handlers are registered
+ *   and removed at sync, removed only through the context they were added in (run(context, batch)
+ *   reuses a context, as Excel.run does). Writes through Range.values/formulas/clear, sheets added
+ *   or deleted through the API fire events the way Excel does, asynchronously after the sync; the
+ *   user's own doings fire through userEdit, userAddSheet, userDeleteSheet, userRenameSheet and
+ *   userChange. From ExcelApi 1.14 the changed args carry triggerSource ("ThisLocalAddin" for
+ *   writes through the API, "Unknown" for the user's).
  */
 import { parseRangeA1, quoteSheetName, rangeToA1, toA1 } from "../../src/core/grid/address";
 import type { WorkbookSpec } from "../../src/adapters/memory/grid-spec";
@@ -51,6 +59,8 @@ interface Rect {
   readonly right: number;
 }
 
+let fakeSheetIds = 0;
+
 export class FakeSheet {
   readonly cells = new Map<number, FakeCell>();
   readonly merges: Rect[] = [];
@@ -58,6 +68,8 @@ export class FakeSheet {
   readonly layout = new FakeSheetLayout();
   protected = false;
   deleted = false;
+  /** Stable across renames, like Excel's worksheet id. */
+  readonly id = `{FAKE-SHEET-${++fakeSheetIds}}`;
   constructor(public name: string) {}
 
   static key(row: number, col: number): number {
@@ -192,6 +204,7 @@ export class ExcelFake {
 
   /** The Excel.run to inject: run(batch) or run(options, batch). */
   readonly run: typeof Excel.run = ((first: unknown, second?: unknown) => {
+    if (first instanceof FakeContext) return this.rerun(first, second as Batch<unknown>);
     const options = typeof first === "function" ? null : (first as Excel.RunOptions);
     const batch = (typeof first === "function" ? first : second) as Batch<unknown>;
     return this.runBatch(options, batch);
@@ -318,6 +331,108 @@ export class ExcelFake {
     return sheet;
   }
 
+  // ----- events: see the section "events" at the end -----
+
+  /** Every handler registered so far (removed ones have active false). */
+  readonly eventRegistrations: FakeEventRegistration[] = [];
+  /** Every event delivered to at least one handler, in order. */
+  readonly deliveredEvents: { kind: FakeEventKind; args: Record<string, unknown> }[] = [];
+  /** Errors thrown or rejected by handlers (a correct add-in leaves this empty). */
+  readonly handlerErrors: unknown[] = [];
+  /** Delay before an event reaches the handlers (Excel delivers them asynchronously). */
+  eventDelayMs = 0;
+  private readonly eventsInFlight = new Set<Promise<void>>();
+
+  /** Handlers currently registered (all kinds, or one kind). */
+  activeHandlers(kind?: FakeEventKind): number {
+    return this.eventRegistrations.filter((r) => r.active && (kind === undefined || r.kind === kind)).length;
+  }
+
+  /** The user types into one cell (Excel's parsing), then onChanged fires for it. */
+  userEdit(sheetName: string, a1: string, input: string | number | boolean): void {
+    this.typeInto(sheetName, a1, input);
+    const range = parseRangeA1(a1)!;
+    this.emitChanged(this.mustSheet(sheetName), range, "Unknown");
+  }
+
+  /** onChanged as the user's doing with any address Excel may send ("A:A", "1:3", "A1,C3"); cells are not touched. */
+  userChange(sheetName: string, address: string, triggerSource: "Unknown" | "ThisLocalAddin" = "Unknown"): void {
+    this.emitChanged(this.mustSheet(sheetName), address, triggerSource);
+  }
+
+  userAddSheet(name: string): FakeSheet {
+    const sheet = this.addSheet(name);
+    this.emitSheetEvent("onAdded", sheet);
+    return sheet;
+  }
+
+  userDeleteSheet(name: string): void {
+    this.emitSheetEvent("onDeleted", this.mustSheet(name));
+    this.deleteSheet(name);
+  }
+
+  userRenameSheet(from: string, to: string): void {
+    const sheet = this.mustSheet(from);
+    this.renameSheet(from, to);
+    this.emitSheetEvent("onNameChanged", sheet, { nameBefore: from, nameAfter: to });
+  }
+
+  /** Resolves when every event fired so far reached its handlers and their promises settled. */
+  async flushEvents(): Promise<void> {
+    for (let i = 0; i < 100 && this.eventsInFlight.size > 0; i++) await Promise.allSettled([...this.eventsInFlight]);
+  }
+
+  /** @internal onChanged for `rect` (or a raw address) of `sheet`. */
+  emitChanged(sheet: FakeSheet, where: Rect | string, triggerSource: "Unknown" | "ThisLocalAddin"): void {
+    if (!this.eventRegistrations.some((r) => r.active && r.kind === "onChanged")) return;
+    const address = typeof where === "string" ? where : rangeToA1({ sheet: "", ...where });
+    const args: Record<string, unknown> = {
+      type: "WorksheetChanged", address, changeType: "RangeEdited", source: "Local", worksheetId: sheet.id,
+      ...(this.supports("1.14") ? { triggerSource } : {}),
+    };
+    this.deliver("onChanged", sheet, args);
+  }
+
+  /** @internal onAdded / onDeleted / onNameChanged for `sheet`. */
+  emitSheetEvent(kind: "onAdded" | "onDeleted" | "onNameChanged", sheet: FakeSheet, extra: Record<string, unknown> = {}): void {
+    if (!this.eventRegistrations.some((r) => r.active && r.kind === kind)) return;
+    const type = { onAdded: "WorksheetAdded", onDeleted: "WorksheetDeleted", onNameChanged: "WorksheetNameChanged" }[kind];
+    this.deliver(kind, sheet, { type, source: "Local", worksheetId: sheet.id, ...extra });
+  }
+
+  /** The handlers are chosen when the event arrives, after eventDelayMs. */
+  private deliver(kind: FakeEventKind, sheet: FakeSheet, args: Record<string, unknown>): void {
+    const delivery = new Promise<void>((resolve) => {
+      setTimeout(() => {
+        const targets = this.eventRegistrations.filter((r) => r.active && r.kind === kind && (r.sheet === null || r.sheet === sheet));
+        if (targets.length > 0) this.deliveredEvents.push({ kind, args: structuredClone(args) });
+        const calls = targets.map(async (r) => {
+          try {
+            await r.handler(structuredClone(args));
+          } catch (error) {
+            this.handlerErrors.push(error);
+          }
+        });
+        void Promise.all(calls).then(() => resolve());
+      }, this.eventDelayMs);
+    });
+    this.eventsInFlight.add(delivery);
+    void delivery.then(() => this.eventsInFlight.delete(delivery));
+  }
+
+  /** run(context, batch): one more batch on a context an earlier run made. */
+  private async rerun(context: FakeContext, batch: Batch<unknown>): Promise<unknown> {
+    this.runCount += 1;
+    context.reopen();
+    try {
+      const result = await batch(context as unknown as Excel.RequestContext);
+      if (context.pending()) await context.sync();
+      return result;
+    } finally {
+      context.close();
+    }
+  }
+
   // ----- Excel semantics of writes -----
 
   /** Writes one entry of Range.values or Range.formulas, parsed like Excel (en-US). */
@@ -395,6 +510,11 @@ class FakeContext {
 
   close(): void {
     this.closed = true;
+  }
+
+  /** run(context, batch): the context serves one more batch (events: handlers are removed through it). */
+  reopen(): void {
+    this.closed = false;
   }
 
   enqueue(write: boolean, run: () => void): void {
@@ -560,7 +680,8 @@ class FakeWorksheetCollection extends FakeCollection {
 
   getItem(name: string): FakeWorksheet {
     return new FakeWorksheet(this.context, () => {
-      const sheet = this.context.fake.sheet(name);
+      // Excel finds a sheet by name or by id.
+      const sheet = this.context.fake.sheet(name) ?? this.context.fake.sheets.find((s) => s.id === name && !s.deleted);
       if (!sheet) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist: ${name}`, "WorksheetCollection.getItem");
       return sheet;
     }, false);
@@ -571,11 +692,18 @@ class FakeWorksheetCollection extends FakeCollection {
     return new FakeWorksheet(this.context, () => this.context.fake.sheet(name) ?? null, true);
   }
 
+  // ----- events (see the section "events" at the end) -----
+  get onChanged(): FakeEventHandlers { return new FakeEventHandlers(this.context, "onChanged", "1.9", "WorksheetCollection", null); }
+  get onAdded(): FakeEventHandlers { return new FakeEventHandlers(this.context, "onAdded", "1.7", "WorksheetCollection", null); }
+  get onDeleted(): FakeEventHandlers { return new FakeEventHandlers(this.context, "onDeleted", "1.7", "WorksheetCollection", null); }
+  get onNameChanged(): FakeEventHandlers { return new FakeEventHandlers(this.context, "onNameChanged", "1.17", "WorksheetCollection", null); }
+
   add(name: string): FakeWorksheet {
     let created: FakeSheet | null = null;
     this.context.enqueue(true, () => {
       if (this.context.fake.sheet(name)) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${name} exists`, "WorksheetCollection.add");
       created = this.context.fake.addSheet(name);
+      this.context.fake.emitSheetEvent("onAdded", created);
     });
     return new FakeWorksheet(this.context, () => {
       if (!created) throw new FakeOfficeError("InvalidObjectPath", "sheet not created yet");
@@ -602,10 +730,19 @@ class FakeWorksheet extends FakeProxy {
     return this.read<string>("name");
   }
 
+  get id(): string {
+    return this.read<string>("id");
+  }
+
+  /** Worksheet.onChanged (ExcelApi 1.7): this sheet's changes only (see the section "events"). */
+  get onChanged(): FakeEventHandlers {
+    return new FakeEventHandlers(this.context, "onChanged", "1.7", "Worksheet", () => this.resolveTarget());
+  }
+
   protected compute(name: string, target: unknown): unknown {
     const sheet = target as FakeSheet | null;
     if (name === "name") return sheet?.name;
-    if (name === "id") return sheet ? `{${sheet.name}}` : undefined;
+    if (name === "id") return sheet?.id;
     throw new FakeOfficeError("InvalidArgument", `fake Worksheet cannot load ${name}`);
   }
 
@@ -647,6 +784,7 @@ class FakeWorksheet extends FakeProxy {
   delete(): void {
     this.context.enqueue(true, () => {
       const sheet = this.resolveTarget();
+      if (sheet) this.context.fake.emitSheetEvent("onDeleted", sheet);
       if (sheet) this.context.fake.deleteSheet(sheet.name);
     });
   }
@@ -739,6 +877,7 @@ class FakeRange extends FakeProxy {
         }
         sheet.tidy(r, c);
       });
+      if (link?.textToDisplay !== undefined) this.context.fake.emitChanged(sheet, rect, "ThisLocalAddin");
     });
   }
 
@@ -779,6 +918,7 @@ class FakeRange extends FakeProxy {
           }
         }
       }
+      if (kind !== "numberFormat") this.context.fake.emitChanged(sheet, rect, "ThisLocalAddin");
     });
   }
 
@@ -897,6 +1037,7 @@ class FakeRange extends FakeProxy {
         if (applyTo === "All" || applyTo === "Hyperlinks") delete cell.hyperlink;
         sheet.tidy(row, col);
       }
+      if (applyTo === "All" || applyTo === "Contents") this.context.fake.emitChanged(sheet, rect, "ThisLocalAddin");
     });
   }
 }
@@ -1283,4 +1424,52 @@ class FakePageLayout {
   set topMargin(value: number) { this.put("topMargin", value); }
   set bottomMargin(value: number) { this.put("bottomMargin", value); }
   setPrintArea(range: string): void { this.put("printArea", range); }
+}
+
+// ===================================================================== events
+
+export type FakeEventKind = "onChanged" | "onAdded" | "onDeleted" | "onNameChanged";
+
+export interface FakeEventRegistration {
+  readonly kind: FakeEventKind;
+  /** null: the worksheet collection (every sheet); else the one sheet it was added on. */
+  sheet: FakeSheet | null;
+  readonly handler: (args: unknown) => unknown;
+  /** The context it was added in: the only one it can be removed through. */
+  readonly context: FakeContext;
+  active: boolean;
+}
+
+/** OfficeExtension.EventHandlers: add() registers at the next sync; its result removes through the same context. */
+class FakeEventHandlers {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly kind: FakeEventKind,
+    private readonly version: string,
+    private readonly owner: string,
+    private readonly sheet: (() => FakeSheet | null) | null,
+  ) {}
+
+  add(handler: (args: unknown) => unknown): { context: FakeContext; remove(): void } {
+    const context = this.context;
+    const fake = context.fake;
+    const registration: FakeEventRegistration = { kind: this.kind, sheet: null, handler, context, active: false };
+    context.requireApi(this.version, `${this.owner}.${this.kind}`);
+    context.enqueue(false, () => {
+      if (this.sheet) {
+        const sheet = this.sheet();
+        if (!sheet) throw new FakeOfficeError("ItemNotFound", "event handler on a null object");
+        registration.sheet = sheet;
+      }
+      registration.active = true;
+      fake.eventRegistrations.push(registration);
+    });
+    return {
+      context,
+      // Queued on the context it was added in: outside run(context, …) this throws InvalidObjectPath.
+      remove: () => context.enqueue(false, () => {
+        registration.active = false;
+      }),
+    };
+  }
 }

@@ -3,6 +3,11 @@
  * adapter, over a MemoryWorkbook, deciding every write through the same planner
  * (src/host/write-plan.ts). The revert log and the review notes live in "document settings" of
  * the in-memory workbook, as they live in the workbook in Excel.
+ *
+ * The demo grid edits cells as a user would (edit: Excel's parsing of plain input, see
+ * cellFromInput in memory-workbook.ts) and those edits, only those, reach `watch` listeners, as in
+ * Excel the user's edits do and this host's own writes (apply, revert, writeReport, insertTemplate)
+ * do not; every change, own or not, bumps `version` for the grid (`subscribe`).
  */
 import type { CellEdit } from "../../core/findings/finding";
 import { quoteSheetName, type CellAddress } from "../../core/grid/address";
@@ -11,6 +16,7 @@ import {
   REPORT_SHEET, REVERT_LOG_KEY, REVIEW_NOTES_KEY,
   type ApplyOptions, type ApplyOutcome, type HostOutcome, type ReportSheetContent,
   type RevertOutcome, type ReviewNote, type TemplateOutcome, type WorkbookHost, type WorkbookRead,
+  type HostError, type Unwatch, type WorkbookChange,
 } from "../../host/ports";
 import { templateConflict } from "../../core/template/names";
 import type { TemplateDescription } from "../../core/template/model";
@@ -20,7 +26,12 @@ import { appendRevertEntries, parseRevertLog, type RevertLog } from "../../host/
 import { parseReviewNotes, serializeReviewNotes } from "../../host/review-notes";
 import { planApply, planRevert } from "../../host/write-plan";
 import { corruptRevertLogError, noRevertLogError, protectedSheetError, sheetMissingError } from "../../host/write-messages";
-import type { MemoryWorkbook } from "./memory-workbook";
+import { cellFromInput, type MemoryWorkbook } from "./memory-workbook";
+import type { Cell } from "../../core/grid/workbook";
+import { NOTHING_CHANGED } from "../../host/write-messages";
+
+/** What a user's edit did: the cell written (a merged area's top-left for any of its cells). */
+export type EditOutcome = { readonly ok: true; readonly at: CellAddress; readonly cell: Cell | undefined } | HostError;
 
 export { REVERT_LOG_KEY, REVIEW_NOTES_KEY };
 
@@ -46,6 +57,43 @@ export class MemoryHost implements WorkbookHost {
   private changed(): void {
     this.version++;
     for (const listener of this.listeners) listener();
+  }
+
+  private readonly watchers = new Set<(changes: readonly WorkbookChange[]) => void>();
+
+  /** Reports the user's edits (edit), never this host's own writes. Always available. */
+  async watch(onChange: (changes: readonly WorkbookChange[]) => void): Promise<Unwatch> {
+    const watcher = (changes: readonly WorkbookChange[]) => onChange(changes);
+    this.watchers.add(watcher);
+    return () => {
+      this.watchers.delete(watcher);
+    };
+  }
+
+  /**
+   * The user types `input` into a cell (the demo grid's editor), parsed as Excel parses plain input
+   * (cellFromInput). Inside a merged area the top-left cell is written. Refused, untouched, on a
+   * protected or missing sheet and for a formula (this workbook calculates none).
+   */
+  edit(at: CellAddress, input: string): EditOutcome {
+    const sheet = this.workbook.sheet(at.sheet);
+    if (!sheet) return sheetMissingError();
+    if (sheet.protected) return protectedSheetError(at.sheet);
+    const merge = sheet.merges.find((m) => at.row >= m.top && at.row <= m.bottom && at.col >= m.left && at.col <= m.right);
+    const target: CellAddress = merge ? { sheet: at.sheet, row: merge.top, col: merge.left } : { sheet: at.sheet, row: at.row, col: at.col };
+    const parsed = cellFromInput(input, sheet.cell(target.row, target.col));
+    if (!parsed.ok) return formulaRefused();
+    this.workbook.setCell(target.sheet, target.row, target.col, parsed.cell);
+    this.changed();
+    const changes: WorkbookChange[] = [{ sheet: target.sheet, range: { sheet: target.sheet, top: target.row, left: target.col, bottom: target.row, right: target.col } }];
+    for (const watcher of [...this.watchers]) {
+      try {
+        watcher(changes);
+      } catch {
+        // A listener's failure is its own; the edit stands and the others are told.
+      }
+    }
+    return { ok: true, at: target, cell: this.workbook.cell(target.sheet, target.row, target.col) };
   }
 
   /** Never fails: the workbook is in memory. */
@@ -118,8 +166,10 @@ export class MemoryHost implements WorkbookHost {
     if (this.workbook.sheet(REPORT_SHEET)?.protected) return protectedSheetError(REPORT_SHEET);
     const table = reportTable(content);
     const sheet = new SparseSheet(REPORT_SHEET);
+    // The 应为/表中 figures are right-aligned from the header down, as in Excel.
+    const right = (r: number, c: number) => r >= table.headerRow && table.figureColumns.includes(c);
     table.rows.forEach((row, r) => row.forEach((value, c) => {
-      if (value !== null) sheet.set(r, c, { value });
+      if (value !== null) sheet.set(r, c, { value, ...(right(r, c) ? { align: "right" as const } : {}) });
     }));
     for (const link of table.links) {
       const cell = sheet.cell(link.row, link.col);
@@ -139,4 +189,16 @@ export class MemoryHost implements WorkbookHost {
     this.changed();
     return { ok: true, sheets: [annex2.name, annex3.name], skipped: [] };
   }
+}
+
+function formulaRefused(): HostError {
+  return {
+    ok: false,
+    code: "not-supported",
+    message: {
+      zh: `演示工作簿不计算公式，${NOTHING_CHANGED.zh}。请输入数值或文字（以 ' 开头可输入以 = 开头的文字）`,
+      en: `The demo workbook does not calculate formulas, so ${NOTHING_CHANGED.en}. Type a value or text (start with ' for text beginning with =)`,
+    },
+    untouched: true,
+  };
 }

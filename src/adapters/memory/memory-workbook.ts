@@ -6,7 +6,7 @@
  */
 import type { CellEdit } from "../../core/findings/finding";
 import type { CellAddress } from "../../core/grid/address";
-import { SparseSheet, type Cell, type WorkbookSnapshot } from "../../core/grid/workbook";
+import { SparseSheet, type Cell, type CellValue, type WorkbookSnapshot } from "../../core/grid/workbook";
 import { planApply, type CellNow, type CellState } from "../../host/write-plan";
 import { snapshotFromSpec, type WorkbookSpec } from "./grid-spec";
 
@@ -129,4 +129,65 @@ function copySheet(source: WorkbookSnapshot["sheets"][number], name = source.nam
   for (const m of source.merges) copy.addMerge(m);
   copy.protected = source.protected ?? false;
   return copy;
+}
+
+// ----- what the user types into a cell (the demo grid's editor) -----
+
+/** Why typed input was not stored: the in-memory workbook calculates no formulas. */
+export type InputRefusal = "formula";
+
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+/** "1,234.5": thousands separators in their places (en-US / zh-CN). */
+const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
+const PERCENT = /^([+-]?(\d+(\.\d*)?|\.\d+))\s*%$/;
+const ERROR_LITERALS = new Set(["#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#SPILL!", "#CALC!", "#GETTING_DATA"]);
+
+/**
+ * The cell after the user typed `input` into `before`, parsed as Excel parses plain input:
+ * - "" clears the value (the number format and fill stay, as Excel's Delete leaves them);
+ * - a leading "'" stores the rest as text, whatever it looks like;
+ * - "=…" is refused: this workbook cannot calculate a formula (a cached result would be made up);
+ * - a number ("12", "-3.5", "1e3", "1,234.5", surrounding spaces ignored) is a number; typed into a
+ *   cell with a percent format, 1 and above mean percent (Excel's automatic percent entry: "60"
+ *   in a 0.00% cell is 0.6, "0.6" stays 0.6);
+ * - "12%" is 0.12; the cell gets "0%" ("0.00%" when typed with decimals) only when it had no
+ *   number format (or General);
+ * - TRUE/FALSE (any case) are booleans, Excel's error literals ("#N/A") are errors;
+ * - anything else is text exactly as typed (a date stays its text, as hosts hand dates to the core).
+ * A formula the cell had is replaced; number format, fill, link and alignment are kept.
+ */
+export function cellFromInput(input: string, before: Cell | undefined): { ok: true; cell: Cell } | { ok: false; reason: InputRefusal } {
+  const keep = {
+    ...(before?.numberFormat !== undefined ? { numberFormat: before.numberFormat } : {}),
+    ...(before?.fill !== undefined ? { fill: before.fill } : {}),
+    ...(before?.link !== undefined ? { link: before.link } : {}),
+    ...(before?.align !== undefined ? { align: before.align } : {}),
+  };
+  const withValue = (value: CellValue, numberFormat?: string): { ok: true; cell: Cell } => ({
+    ok: true,
+    cell: { ...keep, value, ...(numberFormat !== undefined ? { numberFormat } : {}) },
+  });
+  if (input.startsWith("'")) return withValue(input.length > 1 ? input.slice(1) : null);
+  if (input.startsWith("=") && input.length > 1) return { ok: false, reason: "formula" };
+  const text = input.trim();
+  if (text === "") return withValue(null);
+  if (NUMBER.test(text) || GROUPED.test(text)) {
+    const plain = text.replace(/,/g, "");
+    const number = Number(plain);
+    const percentCell = before?.numberFormat?.includes("%") === true;
+    return withValue(percentCell && Math.abs(number) >= 1 ? hundredth(plain) : number);
+  }
+  const percent = PERCENT.exec(text);
+  if (percent) {
+    const general = before?.numberFormat === undefined || before.numberFormat === "General";
+    return withValue(hundredth(percent[1]!), general ? (percent[1]!.includes(".") ? "0.00%" : "0%") : undefined);
+  }
+  if (/^(true|false)$/i.test(text)) return withValue(text.toLowerCase() === "true");
+  if (ERROR_LITERALS.has(text.toUpperCase())) return withValue({ error: text.toUpperCase() });
+  return withValue(input);
+}
+
+/** The number a decimal text means, divided by 100 without binary noise ("166.67" → 1.6667). */
+function hundredth(decimal: string): number {
+  return /e/i.test(decimal) ? Number(decimal) / 100 : Number(`${decimal}e-2`);
 }

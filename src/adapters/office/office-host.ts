@@ -12,6 +12,7 @@
  *                    then one write batch); 3 when the stored log is not the one last seen
  *                    (co-author, other session, pane reopened without a check)
  *   writeReport   2, select 1, canRevert 1, review notes 1 each; insertTemplate 3 (see insert-template.ts).
+ *   watch         1 to register (2 below ExcelApi 1.9), 1 to unwatch; see watch.ts.
  * When Excel refuses to chain calls on a missing sheet's null object (ItemNotFound at the first
  * sync), apply/revert retry once with the sheet list loaded first (one more sync).
  *
@@ -24,6 +25,10 @@
  * as the cells (first statement), so a failed batch cannot leave cells changed without a log.
  * If a write batch fails anyway, the host re-reads the touched cells and puts back whatever the
  * failed batch managed to change before reporting the error (HostError.untouched is then true).
+ *
+ * Live re-check (watch, watch.ts): every own write (apply, revert, writeReport, insertTemplate)
+ * opens a mute record naming the cells or sheets it writes, so the worksheet events it causes are
+ * not reported as the user's changes on Excel without the events' triggerSource (ExcelApi 1.14).
  */
 import type { CellEdit } from "../../core/findings/finding";
 import type { CellAddress } from "../../core/grid/address";
@@ -40,10 +45,12 @@ import { hostErrorFromOffice, officeErrorCode } from "./errors";
 import { corruptRevertLogError, noRevertLogError, protectedError, tooLargeError } from "./messages";
 import { insideMergeNotAnchor, queueProbe, queueRestore, sameState, type ProbeResult } from "./probe";
 import { readWorkbook } from "./read";
-import { writeReportSheet, type ReportPhase } from "./report";
-import { insertTemplateSheets } from "./insert-template";
+// The report sheet and the template are written on demand: loaded then (lazy chunks), they stay
+// out of the script the pane waits for at start.
+import type { ReportPhase } from "./report";
 import type { TemplateDescription } from "../../core/template/model";
-import type { TemplateOutcome } from "../../host/ports";
+import { REPORT_SHEET, type TemplateOutcome, type Unwatch, type WorkbookChange } from "../../host/ports";
+import { MUTE_WINDOW_MS, MuteBook, watchWorkbook } from "./watch";
 
 /** Settings keys (the same names the memory host uses). */
 export { REVERT_LOG_KEY, REVIEW_NOTES_KEY };
@@ -57,8 +64,15 @@ export type ExcelRun = typeof Excel.run;
 /** Errors after which Excel has not executed any statement of the batch. */
 const REJECTED_WHOLE = new Set(["InvalidOperationInCellEditMode", "RequestPayloadSizeLimitExceeded"]);
 
-export function createOfficeHost(run: ExcelRun = Excel.run, requirements?: Requirements): WorkbookHost {
-  return new OfficeHost(run, requirements ?? officeRequirements());
+export interface OfficeHostOptions {
+  /** The clock of the mute records (tests hand in their own). Default Date.now. */
+  readonly now?: () => number;
+  /** How long after an own write its cells stay muted (see watch.ts). Default MUTE_WINDOW_MS. */
+  readonly muteWindowMs?: number;
+}
+
+export function createOfficeHost(run: ExcelRun = Excel.run, requirements?: Requirements, options: OfficeHostOptions = {}): WorkbookHost {
+  return new OfficeHost(run, requirements ?? officeRequirements(), options);
 }
 
 function officeRequirements(): Requirements {
@@ -82,8 +96,20 @@ class OfficeHost implements WorkbookHost {
   readonly kind = "excel" as const;
   /** The revert log as this host last read or wrote it, so revert can probe its cells in sync 1. */
   private lastLog: { raw: string; log: RevertLog } | null = null;
+  /** The own writes, so watch never reports the events they cause. */
+  private readonly mutes: MuteBook;
+  private readonly now: () => number;
 
-  constructor(private readonly run: ExcelRun, private readonly requirements: Requirements) {}
+  constructor(private readonly run: ExcelRun, private readonly requirements: Requirements, options: OfficeHostOptions) {
+    this.now = options.now ?? Date.now;
+    this.mutes = new MuteBook(this.now, options.muteWindowMs ?? MUTE_WINDOW_MS);
+  }
+
+  /** Reports the user's changes (never this host's writes); null below ExcelApi 1.7 or when refused. */
+  watch(onChange: (changes: readonly WorkbookChange[]) => void): Promise<Unwatch | null> {
+    return watchWorkbook({ run: this.run, supports: (v) => this.supports(v), mutes: this.mutes, now: this.now }, onChange)
+      .catch(() => null);
+  }
 
   private supports(version: string): boolean {
     try {
@@ -138,6 +164,9 @@ class OfficeHost implements WorkbookHost {
     const runOptions = this.writeRunOptions();
     const progress: Progress = { phase: "probe" };
     let rollback: Rollback | null = null;
+    // Only the edits' cells are ever written (or rolled back).
+    const mute = this.mutes.open();
+    mute.coverCells(edits.map((e) => e.at));
     const attempt = (knowSheets: boolean) => this.runWith(runOptions, async (context) => {
       progress.phase = "probe";
       const only = knowSheets ? await loadSheetNames(context) : null;
@@ -181,7 +210,9 @@ class OfficeHost implements WorkbookHost {
       return await this.withSheetFallback(attempt, progress);
     } catch (error) {
       if (progress.phase === "probe") return hostErrorFromOffice(error, true);
-      return this.afterFailedWrite(error, rollback);
+      return await this.afterFailedWrite(error, rollback);
+    } finally {
+      mute.close(progress.phase === "write");
     }
   }
 
@@ -203,6 +234,8 @@ class OfficeHost implements WorkbookHost {
     const runOptions = this.writeRunOptions();
     const progress: Progress = { phase: "probe" };
     let rollback: Rollback | null = null;
+    // The log's cells, named once the log is read (before the write batch).
+    const mute = this.mutes.open();
     const attempt = (knowSheets: boolean) => this.runWith(runOptions, async (context): Promise<RevertOutcome> => {
       progress.phase = "probe";
       const only = knowSheets ? await loadSheetNames(context) : null;
@@ -232,6 +265,7 @@ class OfficeHost implements WorkbookHost {
       if (plan.protectedSheet !== null) return protectedError(plan.protectedSheet);
 
       rollback = { cells: plan.rollback, logBefore: raw };
+      mute.coverCells([...plan.writes.map((w) => w.at), ...plan.rollback.map((c) => c.at)]);
       progress.phase = "write";
       for (const { at, state } of plan.writes) queueRestore(mustRange(probe, at), state);
       logItem.delete();
@@ -244,7 +278,9 @@ class OfficeHost implements WorkbookHost {
       return await this.withSheetFallback(attempt, progress);
     } catch (error) {
       if (progress.phase === "probe") return hostErrorFromOffice(error, true);
-      return this.afterFailedWrite(error, rollback);
+      return await this.afterFailedWrite(error, rollback);
+    } finally {
+      mute.close(progress.phase === "write");
     }
   }
 
@@ -288,14 +324,26 @@ class OfficeHost implements WorkbookHost {
     }
   }
 
-  /** 插入空白模板: 3 syncs, see insert-template.ts. */
-  insertTemplate(description: TemplateDescription): Promise<TemplateOutcome> {
-    return insertTemplateSheets(this.run, this.requirements, description);
+  /** 插入空白模板: 3 syncs, see insert-template.ts. Its sheets are muted as wholes. */
+  async insertTemplate(description: TemplateDescription): Promise<TemplateOutcome> {
+    const mute = this.mutes.open();
+    for (const sheet of description.sheets) mute.coverSheet(sheet.name);
+    let outcome: TemplateOutcome | null = null;
+    try {
+      const { insertTemplateSheets } = await import(/* webpackChunkName: "office-template" */ "./insert-template");
+      outcome = await insertTemplateSheets(this.run, this.requirements, description);
+      return outcome;
+    } finally {
+      mute.close(!(outcome !== null && !outcome.ok && outcome.untouched));
+    }
   }
 
   async writeReport(content: ReportSheetContent): Promise<HostOutcome> {
     let phase: ReportPhase = "inspect";
+    const mute = this.mutes.open();
+    mute.coverSheet(REPORT_SHEET);
     try {
+      const { writeReportSheet } = await import(/* webpackChunkName: "office-report" */ "./report");
       const result = await this.run((context) =>
         writeReportSheet(context, content, { hyperlinks: this.supports("1.7") }, (p) => {
           phase = p;
@@ -304,6 +352,8 @@ class OfficeHost implements WorkbookHost {
     } catch (error) {
       // Only the report sheet can have been touched by a failed write; it is ours to rewrite.
       return hostErrorFromOffice(error, phase === "inspect" || REJECTED_WHOLE.has(officeErrorCode(error) ?? ""));
+    } finally {
+      mute.close((phase as ReportPhase) === "write");
     }
   }
 

@@ -1,6 +1,7 @@
 /**
  * The browser demo host: the same pane as in Excel, backed by the in-memory workbook of the
- * bundled sample, with a read-only grid beside it. No Office, no network.
+ * bundled sample, with an editable grid beside it (a user edit re-checks the pane by itself).
+ * No Office, no network.
  */
 import { StrictMode, useState } from "react";
 import { createRoot } from "react-dom/client";
@@ -16,10 +17,24 @@ import { DropZone } from "./DropZone";
 import "../taskpane/no-eval";
 
 const useStyles = makeStyles({
-  page: { display: "flex", gap: tokens.spacingHorizontalL, padding: tokens.spacingHorizontalM, alignItems: "flex-start" },
-  pane: { width: "320px", flexShrink: 0, border: `1px solid ${tokens.colorNeutralStroke1}`, maxHeight: "calc(100vh - 24px)", overflowY: "auto" },
-  right: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0, flexGrow: 1 },
+  page: {
+    display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalL, padding: tokens.spacingHorizontalM, alignItems: "flex-start",
+    // A window no wider than a task pane shows the pane edge to edge, as Excel does.
+    "@media (max-width: 480px)": { padding: 0 },
+  },
+  // A task pane's width (Excel's default is 320–350 px); on a phone-sized window, the whole width.
+  pane: {
+    flexShrink: 0, maxWidth: "100%", boxSizing: "border-box",
+    border: `1px solid ${tokens.colorNeutralStroke1}`, maxHeight: "calc(100vh - 24px)", overflowY: "auto",
+  },
+  right: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: "280px", flexGrow: 1, flexBasis: "400px" },
 });
+
+/** The pane's width: ?pane=350 tries another task pane width (280–600 px); default 320. */
+function paneWidth(): number {
+  const asked = Number(new URLSearchParams(location.search).get("pane"));
+  return Number.isInteger(asked) && asked >= 280 && asked <= 600 ? asked : 320;
+}
 
 function Demo() {
   const styles = useStyles();
@@ -31,8 +46,8 @@ function Demo() {
   };
   return (
     <div className={styles.page}>
-      <aside className={styles.pane} aria-label="任务窗格 Task pane" data-testid="pane">
-        <App key={name} host={host} preferences={localPreferenceStore()} />
+      <aside className={styles.pane} style={{ width: `${paneWidth()}px` }} aria-label="任务窗格 Task pane" data-testid="pane">
+        <App key={name} host={host} preferences={localPreferenceStore()} embedded />
       </aside>
       <div className={styles.right}>
         <Caption1 data-testid="workbook-name">{name}</Caption1>

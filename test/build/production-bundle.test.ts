@@ -13,6 +13,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import * as zlib from "node:zlib";
 import { JSDOM } from "jsdom";
 
 interface PackageEntry { name: string; version: string | null; modules: number; bytes: number }
@@ -111,11 +112,6 @@ describe("every built page is locked down", () => {
  */
 const KNOWN_CODE_FROM_STRING: readonly { snippet: string; where: string; why: string }[] = [
   {
-    snippet: 'try{return new Function(""),!0}catch(',
-    where: "zod 4 (taskpane.js, demo.js): util.allowsEval",
-    why: "probed only by schemas built while jit is on; src/taskpane/no-eval.ts runs first (webpack entry) and sets z.config({ jitless: true })",
-  },
-  {
     snippet: 'h.setImmediate=function(e){"function"!=typeof e&&(e=new Function(""+e));',
     where: "exceljs.min.js (demo's lazy xlsx chunk): setImmediate polyfill",
     why: "compiles only a string callback; exceljs passes functions",
@@ -181,11 +177,30 @@ test("no emitted .js turns strings into code, apart from the allow-listed unreac
   expect(KNOWN_CODE_FROM_STRING.map((k) => k.snippet).filter((s) => !usedSnippets.has(s))).toEqual([]);
 });
 
-test("the pane's own bundles contain no exceljs and no allow-listed site besides zod's probe", () => {
+test("the pane's own bundle turns no string into code at all (zod/mini never compiles; no exceljs)", () => {
   const pane = fs.readFileSync(path.join(dist, "taskpane.js"), "utf8");
   const matches = [...pane.matchAll(CODE_FROM_STRING)].map((m) => pane.slice(m.index - 20, m.index + 20));
-  expect(matches).toHaveLength(1);
-  expect(matches[0]).toContain('new Function("")');
+  expect(matches).toEqual([]);
+});
+
+/**
+ * The script taskpane.html loads before the pane is interactive: at most 200 KB gzip (issue 11).
+ * What a first check does not need (全部修正, 为什么, 接受并说明, the report text, the template,
+ * the settings, the report sheet and template writers) loads on demand; a change that pulls one of
+ * them back into taskpane.js, or a new dependency, shows here. A size, not a time.
+ */
+const PANE_START_BUDGET = 200_000;
+
+test(`taskpane.js, what the pane waits for at start, is at most ${PANE_START_BUDGET / 1000} KB gzip`, () => {
+  const gzip = zlib.gzipSync(fs.readFileSync(path.join(dist, "taskpane.js")), { level: 9 }).length;
+  expect(gzip).toBeLessThanOrEqual(PANE_START_BUDGET);
+});
+
+test("the panels a first check does not need are separate chunks the pane loads on demand", () => {
+  const names = fs.readdirSync(dist);
+  for (const chunk of ["fix-preview", "why", "accept", "settings", "report-text", "template", "office-report", "office-template"]) {
+    expect(names.some((name) => name.startsWith(`${chunk}.`) && name.endsWith(".js"))).toBe(true);
+  }
 });
 
 describe("shipped packages", () => {

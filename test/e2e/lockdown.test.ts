@@ -52,13 +52,15 @@ test("the demo runs a check with no CSP violation and no request beyond its own 
   await page.goto(chromium.url());
   const pane = page.getByTestId("pane");
   await pane.getByRole("button", { name: "一键校验" }).click();
-  await pane.getByText(/执行率得分应为/).waitFor();
+  await pane.locator('li[data-rule="a3.execution-score"]').waitFor();
   // Accept a warning with a reason and write the report sheet: the pane's whole write path runs.
-  const item = pane.locator("li", { hasText: "附件3 项目支出 70.66" });
+  const item = pane.locator('li[data-rule="x.project-spending"]');
+  await item.locator("[data-card-head]").click();
   await item.getByRole("button", { name: "接受并说明" }).click();
   await item.getByRole("textbox").fill("<img src=x onerror=alert(1)>");
   await item.getByRole("button", { name: "确认" }).click();
-  await item.getByText("已说明", { exact: true }).waitFor();
+  await item.getByText("已说明", { exact: true }).first().waitFor();
+  await pane.getByRole("button", { name: "更多操作" }).click();
   await pane.getByRole("button", { name: "插入校验报告" }).click();
   await pane.getByText("已写入“校验报告”工作表。").waitFor();
   await expect(page.locator("img[src=x]").count()).resolves.toBe(0);
@@ -111,7 +113,8 @@ test("a hostile workbook opened in the demo (exceljs chunk) shows its payloads a
     await page.getByRole("tab", { name: IMG_PAYLOAD }).waitFor();
     const pane = page.getByTestId("pane");
     await pane.getByRole("button", { name: "一键校验" }).click();
-    await pane.getByRole("button", { name: `定位 ${IMG_PAYLOAD}!I5` }).waitFor();
+    await pane.locator(`li[data-cell="${IMG_PAYLOAD}!I5"]`).waitFor();
+    await pane.getByRole("button", { name: "更多操作" }).click();
     await pane.getByRole("button", { name: "插入校验报告" }).click();
     await pane.getByText("已写入“校验报告”工作表。").waitFor();
     await page.waitForTimeout(300);
@@ -136,7 +139,8 @@ test("a .docx report opened in the pane (mammoth chunk) is read as text, with no
     await page.goto(chromium.url());
     const pane = page.getByTestId("pane");
     await pane.getByRole("button", { name: "一键校验" }).click();
-    await pane.getByRole("tab", { name: "报告正文" }).click();
+    await pane.getByRole("button", { name: "更多操作" }).click();
+    await pane.getByRole("button", { name: "核对报告正文" }).click();
     await pane.getByLabel("打开报告文件（.docx 或 .txt）").setInputFiles(file);
     await page.waitForFunction((expected) => [...document.querySelectorAll("textarea")].some((t) => t.value.includes(expected)), text, { timeout: 20000 });
     await page.waitForTimeout(300);

@@ -3,7 +3,7 @@
  */
 // The pane shows hostile workbook text (sheet names, indicator names and values echoed in
 // findings) and hostile typed reasons as literal text: no element is ever created from them.
-import { fireEvent, render, screen, within } from "@testing-library/react";
+import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/components/App";
 import { MemoryHost } from "../../src/adapters/memory/memory-host";
@@ -11,7 +11,7 @@ import { MemoryWorkbook } from "../../src/adapters/memory/memory-workbook";
 import { DEFAULT_PREFERENCES } from "../../src/taskpane/preferences";
 import { REPORT_SHEET } from "../../src/host/ports";
 import { hostileSample, IMG } from "./payloads";
-import { installResizeObserver } from "../helpers/pane-setup";
+import { installResizeObserver, findNotice, openCard, openFromMenu } from "../helpers/pane-setup";
 
 installResizeObserver();
 
@@ -45,9 +45,18 @@ test("workbook text with markup is rendered as literal text, never as elements",
   setup();
   fireEvent.click(screen.getByRole("button", { name: "一键校验" }));
   await screen.findByTestId("summary");
+  // Open every card (提示 unfolded) so every sentence is on the page at some point.
+  const unfold = screen.queryByRole("button", { name: "展开" });
+  if (unfold) await act(async () => fireEvent.click(unfold));
+  let text = document.body.textContent ?? "";
+  for (const li of [...document.querySelectorAll<HTMLElement>("li[data-rule]")]) {
+    await act(async () => fireEvent.click(li.querySelector<HTMLElement>("[data-card-head]")!));
+    text += document.body.textContent ?? "";
+    expect(injected()).toEqual([]);
+  }
   // The findings really echo the payloads (else this test would prove nothing).
-  const text = document.body.textContent ?? "";
   for (const payload of [IMG, SCRIPT, LINK, FORMULA]) expect({ payload, shown: text.includes(payload) }).toEqual({ payload, shown: true });
+  await openCard("a3.execution-score", `${IMG}!I5`);
   expect(screen.getByRole("button", { name: `定位 ${IMG}!I5` })).toBeTruthy();
   expect(injected()).toEqual([]);
   expect((window as { __pwned?: boolean }).__pwned).toBeUndefined();
@@ -59,15 +68,15 @@ test("a reason typed with a payload is stored verbatim and shown as text, also i
   fireEvent.click(screen.getByRole("button", { name: "一键校验" }));
   await screen.findByTestId("summary");
   const reason = `${IMG} ${FORMULA} ${SCRIPT}`;
-  const item = screen.getByText(/附件3 项目支出 70.66/).closest("li")!;
+  const item = await openCard("x.project-spending");
   fireEvent.click(within(item).getByRole("button", { name: "接受并说明" }));
-  fireEvent.change(within(item).getByRole("textbox"), { target: { value: reason } });
+  fireEvent.change(await within(item).findByRole("textbox"), { target: { value: reason } });
   fireEvent.click(within(item).getByRole("button", { name: "确认" }));
   await within(item).findByText("已说明");
   expect((await host.loadReviewNotes()).map((n) => n.reason)).toEqual([reason]);
   expect(item.textContent).toContain(reason);
-  fireEvent.click(screen.getByRole("button", { name: "插入校验报告" }));
-  await screen.findByText(/已写入“校验报告”工作表/);
+  await openFromMenu("插入校验报告");
+  await findNotice(/已写入“校验报告”工作表/);
   const report = host.workbook.sheet(REPORT_SHEET)!;
   const cells = Array.from({ length: report.rowCount }, (_, r) => Array.from({ length: report.colCount }, (_, c) => report.cell(r, c))).flat();
   expect(cells.some((c) => c?.value === reason)).toBe(true);

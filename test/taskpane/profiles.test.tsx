@@ -4,14 +4,14 @@
 // The pane and the form profiles: the header says which form was recognized and why; a workbook of
 // several project tables lists them and groups the findings by project; the setting that forces a
 // form is used on the next check and remembered.
-import { fireEvent, render, screen, within } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/components/App";
 import { MemoryHost } from "../../src/adapters/memory/memory-host";
 import { MemoryWorkbook } from "../../src/adapters/memory/memory-workbook";
 import { projectTablesOnOneSheet, projectWorkbook } from "../helpers/project-forms";
 import { zhuzhouLuosongNpc2023 } from "../../src/samples/zhuzhou-luosong-npc-2023";
-import { installResizeObserver, memoryPreferences } from "../helpers/pane-setup";
+import { installResizeObserver, memoryPreferences, openCard, openFromMenu } from "../helpers/pane-setup";
 
 installResizeObserver();
 
@@ -45,13 +45,14 @@ test("a workbook of project tables: the header names the form and why, and lists
   expect(screen.getByText(/找到 2 张自评表：农村公路养护项目、乡村学校校舍维修项目/)).toBeTruthy();
 });
 
-test("findings are grouped by project, the wrong score under its own project", async () => {
+test("with several projects, each card names its project: the wrong score under its own", async () => {
   setup();
   await check();
-  const second = screen.getByRole("region", { name: "乡村学校校舍维修项目" });
-  expect(within(second).getByText(/执行率得分应为 9.50/)).toBeTruthy();
-  const first = screen.getByRole("region", { name: "农村公路养护项目" });
-  expect(within(first).queryByText(/执行率得分应为/)).toBeNull();
+  const cards = [...document.querySelectorAll<HTMLElement>('li[data-rule="a3.execution-score"]')];
+  expect(cards).toHaveLength(1);
+  expect(cards[0]!.textContent).toContain("表：乡村学校校舍维修项目");
+  const card = await openCard("a3.execution-score");
+  expect(card.textContent).toMatch(/执行率得分应为 9.50/);
 });
 
 test("the 湖南 annexes keep their 附件2 / 附件3 header", async () => {
@@ -64,11 +65,14 @@ test("the 湖南 annexes keep their 附件2 / 附件3 header", async () => {
 test("forcing a form in the settings re-reads the workbook with it, says so, and is remembered", async () => {
   const { preferences } = setup();
   await check();
-  fireEvent.click(screen.getByRole("tab", { name: "设置" }));
-  fireEvent.click(screen.getByRole("radio", { name: "四川 部门预算项目支出绩效自评表" }));
-  await screen.findByText(/四川 部门预算项目支出绩效自评表（已在设置中指定）/);
+  await openFromMenu("设置");
+  fireEvent.click(await screen.findByRole("radio", { name: "四川 部门预算项目支出绩效自评表" }));
   expect(preferences.saved[preferences.saved.length - 1]!.profile).toBe("sichuan-project");
-  fireEvent.click(screen.getByRole("radio", { name: "自动识别" }));
-  await screen.findByText(/财政部 项目支出绩效自评表（依据/);
+  fireEvent.click(screen.getByRole("button", { name: "返回问题列表" }));
+  await waitFor(() => expect(screen.getByTestId("profile").textContent).toContain("四川 部门预算项目支出绩效自评表已在设置中指定"));
+  await openFromMenu("设置");
+  fireEvent.click(await screen.findByRole("radio", { name: "自动识别" }));
   expect(preferences.saved[preferences.saved.length - 1]!.profile).toBeUndefined();
+  fireEvent.click(screen.getByRole("button", { name: "返回问题列表" }));
+  await waitFor(() => expect(screen.getByTestId("profile").textContent).toMatch(/财政部 项目支出绩效自评表依据/));
 });

@@ -15,7 +15,7 @@ import { MemoryHost } from "../../src/adapters/memory/memory-host";
 import { MemoryWorkbook } from "../../src/adapters/memory/memory-workbook";
 import { zhuzhouLuosongNpc2023 } from "../../src/samples/zhuzhou-luosong-npc-2023";
 import { DEFAULT_PREFERENCES, type PreferenceStore, type Preferences } from "../../src/taskpane/preferences";
-import { installResizeObserver } from "../helpers/pane-setup";
+import { installResizeObserver, openFromMenu } from "../helpers/pane-setup";
 
 installResizeObserver();
 // jsdom lacks the Encoding API that browsers (and Office's WebViews) have; the docx package and
@@ -40,7 +40,8 @@ function setup(initial: Preferences = DEFAULT_PREFERENCES) {
 async function openReportTab() {
   fireEvent.click(screen.getByRole("button", { name: "一键校验" }));
   await screen.findByTestId("summary");
-  fireEvent.click(screen.getByRole("tab", { name: "报告正文" }));
+  await openFromMenu("核对报告正文");
+  await screen.findByLabelText(/自评报告正文/);
 }
 
 function findingItems(): HTMLElement[] {
@@ -123,7 +124,8 @@ test("in English, labels and findings follow the language", async () => {
   setup({ ...DEFAULT_PREFERENCES, lang: "en" });
   fireEvent.click(screen.getByRole("button", { name: "Check workbook" }));
   await screen.findByTestId("summary");
-  fireEvent.click(screen.getByRole("tab", { name: "Report text" }));
+  await openFromMenu("Check report text");
+  await screen.findByLabelText(/Self-evaluation report text/);
   fireEvent.change(screen.getByLabelText(/Self-evaluation report text/), { target: { value: "一般公共预算财政拨款收入982.21万元。" } });
   fireEvent.click(screen.getByRole("button", { name: "Check text" }));
   await screen.findByRole("list", { name: "Report text" });

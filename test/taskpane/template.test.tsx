@@ -14,7 +14,11 @@ import { validate } from "../../src/core";
 import { zhuzhouLuosongNpc2023 } from "../../src/samples/zhuzhou-luosong-npc-2023";
 import { DEFAULT_PREFERENCES, type PreferenceStore, type Preferences } from "../../src/taskpane/preferences";
 import type { WorkbookHost } from "../../src/host/ports";
-import { installResizeObserver } from "../helpers/pane-setup";
+import { installResizeObserver, menuItems, openFromMenu } from "../helpers/pane-setup";
+
+async function openFromMenuItems(check: (items: string[]) => void): Promise<void> {
+  check(await menuItems());
+}
 
 installResizeObserver();
 
@@ -39,8 +43,8 @@ describe("插入空白模板 in the pane", () => {
   test("year and 50-30-10 chosen: both sheets inserted with the description's formulas, and the checker finds them", async () => {
     const host = emptyHost();
     renderWith(host);
-    fireEvent.click(screen.getByRole("button", { name: "插入空白模板" }));
-    const year = screen.getByRole("textbox", { name: "年度" });
+    await openFromMenu("插入空白模板");
+    const year = (await screen.findByRole("textbox", { name: "年度" }));
     fireEvent.change(year, { target: { value: "2026" } });
     fireEvent.click(screen.getByRole("radio", { name: /产出50/ }));
     fireEvent.click(screen.getByRole("button", { name: "插入" }));
@@ -58,10 +62,10 @@ describe("插入空白模板 in the pane", () => {
     expect(result.annexes.annex3?.sheet).toBe("附件3");
   });
 
-  test("an invalid year disables 插入 and says why", () => {
+  test("an invalid year disables 插入 and says why", async () => {
     renderWith(emptyHost());
-    fireEvent.click(screen.getByRole("button", { name: "插入空白模板" }));
-    fireEvent.change(screen.getByRole("textbox", { name: "年度" }), { target: { value: "203" } });
+    await openFromMenu("插入空白模板");
+    fireEvent.change((await screen.findByRole("textbox", { name: "年度" })), { target: { value: "203" } });
     expect(screen.getByRole("button", { name: "插入" })).toHaveProperty("disabled", true);
     expect(screen.getByText("请输入 2000–2100 之间的四位年度。")).toBeTruthy();
   });
@@ -70,8 +74,8 @@ describe("插入空白模板 in the pane", () => {
     const host = new MemoryHost(MemoryWorkbook.fromSpec(zhuzhouLuosongNpc2023));
     const before = host.workbook.read();
     renderWith(host, "en");
-    fireEvent.click(screen.getByRole("button", { name: "Insert blank template" }));
-    fireEvent.click(screen.getByRole("button", { name: "Insert" }));
+    await openFromMenu("Insert blank template");
+    fireEvent.click(await screen.findByRole("button", { name: "Insert" }));
     await screen.findByText(/already has a sheet named "附件2" and "附件3"/);
     expect(host.workbook.sheetNames()).toEqual(["附件2", "附件3"]);
     expect(host.workbook.read()).toEqual(before);
@@ -81,7 +85,7 @@ describe("插入空白模板 in the pane", () => {
     expect(host.workbook.cell("附件2", 3, 3)?.value).toBe(0.6);
   });
 
-  test("a host without insertTemplate shows no button", () => {
+  test("a host without insertTemplate offers no 插入空白模板 in the menu", async () => {
     const host = emptyHost();
     const bare: WorkbookHost = {
       kind: host.kind, read: () => host.read(), apply: (e, o) => host.apply(e, o), revert: () => host.revert(),
@@ -89,6 +93,7 @@ describe("插入空白模板 in the pane", () => {
       saveReviewNotes: (n) => host.saveReviewNotes(n), writeReport: (c) => host.writeReport(c),
     };
     renderWith(bare);
-    expect(screen.queryByRole("button", { name: "插入空白模板" })).toBeNull();
+    await openFromMenu("设置"); // the menu opens and has its other items
+    await openFromMenuItems((items) => expect(items).not.toContain("插入空白模板"));
   });
 });

@@ -13,7 +13,7 @@ import { DEFAULT_PREFERENCES, type PreferenceStore } from "../../src/taskpane/pr
 import { REVERT_LOG_KEY, type ApplyOptions, type ApplyOutcome, type HostError } from "../../src/host/ports";
 import { hostErrorFromOffice } from "../../src/adapters/office/errors";
 import type { CellEdit } from "../../src/core";
-import { installResizeObserver } from "../helpers/pane-setup";
+import { installResizeObserver, findNotice } from "../helpers/pane-setup";
 
 installResizeObserver();
 
@@ -50,8 +50,8 @@ async function click(element: HTMLElement): Promise<void> {
 async function checkThenApply() {
   await click(screen.getByRole("button", { name: "一键校验" }));
   await screen.findByTestId("summary");
-  await click(screen.getByRole("tab", { name: "修正预览" }));
-  await click(screen.getByRole("button", { name: "应用修正" }));
+  await click(screen.getByRole("button", { name: /^全部修正/ }));
+  await click(await screen.findByRole("button", { name: /^应用修正/ }));
 }
 
 test("a sheet protected after the check: the pane says which sheet and that nothing was changed", async () => {
@@ -60,9 +60,9 @@ test("a sheet protected after the check: the pane says which sheet and that noth
   await screen.findByTestId("summary");
   host.workbook.sheet("附件3")!.protected = true;
   const before = host.workbook.read();
-  await click(screen.getByRole("tab", { name: "修正预览" }));
-  await click(screen.getByRole("button", { name: "应用修正" }));
-  await screen.findByText(/工作表“附件3”受保护，未做任何修改/);
+  await click(screen.getByRole("button", { name: /^全部修正/ }));
+  await click(await screen.findByRole("button", { name: /^应用修正/ }));
+  await findNotice(/工作表“附件3”受保护，未做任何修改/);
   expect(host.workbook.read()).toEqual(before);
   expect(host.settings.has(REVERT_LOG_KEY)).toBe(false);
 });
@@ -71,30 +71,30 @@ test("a write batch that failed and was rolled back: the Office wording reaches 
   const host = setup();
   host.failure = hostErrorFromOffice({ code: "Conflict" }, true);
   await checkThenApply();
-  await screen.findByText(/共同编辑者.*工作簿未做任何修改/);
+  await findNotice(/共同编辑者.*工作簿未做任何修改/);
 });
 
 test("a rollback that failed too: the pane warns that the workbook may be partly changed", async () => {
   const host = setup();
   host.failure = hostErrorFromOffice({ code: "GeneralException" }, false);
   await checkThenApply();
-  await screen.findByText(/工作簿可能已被部分修改，请检查/);
+  await findNotice(/工作簿可能已被部分修改，请检查/);
 });
 
 test("a host that throws instead of answering: the pane still reports that the operation did not finish", async () => {
   const host = setup();
   host.failure = new Error("connection reset");
   await checkThenApply();
-  await screen.findByText(/操作未完成：connection reset/);
+  await findNotice(/操作未完成：connection reset/);
 });
 
 test("a revert log damaged by hand: 撤销修正 says so and nothing changes", async () => {
   const host = setup();
   await checkThenApply();
-  await screen.findByText(/已写入 2 个单元格/);
+  await findNotice(/已写入 2 个单元格/);
   host.settings.set(REVERT_LOG_KEY, "{ broken");
   const before = host.workbook.read();
   await click(screen.getByRole("button", { name: "撤销修正" }));
-  await screen.findByText(/修正记录已损坏.*未做任何修改/);
+  await findNotice(/修正记录已损坏.*未做任何修改/);
   expect(host.workbook.read()).toEqual(before);
 });

@@ -1,17 +1,31 @@
-import { useCallback, useEffect, useState } from "react";
+/**
+ * The task pane. One main view fits a task pane's 320 px: what was recognized (one line, details
+ * on demand), 一键校验 / 全部修正 / 撤销修正, the notice, the counts, and the findings to work
+ * through. Secondary work — 全部修正's preview, the report text, the blank template, the
+ * settings — opens in its own view from the 更多 menu and is loaded only then, so the script a
+ * user waits for at start holds only what the first check needs.
+ */
+import { Suspense, lazy, useCallback, useEffect, useRef, useState } from "react";
 import {
-  Button, Caption1, MessageBar, MessageBarBody, Spinner, Subtitle1, Tab, TabList, Text, ToggleButton, makeStyles, tokens,
+  Button, Caption1, Subtitle2, Text, makeStyles, tokens,
 } from "@fluentui/react-components";
-import { GRADE_NAMES, toA1, RULES_VERSION, type ValidationResult } from "../../core";
+import { GRADE_NAMES, RULES_VERSION, toA1, type Finding, type ValidationResult } from "../../core";
+import { formatDateTime } from "../../core/format/figures";
 import type { WorkbookHost } from "../../host/ports";
 import { useChecker } from "../state/useChecker";
-import { STRINGS, type Lang } from "../strings";
+import { STRINGS, type Lang, type Strings } from "../strings";
 import type { PreferenceStore, Preferences } from "../preferences";
-import { FindingsList } from "./FindingsList";
-import { FixPreview } from "./FixPreview";
-import { SettingsPanel } from "./SettingsPanel";
-import { ReportTextPanel } from "./ReportTextPanel";
-import { TemplatePanel } from "./TemplatePanel";
+import { cellLabel, countsOf, editText, previewRows } from "../state/view-model";
+import { FindingsView } from "./FindingsView";
+import { MoreMenu } from "./MoreMenu";
+import { Busy } from "./Busy";
+import { Notice } from "./Notice";
+import { KeepTogether } from "./KeepTogether";
+
+const FixPreview = lazy(() => import(/* webpackChunkName: "fix-preview" */ "./FixPreview"));
+const SettingsPanel = lazy(() => import(/* webpackChunkName: "settings" */ "./SettingsPanel"));
+const ReportTextPanel = lazy(() => import(/* webpackChunkName: "report-text" */ "./ReportTextPanel"));
+const TemplatePanel = lazy(() => import(/* webpackChunkName: "template" */ "./TemplatePanel"));
 
 const useStyles = makeStyles({
   root: {
@@ -19,15 +33,23 @@ const useStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalS,
     padding: tokens.spacingHorizontalM,
-    minWidth: "280px",
+    minWidth: 0,
     maxWidth: "100%",
     boxSizing: "border-box",
+    overflowWrap: "break-word",
   },
   header: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS },
-  annexes: { display: "flex", flexDirection: "column" },
-  summary: { display: "flex", gap: tokens.spacingHorizontalM, flexWrap: "wrap", alignItems: "baseline" },
-  count: { fontWeight: tokens.fontWeightSemibold },
+  title: { margin: 0, minWidth: 0 },
+  headerTools: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "center", flexShrink: 0 },
+  recognized: { color: tokens.colorNeutralForeground2 },
+  details: { display: "flex", flexDirection: "column", paddingLeft: tokens.spacingHorizontalM },
+  summaryLine: { cursor: "pointer" },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
+  summary: { display: "flex", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, flexWrap: "wrap", alignItems: "baseline" },
+  count: { fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums" },
+  when: { color: tokens.colorNeutralForeground3, fontVariantNumeric: "tabular-nums" },
+  viewTitle: { fontSize: tokens.fontSizeBase300 },
+  viewHead: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
 });
 
 export interface AppProps {
@@ -35,18 +57,28 @@ export interface AppProps {
   readonly preferences: PreferenceStore;
   /** Run the check once at start (the demo does; in Excel the user clicks). */
   readonly checkOnStart?: boolean;
+  /**
+   * In Excel the pane is the page, so its root is the page's <main>. The demo embeds it in an
+   * <aside> beside the grid, where a <main> would not be top-level: it renders a plain <div>.
+   */
+  readonly embedded?: boolean;
 }
 
-type TabName = "findings" | "fixes" | "settings" | "report";
+type View = "main" | "fixAll" | "report" | "template" | "settings";
 
-export function App({ host, preferences: store, checkOnStart = false }: AppProps) {
+export function App({ host, preferences: store, checkOnStart = false, embedded = false }: AppProps) {
   const styles = useStyles();
   const [prefs, setPrefs] = useState<Preferences>(() => store.load());
-  const [tab, setTab] = useState<TabName>("findings");
+  const [view, setView] = useState<View>("main");
+  // The report text view stays mounted once opened, so pasted text survives a look elsewhere.
+  const [reportOpened, setReportOpened] = useState(false);
   const lang: Lang = prefs.lang;
   const t = STRINGS[lang];
-  const checker = useChecker(host, prefs);
+  const checker = useChecker(host, prefs, { live: prefs.live });
   const { state } = checker;
+  const moreRef = useRef<HTMLButtonElement>(null);
+  const Root = embedded ? "div" : "main";
+  const noticeRef = useRef<HTMLDivElement>(null);
 
   const changePrefs = useCallback((next: Preferences) => {
     setPrefs(next);
@@ -67,108 +99,199 @@ export function App({ host, preferences: store, checkOnStart = false }: AppProps
     if (state.result) void checker.check();
   }, [prefs.gradeBands, prefs.reverseFormula, prefs.disabledRules, prefs.profile]);
 
+  const open = (next: View) => {
+    if (next === "report") setReportOpened(true);
+    setView(next);
+  };
+  const back = () => {
+    setView("main");
+    requestAnimationFrame(() => moreRef.current?.focus());
+  };
+
+  const safeFixes = state.result ? previewRows(state.result.findings).filter((r) => r.safe).length : 0;
+  const anyFixes = state.result ? previewRows(state.result.findings).length : 0;
+
+  const fixOne = (finding: Finding) => {
+    const edit = finding.fix?.edits[0];
+    if (!edit) return Promise.resolve();
+    const cell = cellLabel(edit.at);
+    const zh = editText(edit, finding, "zh");
+    const en = editText(edit, finding, "en");
+    return checker.fixOne(
+      finding,
+      { zh: STRINGS.zh.fixedOne(cell, zh.before, zh.after), en: STRINGS.en.fixedOne(cell, en.before, en.after) },
+      { zh: STRINGS.zh.fixedStale(cell), en: STRINGS.en.fixedStale(cell) },
+    );
+  };
+  const noteText = (finding: Finding, make: (t: Strings, cell: string) => string) => {
+    const cell = cellLabel(finding.at);
+    return { zh: make(STRINGS.zh, cell), en: make(STRINGS.en, cell) };
+  };
+
+  const titles: Record<Exclude<View, "main">, string> = {
+    fixAll: t.viewFixAll, report: t.viewReport, template: t.viewTemplate, settings: t.viewSettings,
+  };
+
   return (
-    <main className={styles.root} aria-busy={state.busy}>
+    <Root className={styles.root} aria-busy={state.busy}>
       <div className={styles.header}>
-        <Subtitle1 as="h1">{t.appTitle}</Subtitle1>
-        <ToggleButton
-          size="small"
-          checked={lang === "en"}
-          onClick={() => changePrefs({ ...prefs, lang: lang === "zh" ? "en" : "zh" })}
-          aria-label={lang === "zh" ? "Switch to English" : "切换到中文"}
-        >
-          {lang === "zh" ? "English" : "中文"}
-        </ToggleButton>
+        <Subtitle2 as="h1" className={styles.title}>{t.appTitle}</Subtitle2>
+        <div className={styles.headerTools}>
+          <Button
+            size="small"
+            appearance="subtle"
+            onClick={() => changePrefs({ ...prefs, lang: lang === "zh" ? "en" : "zh" })}
+            aria-label={lang === "zh" ? "Switch to English" : "切换到中文"}
+          >
+            {lang === "zh" ? "English" : "中文"}
+          </Button>
+          <MoreMenu
+            label={t.more}
+            accessibleLabel={t.moreLabel}
+            buttonRef={moreRef}
+            items={[
+              { key: "report-sheet", label: t.insertReport, disabled: !state.result || state.busy, onSelect: () => { setView("main"); void checker.insertReport(lang); } },
+              { key: "report-text", label: t.viewReport, onSelect: () => open("report") },
+              ...(host.insertTemplate ? [{ key: "template", label: t.viewTemplate, onSelect: () => open("template") }] : []),
+              { key: "settings", label: t.viewSettings, onSelect: () => open("settings") },
+            ]}
+          />
+        </div>
       </div>
-      <AnnexHeader result={state.result} lang={lang} />
-      <div className={styles.actions}>
-        <Button appearance="primary" onClick={() => void checker.check()} disabled={state.busy}>
-          {state.result ? t.recheck : t.check}
-        </Button>
-        {state.busy && <Spinner size="tiny" label={t.checking} />}
-        {state.result && (
-          <Button onClick={() => void checker.insertReport(lang)} disabled={state.busy}>{t.insertReport}</Button>
-        )}
-      </div>
-      <div role="status" aria-live="polite">
-        {state.notice && (
-          <MessageBar intent={state.notice.intent}>
-            <MessageBarBody>{state.notice.text[lang]}</MessageBarBody>
-          </MessageBar>
-        )}
-      </div>
-      {state.result ? (
+
+      {view === "main" && (
         <>
-          <Summary result={state.result} lang={lang} />
-          <TabList selectedValue={tab} onTabSelect={(_e, data) => setTab(data.value as TabName)} size="small">
-            <Tab value="findings">{t.tabFindings}</Tab>
-            <Tab value="fixes">{t.tabFixes}</Tab>
-            <Tab value="settings">{t.tabSettings}</Tab>
-            <Tab value="report">{t.tabReport}</Tab>
-          </TabList>
-          <div role="tabpanel" aria-label={tab === "findings" ? t.tabFindings : tab === "fixes" ? t.tabFixes : tab === "report" ? t.tabReport : t.tabSettings}>
-            {tab === "findings" && (
-              <FindingsList result={state.result} notes={state.notes} lang={lang} t={t} onSelect={(f) => void checker.select(f)} onAccept={(f, r) => void checker.accept(f, r)} />
+          <Recognized result={state.result} lang={lang} t={t} />
+          <div className={styles.actions}>
+            {/* Once there are safe fixes, 全部修正 is the next step; else (re-)checking is. */}
+            <Button appearance={safeFixes > 0 ? "secondary" : "primary"} onClick={() => void checker.check()} disabled={state.busy}>
+              {state.result ? t.recheck : t.check}
+            </Button>
+            {anyFixes > 0 && (
+              <Button appearance={safeFixes > 0 ? "primary" : "secondary"} onClick={() => setView("fixAll")} disabled={state.busy}>
+                {safeFixes > 0 ? t.fixAll(safeFixes) : t.suggestedFixes(anyFixes)}
+              </Button>
             )}
-            {tab === "fixes" && (
-              <FixPreview findings={state.result.findings} t={t} busy={state.busy} canRevert={state.canRevert} onApply={(edits) => void checker.applyFixes(edits)} onRevert={() => void checker.revert()} />
-            )}
-            {tab === "settings" && <SettingsPanel preferences={prefs} lang={lang} t={t} onChange={changePrefs} />}
-            {/* Kept mounted while hidden, so pasted text survives a look at another tab. */}
-            <div hidden={tab !== "report"}>
-              <ReportTextPanel result={state.result} settings={prefs} lang={lang} t={t} onCheckWorkbook={() => checker.check()} onSelect={(f) => void checker.select(f)} />
-            </div>
+            {state.canRevert && <Button onClick={() => void checker.revert()} disabled={state.busy}>{t.revert}</Button>}
+            {state.busy && <Busy label={t.checking} />}
           </div>
+        </>
+      )}
+
+      <div role="status" aria-live="polite" ref={noticeRef} tabIndex={-1}>
+        {state.notice && (
+          <Notice intent={state.notice.intent}><KeepTogether text={state.notice.text[lang]} /></Notice>
+        )}
+      </div>
+
+      {view === "main" && (state.result ? (
+        <>
+          <Summary result={state.result} notes={state.notes} checkedAt={state.checkedAt} auto={state.sinceLast?.auto ?? false} lang={lang} t={t} />
+          <FindingsView
+            result={state.result}
+            notes={state.notes}
+            snapshot={state.snapshot}
+            lang={lang}
+            t={t}
+            busy={state.busy}
+            added={state.sinceLast?.added ?? new Set()}
+            onSelect={(f) => void checker.select(f)}
+            onFix={fixOne}
+            onAccept={(f, reason) => checker.accept(f, reason, noteText(f, (s, cell) => s.acceptedNote(cell)))}
+            onWithdraw={(f) => checker.withdraw(f, noteText(f, (s, cell) => s.withdrawnNote(cell)))}
+          />
         </>
       ) : (
         <Text>{t.notChecked}</Text>
+      ))}
+
+      {view !== "main" && (
+        <div className={styles.viewHead}>
+          <Button size="small" appearance="subtle" onClick={back} aria-label={t.backTo}>← {t.back}</Button>
+          <Subtitle2 as="h2" className={styles.viewTitle}>{titles[view]}</Subtitle2>
+        </div>
       )}
-      <TemplatePanel host={host} lang={lang} t={t} />
-    </main>
+      <Suspense fallback={<Busy />}>
+        {view === "fixAll" && state.result && (
+          <FixPreview
+            findings={state.result.findings}
+            lang={lang}
+            t={t}
+            busy={state.busy}
+            onCancel={back}
+            onApply={(edits) => {
+              setView("main");
+              void checker.applyFixes(edits).then(() => requestAnimationFrame(() => noticeRef.current?.focus()));
+            }}
+          />
+        )}
+        {view === "settings" && (
+          <SettingsPanel
+            preferences={prefs}
+            lang={lang}
+            t={t}
+            onChange={changePrefs}
+            profileId={state.result?.profile.id ?? null}
+            canWatch={checker.watching !== false && host.watch !== undefined}
+          />
+        )}
+        {view === "template" && <TemplatePanel host={host} lang={lang} t={t} />}
+        {reportOpened && (
+          <div hidden={view !== "report"}>
+            <ReportTextPanel result={state.result} settings={prefs} lang={lang} t={t} onCheckWorkbook={() => checker.check()} onSelect={(f) => void checker.select(f)} />
+          </div>
+        )}
+      </Suspense>
+    </Root>
   );
 }
 
-function AnnexHeader({ result, lang }: { result: ValidationResult | null; lang: Lang }) {
-  const t = STRINGS[lang];
+/** What was recognized: the form on one line; where each table is, and why, on demand. */
+function Recognized({ result, lang, t }: { result: ValidationResult | null; lang: Lang; t: Strings }) {
   const styles = useStyles();
+  if (!result) return <Caption1 className={styles.recognized}>{t.rulesVersion} {RULES_VERSION}</Caption1>;
   const place = (p: ValidationResult["annexes"]["annex2"]) =>
     p ? `${p.sheet}!${toA1({ row: p.range.top, col: p.range.left })}:${toA1({ row: p.range.bottom, col: p.range.right })}` : t.notFound;
-  const selfEval = result ? result.tables.filter((x) => x.kind === "annex3") : [];
+  const selfEval = result.tables.filter((x) => x.kind === "annex3");
   // The two strongest signals say why; the JSON report lists them all.
-  const how = result ? t.profileHow[result.profile.how].replace("{signals}", result.profile.signals.slice(0, 2).map((s) => s[lang]).join(lang === "zh" ? "；" : "; ")) : "";
+  const how = t.profileHow[result.profile.how].replace("{signals}", result.profile.signals.slice(0, 2).map((s) => s[lang]).join(lang === "zh" ? "；" : "; "));
   return (
-    <div className={styles.annexes} aria-label={lang === "zh" ? "识别结果" : "Recognized annexes"}>
-      {result && (
-        <>
-          <Caption1 data-testid="profile">{t.profile}：{result.profile.name[lang]}{how}</Caption1>
-          {result.profile.basicData ? (
-            <>
-              <Caption1>{t.annex2}：{place(result.annexes.annex2)}</Caption1>
-              <Caption1>{t.annex3}：{place(result.annexes.annex3)}</Caption1>
-              {(!result.annexes.annex2 || !result.annexes.annex3) && <Caption1>{t.lookedFor}</Caption1>}
-            </>
-          ) : (
-            <Caption1>{t.tablesFound(selfEval.length)}{selfEval.length > 0 ? `：${selfEval.map((x) => x.name ?? place(x)).join(lang === "zh" ? "、" : ", ")}` : ""}</Caption1>
-          )}
-        </>
-      )}
-      <Caption1>{t.rulesVersion} {RULES_VERSION}</Caption1>
-    </div>
+    <details className={styles.recognized} data-testid="profile">
+      <summary className={styles.summaryLine}>
+        <Caption1>{t.profile}{t.colon}{result.profile.name[lang]}</Caption1>
+      </summary>
+      <div className={styles.details}>
+        <Caption1>{how.replace(/^[（(\s]+|[）)]$/g, "")}</Caption1>
+        {result.profile.basicData ? (
+          <>
+            <Caption1>{t.annex2}{t.colon}{place(result.annexes.annex2)}</Caption1>
+            <Caption1>{t.annex3}{t.colon}{place(result.annexes.annex3)}</Caption1>
+            {(!result.annexes.annex2 || !result.annexes.annex3) && <Caption1>{t.lookedFor}</Caption1>}
+          </>
+        ) : (
+          <Caption1>{t.tablesFound(selfEval.length)}{selfEval.length > 0 ? `${t.colon}${selfEval.map((x) => x.name ?? place(x)).join(lang === "zh" ? "、" : ", ")}` : ""}</Caption1>
+        )}
+        <Caption1>{t.rulesVersion} {RULES_VERSION}</Caption1>
+      </div>
+    </details>
   );
 }
 
-function Summary({ result, lang }: { result: ValidationResult; lang: Lang }) {
-  const t = STRINGS[lang];
+function Summary({ result, notes, checkedAt, auto, lang, t }: {
+  result: ValidationResult; notes: Parameters<typeof countsOf>[1]; checkedAt: string | null; auto: boolean; lang: Lang; t: Strings;
+}) {
   const styles = useStyles();
+  const counts = countsOf(result, notes);
   const s = result.summary;
-  const grade = s.grade ? GRADE_NAMES[s.grade][lang] : "—";
+  const grade = s.grade ? GRADE_NAMES[s.grade][lang] : null;
   return (
     <section className={styles.summary} aria-label={lang === "zh" ? "汇总" : "Summary"} data-testid="summary">
-      <Text><span className={styles.count}>{s.errors}</span> {t.errors}</Text>
-      <Text><span className={styles.count}>{s.warnings}</span> {t.warnings}</Text>
-      <Text><span className={styles.count}>{s.infos}</span> {t.infos}</Text>
-      <Text>{t.totalScore} <span className={styles.count}>{s.score ?? "—"}</span></Text>
-      <Text>{t.grade} <span className={styles.count}>{grade}</span></Text>
+      <Text><span className={styles.count}>{counts.error}</span> {t.countWord.error(counts.error)}</Text>
+      <Text><span className={styles.count}>{counts.warning}</span> {t.countWord.warning(counts.warning)}{counts.accepted > 0 ? t.warningsAccepted(counts.accepted) : ""}</Text>
+      <Text><span className={styles.count}>{counts.info}</span> {t.countWord.info(counts.info)}</Text>
+      {s.score !== null && <Text>{t.totalScore} <span className={styles.count}>{s.score}</span></Text>}
+      {grade && <Text>{t.grade} <span className={styles.count}>{grade}</span></Text>}
+      {checkedAt && <Caption1 className={styles.when}>{t.checkedAt} {formatDateTime(checkedAt)}{auto ? t.autoChecked : ""}</Caption1>}
     </section>
   );
 }

@@ -4,13 +4,15 @@
  * shows the sentence it comes from and a 定位 button for the cell.
  */
 import { useEffect, useId, useState } from "react";
-import { Badge, Button, Caption1, Field, MessageBar, MessageBarBody, Spinner, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button, Caption1, Field, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { messageText, type Bilingual, type Finding, type RuleSettings, type ValidationResult } from "../../core";
 import { checkReportText, REPORT_TEXT_RULES, type ReportTextResult } from "../../core/report-text";
 import { reportTextFromFile } from "../../adapters/docx/read-docx-browser";
 import { cellLabel } from "../state/view-model";
 import { STRINGS, type Lang, type Strings } from "../strings";
 import { BADGE_COLOR, useFindingRowStyles } from "./finding-row";
+import { Busy } from "./Busy";
+import { Notice } from "./Notice";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -93,13 +95,11 @@ export function ReportTextPanel({ result, settings, lang, t, onCheckWorkbook, on
       </div>
       <div className={styles.actions}>
         <Button appearance="primary" onClick={() => void runCheck()} disabled={busy}>{t.reportCheck}</Button>
-        {busy && <Spinner size="tiny" label={t.reportChecking} />}
+        {busy && <Busy label={t.reportChecking} />}
       </div>
       <div role="status" aria-live="polite">
         {problem && (
-          <MessageBar intent="error">
-            <MessageBarBody>{problem[lang]}</MessageBarBody>
-          </MessageBar>
+          <Notice intent="error">{problem[lang]}</Notice>
         )}
         {checked && (
           <Text>
@@ -139,7 +139,7 @@ function ReportFinding({ finding, lang, t, onSelect }: { finding: Finding; lang:
           <Caption1>{ref.quote}</Caption1>
         </blockquote>
       )}
-      <Caption1>{t.rule}：<code>{finding.ruleId}</code>{rule ? ` · ${t.formula}：${rule.formula[lang]}` : ""}</Caption1>
+      <Caption1>{t.rule}{t.colon}<code>{finding.ruleId}</code>{rule ? ` · ${t.formula}{t.colon}${rule.formula[lang]}` : ""}</Caption1>
       {finding.at && (
         <div className={row.top}>
           <Button size="small" appearance="subtle" onClick={() => onSelect(finding)} aria-label={`${t.locate} ${cellLabel(finding.at)}`}>
@@ -161,3 +161,4 @@ function bytesOf(file: File): Promise<ArrayBuffer> {
     reader.readAsArrayBuffer(file);
   });
 }
+export default ReportTextPanel;

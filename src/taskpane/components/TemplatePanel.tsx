@@ -1,26 +1,31 @@
 /**
  * 插入空白模板: the year and the weight scheme, then the host writes 附件2 and 附件3 with live
- * formulas. When a sheet of that name exists, nothing is written and the pane offers the free
- * "附件2 (2)" pair the host suggested.
+ * formulas and self-checks. When a sheet of that name exists, nothing is written and the pane
+ * offers the free "附件2 (2)" pair the host suggested. Notices keep both languages, so switching
+ * the language rewrites the one on screen.
  */
 import { useState } from "react";
 import {
-  Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, makeStyles, tokens,
+  Button, Field, Input, Radio, RadioGroup, makeStyles, tokens,
 } from "@fluentui/react-components";
 import { buildTemplate } from "../../core/template/build";
 import { isTemplateYear, type WeightScheme } from "../../core/template/model";
 import type { Bilingual } from "../../core/findings/finding";
 import type { WorkbookHost } from "../../host/ports";
-import type { Lang, Strings } from "../strings";
+import { STRINGS, type Lang, type Strings } from "../strings";
+import { Notice } from "./Notice";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end", flexWrap: "wrap" },
 });
 
-type Notice =
-  | { readonly intent: "success" | "warning" | "error"; readonly text: Bilingual | string }
-  | null;
+type NoticeState = { readonly intent: "success" | "warning" | "error"; readonly text: Bilingual } | null;
+
+/** A string of both languages, built the same way. */
+function both(make: (t: Strings, lang: Lang) => string): Bilingual {
+  return { zh: make(STRINGS.zh, "zh"), en: make(STRINGS.en, "en") };
+}
 
 export interface TemplatePanelProps {
   readonly host: WorkbookHost;
@@ -30,13 +35,12 @@ export interface TemplatePanelProps {
   readonly defaultYear?: number;
 }
 
-export function TemplatePanel({ host, lang, t, defaultYear = new Date().getFullYear() - 1 }: TemplatePanelProps) {
+export default function TemplatePanel({ host, lang, t, defaultYear = new Date().getFullYear() - 1 }: TemplatePanelProps) {
   const styles = useStyles();
-  const [open, setOpen] = useState(false);
   const [yearText, setYearText] = useState(String(defaultYear));
   const [weights, setWeights] = useState<WeightScheme>("40-20-10-20");
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<Notice>(null);
+  const [notice, setNotice] = useState<NoticeState>(null);
   const [suggested, setSuggested] = useState<{ annex2: string; annex3: string } | null>(null);
   const insertTemplate = host.insertTemplate?.bind(host);
   if (!insertTemplate) return null;
@@ -52,10 +56,12 @@ export function TemplatePanel({ host, lang, t, defaultYear = new Date().getFullY
       const outcome = await insertTemplate(buildTemplate({ year, weights, ...(sheetNames ? { sheetNames } : {}) }));
       if (outcome.ok) {
         setSuggested(null);
-        const inserted = t.templateInserted(outcome.sheets.join(lang === "zh" ? "、" : ", "));
-        setNotice(outcome.skipped.length > 0
-          ? { intent: "warning", text: `${inserted} ${t.templateSkipped}` }
-          : { intent: "success", text: inserted });
+        const skipped = (tt: Strings) => [
+          outcome.skipped.some((x) => x === "dataValidation" || x === "pageLayout") ? tt.templateSkipped : "",
+          outcome.skipped.some((x) => x === "conditionalFormats") ? tt.templateSkippedFormats : "",
+        ].filter(Boolean).join(" ");
+        const text = both((tt, l) => [tt.templateInserted(outcome.sheets.join(l === "zh" ? "、" : ", ")), skipped(tt)].filter(Boolean).join(" "));
+        setNotice({ intent: outcome.skipped.length > 0 ? "warning" : "success", text });
       } else {
         setSuggested(outcome.code === "sheet-exists" ? outcome.suggested : null);
         setNotice({ intent: outcome.code === "sheet-exists" ? "warning" : "error", text: outcome.message });
@@ -67,11 +73,7 @@ export function TemplatePanel({ host, lang, t, defaultYear = new Date().getFullY
 
   return (
     <section className={styles.root} aria-label={t.templateOpen}>
-      <div className={styles.row}>
-        <Button onClick={() => setOpen(!open)} aria-expanded={open} disabled={busy}>{t.templateOpen}</Button>
-      </div>
-      {open && (
-        <>
+      <>
           <div className={styles.row}>
             <Field label={t.templateYear} validationMessage={yearValid ? undefined : t.templateBadYear}>
               <Input value={yearText} onChange={(_e, data) => setYearText(data.value)} inputMode="numeric" maxLength={4} />
@@ -86,13 +88,10 @@ export function TemplatePanel({ host, lang, t, defaultYear = new Date().getFullY
           <div className={styles.row}>
             <Button appearance="primary" onClick={() => void insert()} disabled={busy || !yearValid}>{t.templateInsert}</Button>
           </div>
-        </>
-      )}
+      </>
       <div role="status" aria-live="polite">
         {notice && (
-          <MessageBar intent={notice.intent}>
-            <MessageBarBody>{typeof notice.text === "string" ? notice.text : notice.text[lang]}</MessageBarBody>
-          </MessageBar>
+          <Notice intent={notice.intent}>{notice.text[lang]}</Notice>
         )}
       </div>
       {suggested && (

@@ -1,5 +1,5 @@
 /** Pure helpers that turn a validation result into what the pane shows. */
-import { addressKey, cellLabel as coreCellLabel, toA1, type CellAddress, type Finding, type ValidationResult, type CellEdit } from "../../core";
+import { addressKey, cellLabel as coreCellLabel, toA1, type CellAddress, type Finding, type ValidationResult, type CellEdit, type Severity } from "../../core";
 import { messageText } from "../../core/messages/catalogue";
 import { formatValue } from "../../core/format/figures";
 import type { CellValue } from "../../core/grid/workbook";
@@ -58,11 +58,29 @@ export function cellLabel(at: CellAddress | null): string {
   return at ? coreCellLabel(at) : "—";
 }
 
-export function showValue(value: CellValue | undefined, numberFormat?: string): string {
+/**
+ * A cell's value as the sheet shows it, for the common number formats of these forms: a rate
+ * in any percent format as "60.00%" (rates read one way in the pane), "0.00" / "#,##0.00"
+ * (amounts, scores: as many places as the format has). Other formats show the raw value.
+ */
+export function showValue(value: CellValue | undefined, numberFormat?: string, options: { readonly asSheet?: boolean } = {}): string {
   if (value === null || value === undefined) return "";
   if (isCellError(value)) return value.error;
-  if (typeof value === "number" && numberFormat?.includes("%")) return `${(value * 100).toFixed(2)}%`;
-  return String(value);
+  if (typeof value !== "number" || !numberFormat) return String(value);
+  const section = numberFormat.split(";")[0]!.replace(/"[^"]*"|\[[^\]]*\]/g, "");
+  const places = /0\.(0+)/.exec(section)?.[1]?.length ?? (/0/.test(section) ? 0 : null);
+  // Rates read one way everywhere in the pane: two places ("60.00%"), whatever the cell's format;
+  // the demo's grid shows the sheet as Excel would (asSheet: the format's own places).
+  if (section.includes("%")) return `${(value * 100).toFixed(options.asSheet ? places ?? 0 : 2)}%`;
+  if (places === null || /[ymdhs]/i.test(section)) return String(value);
+  const fixed = value.toFixed(places);
+  return section.includes(",") ? groupThousands(fixed) : fixed;
+}
+
+function groupThousands(fixed: string): string {
+  const [whole, fraction] = fixed.split(".");
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
 }
 
 export interface PreviewRow {
@@ -110,4 +128,84 @@ export function reportRows(
     };
   };
   return [...findings.map((f) => row(f, "open")), ...fixed.map((f) => row(f, "fixed"))];
+}
+
+/** What the list shows: everything, or one severity. */
+export type Filter = "all" | Severity;
+
+/**
+ * The findings in the order a finance officer works through them: errors, then warnings, then
+ * 提示; within a severity, the table and cell order the engine gives (the sort is stable).
+ */
+export function orderedFindings(result: ValidationResult): Finding[] {
+  return [...result.findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+}
+
+export function filtered(findings: readonly Finding[], filter: Filter): Finding[] {
+  return filter === "all" ? [...findings] : findings.filter((f) => f.severity === filter);
+}
+
+export interface Counts {
+  readonly error: number;
+  readonly warning: number;
+  readonly info: number;
+  /** Warnings the user accepted with a reason (已说明). */
+  readonly accepted: number;
+}
+
+export function countsOf(result: ValidationResult, notes: readonly ReviewNote[]): Counts {
+  const noted = new Set(notes.map(noteKey));
+  const warnings = result.findings.filter((f) => f.severity === "warning");
+  return {
+    error: result.summary.errors,
+    warning: result.summary.warnings,
+    info: result.summary.infos,
+    accepted: warnings.filter((f) => noted.has(findingKey(f))).length,
+  };
+}
+
+/**
+ * One cell of a fix as the user reads it: the value now and after, each in the cell's own format
+ * with its unit. On the finding's own cell that is the finding's found and expected value (so the
+ * card, the message and the button say the same "60.00% → 166.67%"); any other cell of the fix
+ * shows its raw values in the number format the fix gives it.
+ */
+export function editText(edit: CellEdit, finding: Finding, lang: Lang): { before: string; after: string } {
+  const own = finding.at !== null && addressKey(finding.at) === addressKey(edit.at) && finding.figure !== undefined;
+  const before = own ? formatValue(finding.actual, finding.figure, lang) : null;
+  const after = own ? formatValue(finding.expected, finding.figure, lang) : null;
+  const blank = lang === "zh" ? "空白" : "blank";
+  return {
+    before: before ?? (showValue(edit.before, edit.numberFormat) || blank),
+    after: after ?? (showValue(edit.after, edit.numberFormat) || blank),
+  };
+}
+
+/**
+ * A key per finding of a list, unique within it: findingKey, and "#2", "#3"… for a second finding
+ * with the same rule and cell (findings that name no cell can share one).
+ */
+export function cardKeys(findings: readonly Finding[]): string[] {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const key = findingKey(f);
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    return n === 1 ? key : `${key}#${n}`;
+  });
+}
+
+/** Keys of the findings of a result, to tell what is new and what was resolved since the last check. */
+export function keysOf(findings: readonly Finding[]): Set<string> {
+  return new Set(findings.map(findingKey));
+}
+
+/** Whether a change (sheet, rows and columns) touches one of the tables the check read. */
+export function touchesTables(
+  result: ValidationResult,
+  change: { readonly sheet: string; readonly range: { top: number; left: number; bottom: number; right: number } | null },
+): boolean {
+  return result.tables.some((t) => t.sheet === change.sheet && (change.range === null
+    || (change.range.top <= t.range.bottom && change.range.bottom >= t.range.top
+      && change.range.left <= t.range.right && change.range.right >= t.range.left)));
 }

@@ -39,7 +39,8 @@ describe.each(REPORT_TEXT_RULES.map((r) => [r.meta.id, r.meta] as const))("%s", 
   });
 
   test("its doc text is in the pane's generated help", () => {
-    expect(RULE_DOCS[id]?.length ?? 0).toBeGreaterThan(0);
+    expect(RULE_DOCS[id]?.zh.length ?? 0).toBeGreaterThan(0);
+    expect(RULE_DOCS[id]?.en.length ?? 0).toBeGreaterThan(0);
   });
 
   test("has a zh and en title and formula, is not fixable", () => {

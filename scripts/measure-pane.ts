@@ -3,7 +3,7 @@
  * an interactive pane (the 一键校验 button enabled) in headless Chromium over the demo host.
  * Run after `npm run build`: node scripts/run-ts.js scripts/measure-pane.ts
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { launchChromium, serveDist, DIST } from "../test/e2e/browser";
@@ -13,6 +13,9 @@ async function main(): Promise<void> {
     const bytes = readFileSync(join(DIST, file));
     console.log(`${file}: ${bytes.length} B raw, ${gzipSync(bytes, { level: 9 }).length} B gzip`);
   }
+  // What loads later, when first used (全部修正, 为什么, settings, report text, template, writers…).
+  const lazy = readdirSync(DIST).filter((f) => /\.[0-9a-f]{8}\.js$/.test(f)).sort();
+  for (const file of lazy) console.log(`  on demand ${file}: ${gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length} B gzip`);
   const server = await serveDist();
   const browser = await launchChromium();
   const times: number[] = [];

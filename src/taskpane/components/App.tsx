@@ -7,7 +7,7 @@
  */
 import { Suspense, lazy, useCallback, useEffect, useRef, useState } from "react";
 import {
-  Button, Caption1, Subtitle2, Text, makeStyles, tokens,
+  Button, mergeClasses, makeStyles, tokens,
 } from "@fluentui/react-components";
 import { GRADE_NAMES, RULES_VERSION, toA1, type Finding, type ValidationResult } from "../../core";
 import { formatDateTime } from "../../core/format/figures";
@@ -21,6 +21,7 @@ import { MoreMenu } from "./MoreMenu";
 import { Busy } from "./Busy";
 import { Notice } from "./Notice";
 import { KeepTogether } from "./KeepTogether";
+import { Body, Caption, useType } from "./type";
 
 const FixPreview = lazy(() => import(/* webpackChunkName: "fix-preview" */ "./FixPreview"));
 const SettingsPanel = lazy(() => import(/* webpackChunkName: "settings" */ "./SettingsPanel"));
@@ -48,7 +49,6 @@ const useStyles = makeStyles({
   summary: { display: "flex", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, flexWrap: "wrap", alignItems: "baseline" },
   count: { fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums" },
   when: { color: tokens.colorNeutralForeground3, fontVariantNumeric: "tabular-nums" },
-  viewTitle: { fontSize: tokens.fontSizeBase300 },
   viewHead: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
 });
 
@@ -68,6 +68,7 @@ type View = "main" | "fixAll" | "report" | "template" | "settings";
 
 export function App({ host, preferences: store, checkOnStart = false, embedded = false }: AppProps) {
   const styles = useStyles();
+  const type = useType();
   const [prefs, setPrefs] = useState<Preferences>(() => store.load());
   const [view, setView] = useState<View>("main");
   // The report text view stays mounted once opened, so pasted text survives a look elsewhere.
@@ -135,7 +136,7 @@ export function App({ host, preferences: store, checkOnStart = false, embedded =
   return (
     <Root className={styles.root} aria-busy={state.busy}>
       <div className={styles.header}>
-        <Subtitle2 as="h1" className={styles.title}>{t.appTitle}</Subtitle2>
+        <h1 className={mergeClasses(type.title, styles.title)}>{t.appTitle}</h1>
         <div className={styles.headerTools}>
           <Button
             size="small"
@@ -202,13 +203,13 @@ export function App({ host, preferences: store, checkOnStart = false, embedded =
           />
         </>
       ) : (
-        <Text>{t.notChecked}</Text>
+        <Body>{t.notChecked}</Body>
       ))}
 
       {view !== "main" && (
         <div className={styles.viewHead}>
           <Button size="small" appearance="subtle" onClick={back} aria-label={t.backTo}>← {t.back}</Button>
-          <Subtitle2 as="h2" className={styles.viewTitle}>{titles[view]}</Subtitle2>
+          <h2 className={type.heading}>{titles[view]}</h2>
         </div>
       )}
       <Suspense fallback={<Busy />}>
@@ -249,7 +250,7 @@ export function App({ host, preferences: store, checkOnStart = false, embedded =
 /** What was recognized: the form on one line; where each table is, and why, on demand. */
 function Recognized({ result, lang, t }: { result: ValidationResult | null; lang: Lang; t: Strings }) {
   const styles = useStyles();
-  if (!result) return <Caption1 className={styles.recognized}>{t.rulesVersion} {RULES_VERSION}</Caption1>;
+  if (!result) return <Caption className={styles.recognized}>{t.rulesVersion} {RULES_VERSION}</Caption>;
   const place = (p: ValidationResult["annexes"]["annex2"]) =>
     p ? `${p.sheet}!${toA1({ row: p.range.top, col: p.range.left })}:${toA1({ row: p.range.bottom, col: p.range.right })}` : t.notFound;
   const selfEval = result.tables.filter((x) => x.kind === "annex3");
@@ -258,20 +259,20 @@ function Recognized({ result, lang, t }: { result: ValidationResult | null; lang
   return (
     <details className={styles.recognized} data-testid="profile">
       <summary className={styles.summaryLine}>
-        <Caption1>{t.profile}{t.colon}{result.profile.name[lang]}</Caption1>
+        <Caption>{t.profile}{t.colon}{result.profile.name[lang]}</Caption>
       </summary>
       <div className={styles.details}>
-        <Caption1>{how.replace(/^[（(\s]+|[）)]$/g, "")}</Caption1>
+        <Caption>{how.replace(/^[（(\s]+|[）)]$/g, "")}</Caption>
         {result.profile.basicData ? (
           <>
-            <Caption1>{t.annex2}{t.colon}{place(result.annexes.annex2)}</Caption1>
-            <Caption1>{t.annex3}{t.colon}{place(result.annexes.annex3)}</Caption1>
-            {(!result.annexes.annex2 || !result.annexes.annex3) && <Caption1>{t.lookedFor}</Caption1>}
+            <Caption>{t.annex2}{t.colon}{place(result.annexes.annex2)}</Caption>
+            <Caption>{t.annex3}{t.colon}{place(result.annexes.annex3)}</Caption>
+            {(!result.annexes.annex2 || !result.annexes.annex3) && <Caption>{t.lookedFor}</Caption>}
           </>
         ) : (
-          <Caption1>{t.tablesFound(selfEval.length)}{selfEval.length > 0 ? `${t.colon}${selfEval.map((x) => x.name ?? place(x)).join(lang === "zh" ? "、" : ", ")}` : ""}</Caption1>
+          <Caption>{t.tablesFound(selfEval.length)}{selfEval.length > 0 ? `${t.colon}${selfEval.map((x) => x.name ?? place(x)).join(lang === "zh" ? "、" : ", ")}` : ""}</Caption>
         )}
-        <Caption1>{t.rulesVersion} {RULES_VERSION}</Caption1>
+        <Caption>{t.rulesVersion} {RULES_VERSION}</Caption>
       </div>
     </details>
   );
@@ -286,12 +287,12 @@ function Summary({ result, notes, checkedAt, auto, lang, t }: {
   const grade = s.grade ? GRADE_NAMES[s.grade][lang] : null;
   return (
     <section className={styles.summary} aria-label={lang === "zh" ? "汇总" : "Summary"} data-testid="summary">
-      <Text><span className={styles.count}>{counts.error}</span> {t.countWord.error(counts.error)}</Text>
-      <Text><span className={styles.count}>{counts.warning}</span> {t.countWord.warning(counts.warning)}{counts.accepted > 0 ? t.warningsAccepted(counts.accepted) : ""}</Text>
-      <Text><span className={styles.count}>{counts.info}</span> {t.countWord.info(counts.info)}</Text>
-      {s.score !== null && <Text>{t.totalScore} <span className={styles.count}>{s.score}</span></Text>}
-      {grade && <Text>{t.grade} <span className={styles.count}>{grade}</span></Text>}
-      {checkedAt && <Caption1 className={styles.when}>{t.checkedAt} {formatDateTime(checkedAt)}{auto ? t.autoChecked : ""}</Caption1>}
+      <Body><span className={styles.count}>{counts.error}</span> {t.countWord.error(counts.error)}</Body>
+      <Body><span className={styles.count}>{counts.warning}</span> {t.countWord.warning(counts.warning)}{counts.accepted > 0 ? t.warningsAccepted(counts.accepted) : ""}</Body>
+      <Body><span className={styles.count}>{counts.info}</span> {t.countWord.info(counts.info)}</Body>
+      {s.score !== null && <Body>{t.totalScore} <span className={styles.count}>{s.score}</span></Body>}
+      {grade && <Body>{t.grade} <span className={styles.count}>{grade}</span></Body>}
+      {checkedAt && <Caption className={styles.when}>{t.checkedAt} {formatDateTime(checkedAt)}{auto ? t.autoChecked : ""}</Caption>}
     </section>
   );
 }

@@ -6,7 +6,7 @@
  */
 import { Suspense, lazy, useEffect, useId, useRef, useState } from "react";
 import {
-  Button, Caption1, Text, makeStyles, mergeClasses, shorthands, tokens,
+  Button, makeStyles, mergeClasses, shorthands, tokens,
 } from "@fluentui/react-components";
 import { messageText, RULES, type Finding, type WorkbookSnapshot } from "../../core";
 import { formatValue } from "../../core/format/figures";
@@ -15,6 +15,7 @@ import type { Lang, Strings } from "../strings";
 import { cellLabel, editText } from "../state/view-model";
 import { Busy } from "./Busy";
 import { KeepTogether } from "./KeepTogether";
+import { Body, Caption } from "./type";
 
 const WhyPanel = lazy(() => import(/* webpackChunkName: "why" */ "./WhyPanel"));
 const AcceptForm = lazy(() => import(/* webpackChunkName: "accept" */ "./AcceptForm"));
@@ -120,12 +121,12 @@ export function FindingCard(props: FindingCardProps) {
           <span className={mergeClasses(styles.tag, styles[finding.severity])}>{t.severityName[finding.severity]}</span>
           {isNew && <span className={mergeClasses(styles.tag, styles.fresh)} title={t.newSince}>{t.newBadge}</span>}
           {note && <span className={mergeClasses(styles.tag, styles.noted)}>{t.accepted}</span>}
-          <Text className={styles.title}>{title}</Text>
+          <Body className={styles.title}>{title}</Body>
         </span>
-        {tableName && <Caption1 className={styles.table}>{t.table}{t.colon}{tableName}</Caption1>}
+        {tableName && <Caption className={styles.table}>{t.table}{t.colon}{tableName}</Caption>}
         {/* The cell, then expected vs found; a finding with no expected value (over-establishment,
             a missing reason) says what it found in its sentence instead, kept to two lines. */}
-        <Caption1 className={styles.values}>
+        <Caption className={styles.values}>
           {finding.at && <span className={styles.cell}>{cellLabel(finding.at)}</span>}
           {expected !== null ? (
             <>
@@ -133,7 +134,7 @@ export function FindingCard(props: FindingCardProps) {
               {found !== null && <ValueText label={t.found} value={found} />}
             </>
           ) : !current && <span className={styles.gist}><KeepTogether text={messageText(finding, lang)} /></span>}
-        </Caption1>
+        </Caption>
       </button>
       {current && <CardBody {...props} id={bodyId} busy={busy} />}
     </li>
@@ -172,8 +173,8 @@ function CardBody({ finding, lang, t, note, busy, snapshot, year, onFix, onAccep
   const canAccept = finding.severity === "warning" && finding.at !== null;
   return (
     <div id={id} className={styles.body}>
-      <Text><KeepTogether text={messageText(finding, lang)} /></Text>
-      {note && <Caption1 className={styles.note}>{t.acceptReason}{t.colon}{note.reason}</Caption1>}
+      <Body><KeepTogether text={messageText(finding, lang)} /></Body>
+      {note && <Caption className={styles.note}>{t.acceptReason}{t.colon}{note.reason}</Caption>}
       {!accepting && finding.fix && change && (
         <div className={styles.actions}>
           <Button size="small" appearance="primary" disabled={busy} onClick={onFix}>

@@ -4,13 +4,14 @@
  * select its cell in the workbook. One card is "current" at a time and shows its actions.
  */
 import { useEffect, useMemo, useRef, useState } from "react";
-import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { Finding, ValidationResult, WorkbookSnapshot } from "../../core";
 import type { ReviewNote } from "../../host/ports";
 import { noteKey } from "../../host/review-notes";
 import type { Lang, Strings } from "../strings";
 import { cardKeys, filtered, findingKey, orderedFindings, type Filter } from "../state/view-model";
 import { FindingCard } from "./FindingCard";
+import { Body, Caption, useType } from "./type";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -45,6 +46,7 @@ const FILTERS: readonly Filter[] = ["all", "error", "warning", "info"];
 export function FindingsView(props: FindingsViewProps) {
   const { result, notes, snapshot, lang, t, busy, added, onSelect } = props;
   const styles = useStyles();
+  const type = useType();
   const [filter, setFilter] = useState<Filter>("all");
   const [infosOpen, setInfosOpen] = useState(false);
   const [currentKey, setCurrentKey] = useState<string | null>(null);
@@ -118,7 +120,7 @@ export function FindingsView(props: FindingsViewProps) {
 
   return (
     <section className={styles.root} aria-labelledby="findings-heading">
-      <Text as="h2" weight="semibold" size={300} id="findings-heading" tabIndex={-1} className={styles.heading}>{t.listHeading}</Text>
+      <h2 id="findings-heading" tabIndex={-1} className={type.heading}>{t.listHeading}</h2>
       <div className={styles.bar} role="group" aria-label={t.filterLabel}>
         {FILTERS.map((f) => (
           <Button key={f} size="small" className={styles.filter} aria-pressed={filter === f} appearance={filter === f ? "primary" : "subtle"} onClick={() => setFilter(f)}>
@@ -130,13 +132,13 @@ export function FindingsView(props: FindingsViewProps) {
         <div className={styles.nav}>
           <Button size="small" onClick={() => move(-1)}>{t.previous}</Button>
           <Button size="small" onClick={() => move(1)}>{t.next}</Button>
-          <Text size={200} className={styles.position} aria-live="polite">
+          <Caption className={styles.position} aria-live="polite">
             {index >= 0 ? t.position(index + 1, shown.length) : t.positionNone(shown.length)}
-          </Text>
+          </Caption>
         </div>
       )}
       {shown.length === 0 ? (
-        <Text>{ordered.length === 0 ? t.noFindings : t.noneOfFilter}</Text>
+        <Body>{ordered.length === 0 ? t.noFindings : t.noneOfFilter}</Body>
       ) : (
         <ul className={styles.list} ref={listRef} aria-label={t.listHeading}>
           {visible.map((finding) => {
@@ -167,7 +169,7 @@ export function FindingsView(props: FindingsViewProps) {
       )}
       {folds && !currentIsInfo && (
         <div className={styles.fold}>
-          <Text size={200}>{t.infosFolded(infoCount)}</Text>
+          <Caption>{t.infosFolded(infoCount)}</Caption>
           <Button size="small" appearance="subtle" aria-expanded={infosOpen} onClick={() => setInfosOpen(!infosOpen)}>
             {infosOpen ? t.hideInfos : t.showInfos}
           </Button>

@@ -22,6 +22,7 @@ const { execFile } = require("node:child_process");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { applyPublicUrl, normalizePublicUrl, DEFAULT_PUBLIC_URL } = require("./scripts/validate-manifest");
+const { rulesPage } = require("./scripts/rules-page");
 
 const OFFICE_JS_DIST = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
 const OFFICE_JS_MODES = ["cdn-then-local", "local", "cdn"];
@@ -236,6 +237,8 @@ module.exports = async (env = {}, argv = {}) => {
         hash: production,
       }),
       new HtmlWebpackPlugin({ filename: "support.html", templateContent: supportPage, inject: false }),
+      // The rule pages, for the pane's 为什么 links (rules.html#<rule id>): static, no script.
+      new HtmlWebpackPlugin({ filename: "rules.html", templateContent: rulesPage(), inject: false }),
       new BlockingScriptsPlugin(["office-loader"]),
       new SkipPreminifiedPlugin(),
       new CopyWebpackPlugin({
@@ -260,7 +263,7 @@ module.exports = async (env = {}, argv = {}) => {
       // Source maps change every minified chunk: a build with them must not reuse one without.
       name: `${mode}${serving ? "-serve" : ""}${production && sourceMap ? "-maps" : ""}`,
       // Also tsconfig.json: ts-loader (transpileOnly) reads it, and cached modules must not outlive it.
-      buildDependencies: { config: [__filename, require.resolve("./scripts/validate-manifest"), path.resolve(__dirname, "tsconfig.json")] },
+      buildDependencies: { config: [__filename, require.resolve("./scripts/validate-manifest"), require.resolve("./scripts/rules-page"), path.resolve(__dirname, "tsconfig.json")] },
     },
     performance: production
       ? {

@@ -68,7 +68,7 @@ function parseCsp(policy: string): Map<string, string[]> {
 describe("every built page is locked down", () => {
   test("each .html has the CSP meta: scripts from 'self' and the Office CDN only, nothing inline, no eval", () => {
     const pages = filesUnder(dist, ".html").map((f) => path.relative(dist, f)).sort();
-    expect(pages).toEqual(["index.html", "support.html", "taskpane.html"]);
+    expect(pages).toEqual(["index.html", "rules.html", "support.html", "taskpane.html"]);
     for (const page of pages) {
       const doc = new JSDOM(fs.readFileSync(path.join(dist, page), "utf8")).window.document;
       const metas = [...doc.querySelectorAll("meta[http-equiv]")].filter((m) => m.getAttribute("http-equiv")!.toLowerCase() === "content-security-policy");

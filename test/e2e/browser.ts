@@ -22,7 +22,7 @@ const TYPES: Record<string, string> = {
 const OUTPUTS = ["index.html", "taskpane.html", "taskpane.js", "demo.js"].map((f) => join(DIST, f));
 
 /** What the production build is made from: a change to any of these makes dist/ stale. */
-const BUILD_INPUTS = ["src", "assets", "webpack.config.js", "manifest.xml", "package.json"];
+const BUILD_INPUTS = ["src", "assets", "docs/rules", "scripts/rules-page.js", "webpack.config.js", "manifest.xml", "package.json"];
 
 function newestMtime(path: string): number {
   const stat = statSync(path);

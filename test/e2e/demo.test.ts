@@ -186,6 +186,14 @@ test("the pane makes no network request outside its own origin", async () => {
   await card(page, "a2.staff-control-rate").getByRole("region").waitFor();
   const foreign = requests.filter((url) => !url.startsWith(chromium.url()) && !url.startsWith("data:"));
   expect(foreign).toEqual([]);
+  // The link of 为什么 leads to the rule's section of the built rules page.
+  const href = await card(page, "a2.staff-control-rate").getByRole("link").getAttribute("href");
+  const target = new URL(href!, chromium.url());
+  expect(target.hash).toBe("#a2.staff-control-rate");
+  const rules = await context.newPage();
+  expect((await rules.goto(target.toString()))?.status()).toBe(200);
+  const heading = rules.locator('[id="a2.staff-control-rate"] h2');
+  await expect(heading.textContent()).resolves.toContain("人员控制率");
   await context.close();
 }, 60000);
 

@@ -1,20 +1,31 @@
 /**
- * Reading .xlsx files (Node) into the core's WorkbookSnapshot. Bad input is a value, never an
- * exception: the CLI walks whole directories of whatever staff saved, and one odd file must not
- * stop the batch.
+ * Reading .xlsx files (Node) into the core's WorkbookSnapshot, with the package reader in fast/
+ * over Node's native zlib. Bad input is a value, never an exception: the CLI walks whole
+ * directories of whatever staff saved, and one odd file must not stop the batch.
+ *
+ * exceljs is not loaded here: it is only needed to write (load-workbook.ts, write-*.ts).
  */
-import { readFile } from "node:fs/promises";
-import * as ExcelJS from "exceljs";
-import { contains, readFailure, sniffBytes, WORKBOOK_PART, type XlsxReadFailure, type XlsxReadResult } from "./sniff";
-import { snapshotFromWorkbook } from "./snapshot";
+import { readFile, stat } from "node:fs/promises";
+import { inflateRawSync } from "node:zlib";
+import { readFailure, type XlsxReadResult } from "./sniff";
+import { DEFAULT_LIMITS, type ReadLimits } from "./fast/read-workbook";
+import { readXlsxPackage } from "./read-xlsx-package";
+import type { Inflate } from "./fast/zip";
 
-export type LoadResult = { readonly ok: true; readonly workbook: ExcelJS.Workbook } | XlsxReadFailure;
+/** Native inflate that stops as soon as the output passes the limit (a zip bomb ends at once). */
+export const inflateNode: Inflate = (data, limit) => inflateRawSync(data, { maxOutputLength: Math.max(1, limit) });
 
-/** Reads and parses a workbook with exceljs; shared by readXlsx and writeFixedCopy. */
-export async function loadWorkbook(input: string | Buffer): Promise<LoadResult> {
-  let bytes: Buffer;
+// A file this size is no 自评表 workbook (real ones are tens of KB to a few MB); it is refused
+// before being read into memory.
+const MAX_FILE_BYTES = 512 * 2 ** 20;
+
+export async function readXlsx(input: string | Buffer, limits: ReadLimits = DEFAULT_LIMITS): Promise<XlsxReadResult> {
+  let bytes: Uint8Array;
   if (typeof input === "string") {
     try {
+      const info = await stat(input);
+      if (info.isDirectory()) return readFailure("not-xlsx");
+      if (info.size > MAX_FILE_BYTES) return readFailure("too-large");
       bytes = await readFile(input);
     } catch (error) {
       const code = errorCode(error);
@@ -23,32 +34,7 @@ export async function loadWorkbook(input: string | Buffer): Promise<LoadResult> 
   } else {
     bytes = input;
   }
-
-  const kind = sniffBytes(bytes);
-  if (kind === "xls" || kind === "encrypted" || kind === "corrupt") return readFailure(kind);
-  if (kind === "other") return readFailure("not-xlsx");
-
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs declares its own Buffer (an ArrayBuffer); at runtime it takes Node's Buffer.
-    await workbook.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
-  } catch {
-    return readFailure("corrupt");
-  }
-  // exceljs accepts any zip (a .docx, a plain archive) and returns an empty workbook.
-  if (workbook.worksheets.length === 0 && !contains(bytes, WORKBOOK_PART)) return readFailure("not-xlsx");
-  return { ok: true, workbook };
-}
-
-export async function readXlsx(input: string | Buffer): Promise<XlsxReadResult> {
-  try {
-    const loaded = await loadWorkbook(input);
-    if (!loaded.ok) return loaded;
-    return { ok: true, snapshot: snapshotFromWorkbook(loaded.workbook) };
-  } catch {
-    // exceljs can fail lazily on malformed parts while we walk the cells.
-    return readFailure("corrupt");
-  }
+  return readXlsxPackage(bytes, inflateNode, limits);
 }
 
 function errorCode(error: unknown): string | undefined {

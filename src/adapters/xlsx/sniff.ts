@@ -5,7 +5,7 @@
 import type { WorkbookSnapshot } from "../../core/grid/workbook";
 import type { Bilingual } from "../../core/findings/finding";
 
-export type XlsxReadFailureReason = "not-xlsx" | "corrupt" | "encrypted" | "xls" | "missing";
+export type XlsxReadFailureReason = "not-xlsx" | "corrupt" | "encrypted" | "xls" | "missing" | "too-large";
 
 export interface XlsxReadFailure {
   readonly ok: false;
@@ -26,6 +26,10 @@ export const READ_FAILURE_MESSAGES: Readonly<Record<XlsxReadFailureReason, Bilin
   corrupt: {
     zh: "无法读取：文件已损坏或被截断（内容不完整），请重新下载或向报送单位索取原文件",
     en: "Cannot read: the file is damaged or cut off (incomplete); download it again or ask the sender for the original",
+  },
+  "too-large": {
+    zh: "无法读取：文件解压后过大或单元格过多（远超任何自评表），为防止耗尽内存未读取；请确认是否选错了文件",
+    en: "Cannot read: the file unpacks to far more data or cells than any self-evaluation workbook; it was not read, to protect memory. Check that this is the right file",
   },
   encrypted: {
     zh: "无法读取：工作簿已加密（设有打开密码），请在 Excel 中取消密码后另存一份再检查",

@@ -10,7 +10,7 @@ import { isCellError, type CellValue } from "../../core/grid/workbook";
 import type { Bilingual, CellEdit } from "../../core/findings/finding";
 import { planApply, type CellNow } from "../../host/write-plan";
 import { toCell, type SheetSpec, type WorkbookSpec } from "../memory/grid-spec";
-import { loadWorkbook } from "./read-xlsx";
+import { loadWorkbook } from "./load-workbook";
 import { cellFromExcel, isFormulaValue, isMergeFollower } from "./snapshot";
 
 export type WriteFailureReason = "same-file" | "exists" | "unreadable" | "write-failed";

@@ -1,0 +1,700 @@
+/**
+ * An .xlsx package → the core's WorkbookSnapshot, reading only what the snapshot holds: sheet
+ * names and order, cell values (shared, inline and rich strings, numbers, booleans, errors, dates,
+ * formulas with their cached results), number formats, merges and sheet protection.
+ *
+ * It gives the snapshot exceljs gave (a differential test holds the two together on every
+ * fixture, the bad-input corpus and fuzzed sheet XML), except where exceljs is wrong; each such
+ * place is marked "Unlike exceljs" below and listed in docs/reader.md.
+ *
+ * No Node built-ins: the CLI and the browser demo pass their own inflater.
+ */
+import { SparseSheet, type Cell, type CellValue, type WorkbookSnapshot } from "../../../core/grid/workbook";
+import { parseXml, XmlError, type Attributes, type XmlHandler } from "./xml";
+import { readDirectory, readEntry, ZipError, type Inflate, type ZipEntry } from "./zip";
+import { BUILT_IN_FORMATS, isDateFormat, serialToIsoText } from "./number-formats";
+
+export interface ReadLimits {
+  /** Largest inflated XML part, in bytes. */
+  readonly maxPartBytes: number;
+  /** All parts read, inflated, in bytes. */
+  readonly maxTotalBytes: number;
+  /** Cells (with a value or a format) in the whole workbook. */
+  readonly maxCells: number;
+}
+
+// A real 自评 workbook is a few hundred KB of XML and a few thousand cells; a 20,000-indicator
+// workbook 13 MB and 200,000. The limits are far above any real form and far below what would
+// exhaust memory on an office PC.
+export const DEFAULT_LIMITS: ReadLimits = { maxPartBytes: 256 * 2 ** 20, maxTotalBytes: 512 * 2 ** 20, maxCells: 5_000_000 };
+
+export type PackageReadFailure = "corrupt" | "not-xlsx" | "too-large";
+export type PackageReadResult =
+  | { readonly ok: true; readonly snapshot: WorkbookSnapshot }
+  | { readonly ok: false; readonly reason: PackageReadFailure; readonly detail: string };
+
+class LimitError extends Error {}
+class CorruptError extends Error {}
+
+const MAX_ROW = 1_048_576;
+const MAX_COL = 16_384;
+const utf8 = new TextDecoder("utf-8");
+const utf16 = new TextDecoder("utf-16le");
+
+export function readWorkbookPackage(bytes: Uint8Array, inflate: Inflate, limits: ReadLimits = DEFAULT_LIMITS): PackageReadResult {
+  try {
+    return { ok: true, snapshot: new PackageReader(bytes, inflate, limits).read() };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    if (error instanceof NotWorkbookError) return { ok: false, reason: "not-xlsx", detail };
+    if (error instanceof LimitError || (error instanceof ZipError && error.kind === "too-large")) return { ok: false, reason: "too-large", detail };
+    return { ok: false, reason: "corrupt", detail };
+  }
+}
+
+class NotWorkbookError extends Error {}
+
+interface Relationship {
+  readonly type: string;
+  readonly target: string;
+  readonly external: boolean;
+}
+
+/** A shared string as exceljs modelled it: plain text, rich text, or nothing (an empty <si/>). */
+type SharedString = { readonly kind: "text" | "rich"; readonly text: string } | { readonly kind: "none" };
+
+class PackageReader {
+  private readonly entries: Map<string, ZipEntry>;
+  private totalBytes = 0;
+  private cells = 0;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly inflate: Inflate,
+    private readonly limits: ReadLimits,
+  ) {
+    this.entries = readDirectory(bytes);
+  }
+
+  read(): WorkbookSnapshot {
+    const workbookPath = this.workbookPath();
+    if (workbookPath === undefined) throw new NotWorkbookError("no workbook part");
+    const workbook = readWorkbookPart(this.text(workbookPath));
+    const rels = this.relationships(workbookPath);
+    const dir = directoryOf(workbookPath);
+    const byType = (suffix: string, fallback: string) => {
+      for (const rel of rels.values()) if (!rel.external && rel.type.endsWith(suffix)) return resolvePath(dir, rel.target);
+      return fallback;
+    };
+    const sharedStringsPath = byType("/sharedStrings", "xl/sharedStrings.xml");
+    const stylesPath = byType("/styles", "xl/styles.xml");
+    const sharedStrings = this.entries.has(sharedStringsPath) ? readSharedStrings(this.text(sharedStringsPath)) : [];
+    const styles = this.entries.has(stylesPath) ? readStyles(this.text(stylesPath)) : [];
+
+    const sheets: SparseSheet[] = [];
+    for (const sheet of workbook.sheets) {
+      const rel = rels.get(sheet.relationshipId);
+      if (!rel || rel.external) continue;
+      // Chart sheets, dialog and macro sheets hold no cells to check.
+      if (/\/(chartsheet|dialogsheet|xlMacrosheet|xlIntlMacrosheet)$/i.test(rel.type)) continue;
+      const path = resolvePath(dir, rel.target);
+      if (!this.entries.has(path)) continue;
+      const parsed = readWorksheet(this.text(path), { sharedStrings, styles, date1904: workbook.date1904 }, this.limits.maxCells - this.cells);
+      if (!parsed) continue;
+      this.cells += parsed.cellCount;
+      const hyperlinks = this.hyperlinkAddresses(path, parsed.hyperlinks);
+      sheets.push(buildSheet(sheet.name, parsed, hyperlinks));
+    }
+    return { sheets };
+  }
+
+  /** The main workbook part: where the package's relationships say, else the usual place. */
+  private workbookPath(): string | undefined {
+    if (this.entries.has("_rels/.rels")) {
+      for (const rel of this.relationships("").values()) {
+        if (!rel.external && rel.type.endsWith("/officeDocument")) {
+          const path = resolvePath("", rel.target);
+          if (this.entries.has(path)) return path;
+        }
+      }
+    }
+    return this.entries.has("xl/workbook.xml") ? "xl/workbook.xml" : undefined;
+  }
+
+  /** The addresses that carry a hyperlink whose relationship exists (exceljs's rule). */
+  private hyperlinkAddresses(sheetPath: string, hyperlinks: readonly { ref: string; id: string | undefined }[]): Set<string> {
+    const found = new Set<string>();
+    if (hyperlinks.length === 0) return found;
+    const rels = this.relationships(sheetPath);
+    for (const link of hyperlinks) {
+      if (link.id === undefined) continue;
+      // exceljs fails on a hyperlink whose relationship is missing; so does this reader.
+      if (!rels.has(link.id)) throw new CorruptError(`hyperlink ${link.ref} has no relationship ${link.id}`);
+      found.add(link.ref);
+    }
+    return found;
+  }
+
+  private relationships(partPath: string): Map<string, Relationship> {
+    const relsPath = partPath === "" ? "_rels/.rels" : `${directoryOf(partPath)}_rels/${partPath.slice(partPath.lastIndexOf("/") + 1)}.rels`;
+    const map = new Map<string, Relationship>();
+    if (!this.entries.has(relsPath)) return map;
+    const handler: XmlHandler = {
+      wantsText: false,
+      open(name, a) {
+        if (name === "Relationship" && a["Id"] !== undefined && a["Target"] !== undefined) {
+          map.set(a["Id"], { type: a["Type"] ?? "", target: a["Target"], external: a["TargetMode"] === "External" });
+        }
+      },
+      close() {},
+      text() {},
+    };
+    parseXml(this.text(relsPath), handler);
+    return map;
+  }
+
+  private text(path: string): string {
+    const entry = this.entries.get(path)!;
+    const data = readEntry(this.bytes, entry, Math.min(this.limits.maxPartBytes, this.limits.maxTotalBytes - this.totalBytes), this.inflate);
+    this.totalBytes += data.length;
+    if (data.length >= 2 && data[0] === 0xff && data[1] === 0xfe) return utf16.decode(data.subarray(2));
+    return utf8.decode(data);
+  }
+}
+
+function directoryOf(path: string): string {
+  return path.slice(0, path.lastIndexOf("/") + 1);
+}
+
+/** A relationship target resolved against the source part's folder ("/xl/x.xml" is absolute). */
+function resolvePath(dir: string, target: string): string {
+  const trimmed = target.trim();
+  const joined = trimmed.startsWith("/") ? trimmed.slice(1) : dir + trimmed;
+  const out: string[] = [];
+  for (const segment of joined.split("/")) {
+    if (segment === "..") out.pop();
+    else if (segment !== "." && segment !== "") out.push(segment);
+  }
+  return out.join("/");
+}
+
+interface WorkbookPart {
+  readonly sheets: { name: string; relationshipId: string }[];
+  readonly date1904: boolean;
+}
+
+function xmlTrue(value: string | undefined): boolean {
+  return value === "1" || value === "true";
+}
+
+function readWorkbookPart(xml: string): WorkbookPart {
+  const sheets: { name: string; relationshipId: string }[] = [];
+  let date1904 = false;
+  let depth = 0;
+  let inSheets = false;
+  parseXml(xml, {
+    wantsText: false,
+    open(name, a) {
+      depth++;
+      if (depth === 2 && name === "sheets") inSheets = true;
+      else if (inSheets && depth === 3 && name === "sheet" && a["id"] !== undefined) sheets.push({ name: a["name"] ?? "", relationshipId: a["id"] });
+      // Unlike exceljs (only "1"): xsd:boolean "true" is a 1904 workbook too.
+      else if (depth === 2 && name === "workbookPr") date1904 = xmlTrue(a["date1904"]);
+    },
+    close(name) {
+      if (depth === 2 && name === "sheets") inSheets = false;
+      depth--;
+    },
+    text() {},
+  });
+  return { sheets, date1904 };
+}
+
+/** exceljs decoded _xHHHH_ escapes (upper-case hex) in shared strings' <t>, not in inline ones. */
+function decodeEscapes(text: string): string {
+  return text.indexOf("_x") < 0 ? text : text.replace(/_x([0-9A-F]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+function readSharedStrings(xml: string): SharedString[] {
+  const strings: SharedString[] = [];
+  // Inside one <si>: its direct <t> text, its runs' texts; <rPh> (phonetic guides) is not text.
+  let inItem = false;
+  let plain: string | undefined;
+  let runs: string[] | undefined;
+  let runText: string | undefined;
+  let inRun = false;
+  let phonetic = 0;
+  let collecting = false;
+  let buffer = "";
+  const handler = {
+    wantsText: false,
+    open(name: string) {
+      if (!inItem) {
+        if (name === "si") {
+          inItem = true;
+          plain = undefined;
+          runs = undefined;
+          return;
+        }
+        if (name === "sst") return;
+        // exceljs refuses any other element between the items.
+        throw new CorruptError(`unexpected <${name}> in the shared strings`);
+      }
+      if (name === "rPh") phonetic++;
+      if (phonetic > 0) return;
+      if (name === "r") {
+        inRun = true;
+        runText = undefined;
+      } else if (name === "t") {
+        collecting = true;
+        handler.wantsText = true;
+        buffer = "";
+      }
+    },
+    close(name: string) {
+      if (!inItem) return;
+      if (name === "rPh") {
+        phonetic--;
+        return;
+      }
+      if (phonetic > 0) return;
+      if (name === "t" && collecting) {
+        collecting = false;
+        handler.wantsText = false;
+        const text = decodeEscapes(buffer);
+        if (inRun) runText = text;
+        else plain = text;
+      } else if (name === "r" && inRun) {
+        inRun = false;
+        if (plain === undefined) (runs ??= []).push(runText ?? "");
+      } else if (name === "si") {
+        inItem = false;
+        strings.push(plain !== undefined ? { kind: "text", text: plain } : runs !== undefined ? { kind: "rich", text: runs.join("") } : { kind: "none" });
+      }
+    },
+    text(text: string) {
+      if (collecting) buffer += text;
+    },
+  };
+  parseXml(xml, handler);
+  return strings;
+}
+
+/** The number format of each cell style (cellXfs), by index; undefined for none. */
+function readStyles(xml: string): (string | undefined)[] {
+  const custom = new Map<number, string>();
+  const styles: (string | undefined)[] = [];
+  const path: string[] = [];
+  const xfNumberFormats: number[] = [];
+  parseXml(xml, {
+    wantsText: false,
+    open(name, a) {
+      const parent = path[path.length - 1];
+      if (name === "numFmt" && parent === "numFmts") {
+        const id = parseInt(a["numFmtId"] ?? "", 10);
+        // Backslash escapes dropped, as exceljs did ("0.0\%" → "0.0%").
+        if (a["formatCode"] !== undefined) custom.set(id, a["formatCode"].replace(/[\\](.)/g, "$1"));
+      } else if (name === "xf" && parent === "cellXfs") {
+        xfNumberFormats.push(parseInt(a["numFmtId"] ?? "", 10));
+      }
+      path.push(name);
+    },
+    close() {
+      path.pop();
+    },
+    text() {},
+  });
+  for (const id of xfNumberFormats) {
+    // Id 0 (General) and a missing id mean no format.
+    styles.push(id ? custom.get(id) ?? BUILT_IN_FORMATS[id] : undefined);
+  }
+  return styles;
+}
+
+interface SheetContext {
+  readonly sharedStrings: readonly SharedString[];
+  readonly styles: readonly (string | undefined)[];
+  readonly date1904: boolean;
+}
+
+/** One <c> as read: where, and what the snapshot will hold (before hyperlinks and merges). */
+interface ParsedCell {
+  readonly row: number;
+  readonly col: number;
+  /** The r attribute as written, which exceljs matched hyperlinks against. */
+  readonly address: string | undefined;
+  /** undefined: nothing to store (exceljs's "merge" type for a bare <c/>). */
+  readonly cell: Cell | null | undefined;
+  /** The text a hyperlink on this cell shows instead of the value. */
+  readonly linkText: string;
+  readonly numberFormat: string | undefined;
+}
+
+interface ParsedSheet {
+  readonly rows: Map<number, ParsedCell[]>;
+  readonly merges: { top: number; left: number; bottom: number; right: number }[];
+  readonly hyperlinks: { ref: string; id: string | undefined }[];
+  readonly protected: boolean;
+  readonly cellCount: number;
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
+  return n;
+}
+
+/** Columns and row of an A1 reference, "$" ignored; undefined when it is not one. */
+function parseA1(ref: string): { col: number; row: number } | undefined {
+  const m = /^\$?([A-Z]{1,3})\$?([1-9][0-9]{0,6})$/.exec(ref);
+  if (!m) return undefined;
+  return { col: columnNumber(m[1]!), row: parseInt(m[2]!, 10) };
+}
+
+function readWorksheet(xml: string, context: SheetContext, cellBudget: number): ParsedSheet | undefined {
+  const rows = new Map<number, ParsedCell[]>();
+  const merges: ParsedSheet["merges"] = [];
+  const hyperlinks: ParsedSheet["hyperlinks"] = [];
+  let isProtected = false;
+  let depth = 0;
+  let rootIsWorksheet = false;
+  let cellCount = 0;
+
+  let inSheetData = false;
+  let rowNumber = 0;
+  let rowCells: ParsedCell[] | undefined;
+  let previousCol = 0;
+  // The <c> being read.
+  let inCell = false;
+  let address: string | undefined;
+  let col = 0;
+  let type: string | undefined;
+  let styleId = 0;
+  let formula: string | undefined;
+  let formulaShare: string | undefined;
+  let formulaRef: string | undefined;
+  let formulaIndex: string | undefined;
+  let value: string | undefined;
+  let richRuns: string[] | undefined;
+  let runText: string | undefined;
+  let inRun = false;
+  let target: "f" | "v" | "t" | "run" | undefined;
+  const sharedMasters = new Map<string, { address: string; formula: string | undefined }>();
+
+  const handler: XmlHandler & { wantsText: boolean } = {
+    wantsText: false,
+    open(name, a) {
+      depth++;
+      if (depth === 1) {
+        rootIsWorksheet = name === "worksheet";
+        return;
+      }
+      if (!rootIsWorksheet) return;
+      if (inCell) {
+        if (name === "f") {
+          target = "f";
+          formulaShare = a["t"];
+          formulaRef = a["ref"];
+          formulaIndex = a["si"];
+        } else if (name === "v") target = "v";
+        else if (name === "r") {
+          inRun = true;
+          runText = undefined;
+        } else if (name === "t") target = inRun ? "run" : "t";
+        handler.wantsText = target !== undefined;
+        return;
+      }
+      if (depth === 2) {
+        if (name === "sheetData") inSheetData = true;
+        else if (name === "sheetProtection") isProtected = xmlTrue(a["sheet"]);
+        return;
+      }
+      if (inSheetData && depth === 3 && name === "row") {
+        const r = a["r"];
+        // Unlike exceljs (which drops a row without r): the row after the previous one, as Excel reads it.
+        const n = r === undefined ? rowNumber + 1 : parseInt(r, 10);
+        if (!(n >= 1)) {
+          rowNumber = 0;
+          rowCells = undefined;
+        } else {
+          if (n > MAX_ROW) throw new CorruptError(`row ${r} beyond Excel's last row`);
+          rowNumber = n;
+          // A row written twice replaces the first, as it did through exceljs.
+          rowCells = [];
+          rows.set(n, rowCells);
+        }
+        previousCol = 0;
+        return;
+      }
+      if (inSheetData && depth === 4 && name === "c") {
+        inCell = true;
+        address = a["r"];
+        if (address !== undefined) {
+          col = cellColumn(address);
+        } else {
+          // Unlike exceljs (which fails on a first cell without r): the next column, as Excel reads it.
+          col = previousCol + 1;
+          if (col > MAX_COL) throw new CorruptError("cell beyond Excel's last column");
+        }
+        previousCol = col;
+        type = a["t"];
+        styleId = a["s"] ? parseInt(a["s"], 10) : 0;
+        formula = undefined;
+        formulaShare = undefined;
+        formulaRef = undefined;
+        formulaIndex = undefined;
+        value = undefined;
+        richRuns = undefined;
+        inRun = false;
+        target = undefined;
+        return;
+      }
+      if (depth === 3 && name === "mergeCell") {
+        const ref = a["ref"];
+        const range = ref !== undefined ? parseRange(ref) : undefined;
+        if (range) merges.push(range);
+        return;
+      }
+      if (depth === 3 && name === "hyperlink" && a["ref"] !== undefined) hyperlinks.push({ ref: a["ref"], id: a["id"] });
+    },
+    close(name) {
+      depth--;
+      if (!rootIsWorksheet) return;
+      if (inCell) {
+        if (name === "c" && depth === 3) {
+          inCell = false;
+          handler.wantsText = false;
+          if (rowCells) {
+            if (++cellCount > cellBudget) throw new LimitError("too many cells");
+            rowCells.push(finishCell());
+          }
+          return;
+        }
+        if (name === "r" && inRun) {
+          inRun = false;
+          // Runs' <t> had their _xHHHH_ escapes decoded by exceljs; a plain inline <t> did not.
+          (richRuns ??= []).push(decodeEscapes(runText ?? ""));
+        }
+        if (name === "f" || name === "v" || name === "t") {
+          target = undefined;
+          handler.wantsText = false;
+        }
+        return;
+      }
+      if (name === "sheetData" && depth === 1) inSheetData = false;
+    },
+    text(text) {
+      if (target === "f") formula = formula === undefined ? text : formula + text;
+      else if (target === "v" || target === "t") value = value === undefined ? text : value + text;
+      else if (target === "run") runText = runText === undefined ? text : runText + text;
+    },
+  };
+
+  function cellColumn(ref: string): number {
+    // exceljs: upper-case letters then digits, "$" skipped; lower case and junk fail the load.
+    let letters = "";
+    let digits = "";
+    for (let i = 0; i < ref.length; i++) {
+      const c = ref.charCodeAt(i);
+      if (digits === "" && c >= 65 && c <= 90) letters += ref[i];
+      else if (c >= 48 && c <= 57) digits += ref[i];
+      else if (c === 36) continue;
+      else if (letters !== "" && digits !== "") break;
+    }
+    if (letters === "" || digits === "") throw new CorruptError(`bad cell reference "${ref.slice(0, 20)}"`);
+    const n = columnNumber(letters);
+    if (n > MAX_COL) throw new CorruptError(`column ${letters} beyond Excel's last column`);
+    return n;
+  }
+
+  function finishCell(): ParsedCell {
+    const numberFormat = shownFormat(styleId ? context.styles[styleId] : undefined);
+    const isDate = isDateFormat(numberFormat);
+    const base = { row: rowNumber, col, address, numberFormat };
+    const format = numberFormat !== undefined ? { numberFormat } : {};
+    const isFormula = formula !== undefined || formulaShare !== undefined;
+    if (isFormula) {
+      let result: CellValue = null;
+      let linkText = "";
+      if (value !== undefined && value !== "") {
+        if (type === "str") {
+          // Unlike exceljs, which decoded entities a second time here ("&amp;lt;" became "<").
+          result = value;
+          linkText = value;
+        } else if (type === "b") result = parseInt(value, 10) !== 0;
+        else if (type === "e") result = { error: value };
+        else result = parseFloat(value);
+        if (isDate) result = dateText(result);
+      }
+      let text = formula;
+      if (formulaShare === "shared" && formulaIndex !== undefined) {
+        if (formulaRef !== undefined) sharedMasters.set(formulaIndex, { address: normalizedAddress(address ?? ""), formula });
+        else if (text === undefined) {
+          const master = sharedMasters.get(formulaIndex);
+          if (master?.formula !== undefined && address !== undefined) text = slideFormula(master.formula, master.address, normalizedAddress(address));
+        }
+      }
+      // Unlike exceljs, which dropped a cached result of 0, FALSE or "" (the cell read as blank).
+      const cell: Cell = { value: result, ...(text ? { formula: `=${text}` } : {}), ...format };
+      return { ...base, cell, linkText };
+    }
+    let cellValue: CellValue;
+    let linkText = "";
+    if (richRuns !== undefined && (type === "inlineStr" || type === undefined || type === "s" || type === "str")) {
+      cellValue = richRuns.join("");
+      linkText = cellValue;
+    } else if (value !== undefined && value !== "") {
+      switch (type) {
+        case "s": {
+          const index = parseInt(value, 10);
+          const shared = context.sharedStrings[index];
+          if (shared === undefined) throw new CorruptError(`shared string ${value} does not exist`);
+          cellValue = shared.kind === "none" ? null : shared.text;
+          linkText = shared.kind === "none" ? "" : shared.text;
+          break;
+        }
+        case "str":
+          // Unlike exceljs (a second decoding of entities), the text as written.
+          cellValue = value;
+          linkText = value;
+          break;
+        case "inlineStr":
+          cellValue = value;
+          linkText = value;
+          break;
+        case "b":
+          cellValue = parseInt(value, 10) !== 0;
+          break;
+        case "e":
+          cellValue = { error: value };
+          break;
+        case "d":
+          // Unlike exceljs (which read an ISO date as its year): the date, as ISO text.
+          cellValue = isoDateOf(value);
+          linkText = "";
+          break;
+        default:
+          cellValue = parseFloat(value);
+          if (isDate) cellValue = dateText(cellValue);
+          break;
+      }
+    } else {
+      // No value: a styled empty cell replaces what an earlier <c> put there but is not stored
+      // (exceljs's eachCell skipped empty cells, whatever their format); a bare <c/> is nothing.
+      return { ...base, cell: styleId ? null : undefined, linkText: "" };
+    }
+    const cell: Cell = { value: cellValue, ...format };
+    return { ...base, cell, linkText };
+  }
+
+  function dateText(result: CellValue): CellValue {
+    if (typeof result === "number") return serialToIsoText(result, context.date1904);
+    if (typeof result === "boolean") return serialToIsoText(result ? 1 : 0, context.date1904);
+    if (typeof result === "string") return serialToIsoText(Number(result), context.date1904);
+    return "";
+  }
+
+  parseXml(xml, handler);
+  if (!rootIsWorksheet) return undefined;
+  return { rows, merges, hyperlinks, protected: isProtected, cellCount };
+}
+
+/** The format a cell shows, or undefined for General (and for none). */
+function shownFormat(format: string | undefined): string | undefined {
+  return format === undefined || format === "" || format === "General" ? undefined : format;
+}
+
+function normalizedAddress(ref: string): string {
+  return ref.replace(/\$/g, "");
+}
+
+function isoDateOf(text: string): string {
+  const time = Date.parse(text.endsWith("Z") || /[+-]\d\d:\d\d$/.test(text) ? text : `${text}Z`);
+  if (Number.isNaN(time)) return text;
+  return serialToIsoText(time / 86_400_000 + 25569, false);
+}
+
+function parseRange(ref: string): { top: number; left: number; bottom: number; right: number } | undefined {
+  const [from, to = from] = ref.split(":");
+  const a = parseA1(from ?? "");
+  const b = parseA1(to ?? "");
+  if (!a || !b || a.col > MAX_COL || b.col > MAX_COL || a.row > MAX_ROW || b.row > MAX_ROW) return undefined;
+  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+}
+
+/**
+ * A shared formula's text for another cell of its range: relative references move by the offset
+ * between the cells, absolute ($) parts stay, function names ("LOG10(") are left alone.
+ */
+export function slideFormula(formula: string, from: string, to: string): string {
+  const a = parseA1(from);
+  const b = parseA1(to);
+  if (!a || !b) return formula;
+  const rowShift = b.row - a.row;
+  const colShift = b.col - a.col;
+  return formula.replace(/((?:[A-Za-z_\-0-9]*)!)?([A-Za-z0-9_$]{2,})(\()?/g, (match, sheet: string | undefined, part: string, paren: string | undefined) => {
+    if (paren) return match;
+    const m = /^(\$)?([A-Za-z]+)(\$)?([1-9][0-9]*)$/.exec(part);
+    if (!m) return match;
+    const letters = m[2]!.toUpperCase();
+    if (letters.length > 3 || (letters.length === 3 && letters > "XFD")) return match;
+    const colNo = columnNumber(letters) + (m[1] ? 0 : colShift);
+    const rowNo = parseInt(m[4]!, 10) + (m[3] ? 0 : rowShift);
+    if (colNo < 1 || colNo > MAX_COL) return match;
+    return `${sheet ?? ""}${m[1] ?? ""}${columnLetters(colNo)}${m[3] ?? ""}${rowNo}`;
+  });
+}
+
+function columnLetters(n: number): string {
+  let s = "";
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+function buildSheet(name: string, parsed: ParsedSheet, hyperlinks: ReadonlySet<string>): SparseSheet {
+  const sheet = new SparseSheet(name);
+  // Cells covered by a merge but not its top-left are not cells of their own.
+  const followers = new Set<number>();
+  const covered: { top: number; left: number; bottom: number; right: number }[] = [];
+  let coveredCells = 0;
+  for (const m of parsed.merges) {
+    for (const other of covered) {
+      if (m.left <= other.right && other.left <= m.right && m.top <= other.bottom && other.top <= m.bottom) {
+        // exceljs fails on overlapping merges, and Excel repairs such a file.
+        throw new CorruptError("overlapping merged ranges");
+      }
+    }
+    covered.push(m);
+    coveredCells += (m.bottom - m.top + 1) * (m.right - m.left + 1);
+    if (coveredCells > 4_000_000) throw new LimitError("merged ranges too large");
+    for (let r = m.top; r <= m.bottom; r++) {
+      if (!parsed.rows.has(r)) continue;
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) followers.add(r * 20_000 + c);
+    }
+  }
+  const rowNumbers = [...parsed.rows.keys()].sort((x, y) => x - y);
+  for (const r of rowNumbers) {
+    const final = new Map<number, Cell | null>();
+    for (const p of parsed.rows.get(r)!) {
+      let cell = p.cell;
+      if (p.address !== undefined && hyperlinks.has(p.address)) {
+        // A linked cell shows its text; a number or date under a link read as "" through exceljs.
+        cell = { value: p.linkText, ...(p.numberFormat !== undefined ? { numberFormat: p.numberFormat } : {}) };
+      }
+      if (cell === undefined) continue;
+      final.set(p.col, cell);
+    }
+    for (const c of [...final.keys()].sort((x, y) => x - y)) {
+      if (followers.has(r * 20_000 + c)) continue;
+      const cell = final.get(c)!;
+      if (cell !== null) sheet.set(r - 1, c - 1, cell);
+    }
+  }
+  for (const m of parsed.merges) {
+    sheet.addMerge({ sheet: name, top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 });
+  }
+  sheet.protected = parsed.protected;
+  return sheet;
+}
+
+export { XmlError, type Attributes };

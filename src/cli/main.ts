@@ -9,13 +9,20 @@ import {
   planFixes, toFolderReport, toJsonReport, validate, DEFAULT_SETTINGS, REPORT_SCHEMA_VERSION,
   type JsonReport, type JsonUnreadable, type RuleSettings,
 } from "../core";
-import { readXlsx, writeFixedCopy } from "../adapters/xlsx";
-import { readReportText } from "../adapters/docx/read-docx";
-import { prepareReportText } from "../core/report-text/input";
+import { readXlsx } from "../adapters/xlsx/read-xlsx";
 import { HELP, parseArgs, type Options } from "./args";
-import { runTemplate } from "./template";
 import { formatMarkdown, formatTable, formatUnreadable } from "./format";
-import { runSummary } from "./summary/run-summary";
+
+// Loaded only by the commands that need them (a one-file check needs none): exceljs's writer,
+// the .docx reader (mammoth), the report-text code, the template and summary writers, the
+// progress bar. Each import() is a require() in the compiled CLI, paid on first use.
+const lazy = {
+  writer: () => import("../adapters/xlsx/write-xlsx"),
+  docx: () => import("../adapters/docx/read-docx"),
+  reportText: () => import("../core/report-text/input"),
+  template: () => import("./template"),
+  summary: () => import("./summary/run-summary"),
+};
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -46,7 +53,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     io.stdout(`annex-check ${VERSION}\n`);
     return 0;
   }
-  if (args.kind === "template") return runTemplate(args.options, io);
+  if (args.kind === "template") return (await lazy.template()).runTemplate(args.options, io);
   if (args.kind === "invalid") {
     io.stderr(`annex-check: ${args.message.zh} / ${args.message.en}\n${"用法 usage: annex-check <file.xlsx | folder> [--format table|json|md] [--lang zh|en] [--fix out.xlsx]"}\n`);
     return 2;
@@ -67,6 +74,7 @@ async function run(options: Options, io: Io): Promise<number> {
     return 2;
   }
   if (options.summary !== undefined) {
+    const { runSummary } = await lazy.summary();
     return runSummary({
       files: files.paths, output: options.summary, force: options.force, lang: options.lang, settings,
       ...(options.jobs !== undefined ? { jobs: options.jobs } : {}), progress: io.stderrIsTty === true, stderr: io.stderr,
@@ -74,6 +82,7 @@ async function run(options: Options, io: Io): Promise<number> {
   }
   const report = options.report !== undefined ? await readReport(options.report, files.folder, io) : null;
   if (report === false) return 2;
+  const prepared = report !== null ? (await lazy.reportText()).prepareReportText(report) : null;
   const results: (JsonReport | JsonUnreadable)[] = [];
   for (const file of files.paths) {
     const read = await readXlsx(file);
@@ -83,7 +92,7 @@ async function run(options: Options, io: Io): Promise<number> {
       continue;
     }
     // r.* findings are the engine's too: same report, same exit status, each also quoting its sentence.
-    const result = validate(read.snapshot, settings, report !== null ? { reportText: prepareReportText(report) } : {});
+    const result = validate(read.snapshot, settings, prepared !== null ? { reportText: prepared } : {});
     results.push(toJsonReport(file, result, options.lang));
     if (options.fix !== undefined) {
       const fixed = await writeFix(file, options, planFixes(result.findings), io);
@@ -102,7 +111,7 @@ async function readReport(path: string, folder: boolean, io: Io): Promise<string
     io.stderr("annex-check: --report 只能用于单个工作簿 / --report works with a single workbook\n");
     return false;
   }
-  const read = await readReportText(path);
+  const read = await (await lazy.docx()).readReportText(path);
   if (!read.ok) {
     io.stderr(`annex-check: ${read.message.zh} / ${read.message.en}\n`);
     return false;
@@ -111,6 +120,7 @@ async function readReport(path: string, folder: boolean, io: Io): Promise<string
 }
 
 async function writeFix(file: string, options: Options, edits: ReturnType<typeof planFixes>, io: Io): Promise<number> {
+  const { writeFixedCopy } = await lazy.writer();
   const written = await writeFixedCopy(file, options.fix!, edits, { force: options.force });
   if (!written.ok) {
     io.stderr(`annex-check: ${written.message.zh} / ${written.message.en}\n`);

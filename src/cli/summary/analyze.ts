@@ -5,7 +5,7 @@
  */
 import { toJsonReport, validate, type Lang, type RuleSettings } from "../../core";
 import { keyFigures } from "../../core/report/key-figures";
-import { readXlsx } from "../../adapters/xlsx";
+import { readXlsx } from "../../adapters/xlsx/read-xlsx";
 import type { FileOutcome } from "../../core/report/folder-summary";
 
 export interface AnalyzeOptions {

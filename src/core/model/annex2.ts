@@ -1,5 +1,4 @@
-import { z } from "zod/mini";
-import { AddressSchema, LocatedNumberSchema, LocatedTextSchema, type LocatedNumber, type LocatedText } from "./located";
+import type { LocatedNumber, LocatedText } from "./located";
 import type { CellAddress, CellRange } from "../grid/address";
 
 /** One 经费控制情况 row: its label and the three year columns. */
@@ -66,40 +65,3 @@ export interface Annex2 {
     readonly rows: readonly BuildingRow[];
   } | null;
 }
-
-const n = z.nullable(LocatedNumberSchema);
-const FundsRowSchema = z.object({ label: LocatedTextSchema, priorFinal: n, budget: n, final: n });
-const RangeSchema = z.object({ sheet: z.string(), top: z.number(), left: z.number(), bottom: z.number(), right: z.number() });
-
-export const Annex2Schema = z.object({
-  kind: z.literal("annex2"),
-  sheet: z.string(),
-  range: RangeSchema,
-  title: z.nullable(LocatedTextSchema),
-  year: z.nullable(z.number().check(z.int())),
-  years: z.array(z.object({ at: AddressSchema, text: z.string(), year: z.number().check(z.int()), expects: z.enum(["Y", "Y-1"]) })),
-  staff: z.nullable(z.object({ header: LocatedTextSchema, establishment: n, actual: n, controlRate: n })),
-  funds: z.nullable(z.object({
-    header: LocatedTextSchema,
-    columns: z.object({ priorFinal: z.nullable(LocatedTextSchema), budget: z.nullable(LocatedTextSchema), final: z.nullable(LocatedTextSchema) }),
-    threePublic: z.nullable(FundsRowSchema),
-    vehicle: z.nullable(FundsRowSchema),
-    vehiclePurchase: z.nullable(FundsRowSchema),
-    vehicleRunning: z.nullable(FundsRowSchema),
-    abroad: z.nullable(FundsRowSchema),
-    reception: z.nullable(FundsRowSchema),
-    projectTotal: z.nullable(FundsRowSchema),
-    projectLines: z.array(FundsRowSchema),
-    publicFunds: z.nullable(FundsRowSchema),
-    publicFundsParts: z.array(FundsRowSchema),
-    procurement: z.nullable(FundsRowSchema),
-    budgetAdjustment: z.nullable(FundsRowSchema),
-  })),
-  buildings: z.nullable(z.object({
-    header: LocatedTextSchema,
-    rows: z.array(z.object({
-      label: z.nullable(LocatedTextSchema),
-      approvedScale: n, actualScale: n, scaleRate: n, budgetInvestment: n, actualInvestment: n, investmentRate: n,
-    })),
-  })),
-});

@@ -1,5 +1,4 @@
-import { z } from "zod/mini";
-import { AddressSchema, DecimalSchema, LocatedNumberSchema, LocatedTextSchema, type LocatedNumber, type LocatedText } from "./located";
+import type { LocatedNumber, LocatedText } from "./located";
 import type { Decimal } from "../numeric/decimal";
 import type { CellAddress, CellRange } from "../grid/address";
 import type { YearMention } from "./annex2";
@@ -87,38 +86,3 @@ export interface Annex3 {
   /** Where the indicator table's columns are, for findings about a missing column. */
   readonly anchor: CellAddress;
 }
-
-const n = z.nullable(LocatedNumberSchema);
-const t = z.nullable(LocatedTextSchema);
-const PartSchema = z.object({ label: LocatedTextSchema, value: LocatedNumberSchema });
-
-export const Annex3Schema = z.object({
-  kind: z.literal("annex3"),
-  sheet: z.string(),
-  range: z.object({ sheet: z.string(), top: z.number(), left: z.number(), bottom: z.number(), right: z.number() }),
-  title: t,
-  year: z.nullable(z.number().check(z.int())),
-  years: z.array(z.object({ at: AddressSchema, text: z.string(), year: z.number().check(z.int()), expects: z.enum(["Y", "Y-1"]) })),
-  unitName: t,
-  project: t,
-  department: t,
-  implementer: t,
-  funds: z.nullable(z.object({
-    header: LocatedTextSchema, label: t,
-    initialBudget: n, budget: n, executed: n, weight: n, rate: n, score: n,
-    parts: z.array(z.object({ label: LocatedTextSchema, initialBudget: n, budget: n, executed: n })),
-    reason: t,
-  })),
-  income: z.nullable(z.object({ total: z.nullable(PartSchema), parts: z.array(PartSchema) })),
-  expense: z.nullable(z.object({ total: z.nullable(PartSchema), basic: z.nullable(PartSchema), project: z.nullable(PartSchema) })),
-  indicatorHeader: t,
-  indicatorColumns: z.object(Object.fromEntries(INDICATOR_FIELDS.map((f) => [f, z.nullable(z.number().check(z.int()))])) as Record<IndicatorField, z.ZodMiniNullable<z.ZodMiniNumber>>),
-  level1Groups: z.array(z.object({ label: LocatedTextSchema, statedWeight: z.nullable(DecimalSchema) })),
-  indicators: z.array(z.object({
-    row: z.number().check(z.int()), group: z.nullable(z.number().check(z.int())),
-    level2: t, level3: t, target: t, actual: t, nature: t, unit: t,
-    weight: n, score: n, reason: t, placeholder: z.boolean(), unfilled: z.boolean(),
-  })),
-  total: z.nullable(z.object({ label: LocatedTextSchema, weight: n, score: n })),
-  anchor: AddressSchema,
-});

@@ -1,47 +1,58 @@
 /**
- * How long checking a workbook takes, split into reading the .xlsx (readXlsx) and validating the
- * snapshot (validate), for the committed sample and for a large generated workbook (2,000
- * indicator rows, 500 专项 lines; scripts/generate-large.ts). Each figure is the median of several
- * runs after a warm-up. Memory: the heap the snapshot and the result keep alive, and the process's
- * peak resident set.
+ * `npm run bench`: the speed targets of issue 12, each printed as a ratio of two things measured
+ * side by side in the same run (absolute times drift with the machine's load; ratios hold).
  *
- * Then validate alone on in-memory snapshots of 2,000 and 10,000 indicator rows (no .xlsx
- * reading), to show it scales linearly: 10,000 rows must validate well under 2 s.
+ *   1. a CLI check of the sample (`--format json`, whole process) ÷ a whole process that only
+ *      reads the same file with exceljs — target ≤ 1.0×;
+ *   2. `--summary` over 200 and 1,000 generated units: throughput ÷ a single process that only
+ *      reads the same files with exceljs — target ≥ 1.5×; and `--jobs 2` ÷ `--jobs 1` time on
+ *      1,000 — target < 1;
+ *   3. validate() on 20,000 indicator rows ÷ exceljs's read of that file (in process) — target
+ *      ≤ 0.3×, and validate's time per 1,000 rows at 5,000 / 10,000 / 20,000 rows (linear);
+ *   4. peak memory (RSS) of a CLI check of the 20,000-row workbook ÷ 298 MiB (the figure before
+ *      the issue) — target ≤ 0.6×.
  *
- * Run: npm run bench   (node scripts/run-ts.js scripts/bench.ts [--runs N] [--large path.xlsx]
- *                       [--scaling 2000,10000] [--scaling-only] [--batch 200] [--batch-only])
- * Last, the folder summary's throughput on --batch generated workbooks (scripts/bench-batch.ts).
+ * Whole-process pairs are alternated (A B A B …) and their medians compared. The CLI is the built
+ * one (lib/, rebuilt first), as a user runs it.
+ *
+ * Options: --runs N (default 9) · --units 200,1000 · --rows 20000 · --quick (fewer runs)
+ *          --baseline <checkout> (an earlier version with its lib/ built: measured in the same
+ *          alternation, for before/after figures)
  */
-import { stat } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { validate, type ValidationResult, type WorkbookSnapshot } from "../src/core";
-import { readXlsx } from "../src/adapters/xlsx";
+import * as ExcelJS from "exceljs";
+import { validate, type WorkbookSnapshot } from "../src/core";
+import { readXlsx } from "../src/adapters/xlsx/read-xlsx";
 import { snapshotFromSpec } from "../src/adapters/memory/grid-spec";
-import { buildLargeSpec, DEFAULT_LARGE, DEFAULT_LARGE_PATH, generateLarge } from "./generate-large";
-import { benchBatch } from "./bench-batch";
+import { buildLargeSpec, generateLarge } from "./generate-large";
+import { generateBatch } from "./generate-batch";
 
-const SAMPLE = join(__dirname, "..", "assets", "samples", "zhuzhou-luosong-npc-2023.xlsx");
+const ROOT = join(__dirname, "..");
+const SAMPLE = join(ROOT, "assets", "samples", "zhuzhou-luosong-npc-2023.xlsx");
+const CLI = join(ROOT, "bin", "annex-check.js");
+const EXCELJS_READ = join(__dirname, "bench", "exceljs-read.js");
+const PEAK_RSS = join(__dirname, "bench", "peak-rss.js");
+const WORK = join(tmpdir(), "annex-checker-bench");
+// Peak RSS of `annex-check <20,000 rows> --format json` before this issue (issue 12's figure).
+const BEFORE_PEAK_MIB = 298;
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-/** A real gc() when the flag can be set at run time (it can in Node 20), else a no-op. */
-function collector(): () => void {
-  try {
-    setFlagsFromString("--expose-gc");
-    const gc = runInNewContext("gc") as unknown;
-    if (typeof gc === "function") return () => (gc as () => void)();
-  } catch {
-    // fall through
-  }
-  return () => undefined;
-}
-
-const gc = collector();
+const quick = process.argv.includes("--quick");
+const runs = Number(option("--runs") ?? (quick ? 5 : 9));
+const unitCounts = (option("--units") ?? "200,1000").split(",").map(Number).filter((n) => n > 0);
+const largeRows = Number(option("--rows") ?? 20000);
+const baseline = option("--baseline");
+// --only 1,3: just those targets.
+const only = (option("--only") ?? "1,2,3,4").split(",").map(Number);
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -49,190 +60,176 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-async function timed<T>(fn: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
+interface Run {
+  readonly ms: number;
+  readonly peakMib: number;
+}
+
+/** One whole Node process: wall time and peak RSS. Throws unless it exits with an allowed status. */
+function processRun(args: readonly string[], allowed: readonly number[] = [0]): Run {
   const start = performance.now();
-  const value = await fn();
-  return { ms: performance.now() - start, value };
+  const run = spawnSync(process.execPath, ["--require", PEAK_RSS, ...args], { encoding: "utf8", maxBuffer: 256 * 2 ** 20 });
+  const ms = performance.now() - start;
+  if (run.status === null || !allowed.includes(run.status)) throw new Error(`${args.join(" ")} exited ${run.status}: ${run.stderr.slice(0, 500)}`);
+  const kib = Number((/PEAK_RSS_KIB (\d+)/.exec(run.stderr) ?? [])[1] ?? NaN);
+  return { ms, peakMib: kib / 1024 };
 }
 
-async function read(path: string): Promise<WorkbookSnapshot> {
-  const result = await readXlsx(path);
-  if (!result.ok) throw new Error(`${path}: ${result.message.en}`);
-  return result.snapshot;
-}
-
-function cellCount(snapshot: WorkbookSnapshot): number {
-  let n = 0;
-  for (const sheet of snapshot.sheets) {
-    for (let r = 0; r < sheet.rowCount; r++) for (let c = 0; c < sheet.colCount; c++) if (sheet.cell(r, c)) n++;
+/** Each command `n` times, interleaved; the median of each. */
+function alternate(commands: Record<string, () => Run>, n: number): Record<string, { ms: number; peakMib: number }> {
+  const times: Record<string, number[]> = {};
+  const peaks: Record<string, number[]> = {};
+  for (const name of Object.keys(commands)) {
+    commands[name]!(); // warm-up: the file cache, the disk
+    times[name] = [];
+    peaks[name] = [];
   }
-  return n;
-}
-
-interface Measurement {
-  readonly name: string;
-  readonly bytes: number;
-  readonly cells: number;
-  readonly readMs: number;
-  readonly validateMs: number;
-  readonly findings: number;
-  readonly summary: ValidationResult["summary"];
-  readonly snapshotMb: number;
-  readonly resultMb: number;
-  readonly runs: number;
-}
-
-const MB = 1024 * 1024;
-
-/**
- * Heap kept alive by what `make` returns, in MB: several copies are held at once and the growth
- * is divided among them, so garbage left over from earlier steps does not count.
- */
-async function retainedMb(make: () => Promise<unknown> | unknown, copies = 3): Promise<number> {
-  gc();
-  gc();
-  const before = process.memoryUsage().heapUsed;
-  const held: unknown[] = [];
-  for (let i = 0; i < copies; i++) held.push(await make());
-  gc();
-  gc();
-  const after = process.memoryUsage().heapUsed;
-  if (held.length !== copies) throw new Error("unreachable");
-  return (after - before) / copies / MB;
-}
-
-async function measure(name: string, path: string, runs: number): Promise<Measurement> {
-  const bytes = (await stat(path)).size;
-
-  // Warm-up: JIT, module caches, exceljs's lazy parts.
-  validate(await read(path));
-
-  const readTimes: number[] = [];
-  for (let i = 0; i < runs; i++) readTimes.push((await timed(() => read(path))).ms);
-
-  const snapshot = await read(path);
-  const validateTimes: number[] = [];
-  let result: ValidationResult | null = null;
-  for (let i = 0; i < runs; i++) {
-    const t = await timed(() => validate(snapshot));
-    validateTimes.push(t.ms);
-    result = t.value;
+  for (let i = 0; i < n; i++) {
+    for (const [name, command] of Object.entries(commands)) {
+      const run = command();
+      times[name]!.push(run.ms);
+      peaks[name]!.push(run.peakMib);
+    }
   }
-  if (!result) throw new Error("no run");
-
-  return {
-    name,
-    bytes,
-    cells: cellCount(snapshot),
-    readMs: median(readTimes),
-    validateMs: median(validateTimes),
-    findings: result.findings.length,
-    summary: result.summary,
-    snapshotMb: await retainedMb(() => read(path)),
-    resultMb: await retainedMb(() => validate(snapshot)),
-    runs,
-  };
+  return Object.fromEntries(Object.keys(commands).map((name) => [name, { ms: median(times[name]!), peakMib: median(peaks[name]!) }]));
 }
 
-/** Heap retained, in MB; below GC noise it is shown as "< 0.05". */
-function heap(mb: number): string {
-  return mb < 0.05 ? "< 0.05" : mb.toFixed(2);
+function ratio(x: number, y: number): string {
+  return `${(x / y).toFixed(2)}×`;
 }
 
-function table(rows: readonly (readonly string[])[]): string {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => displayWidth(r[c]!))));
-  const line = (r: readonly string[]) => r.map((cell, c) => (c === 0 ? padEnd(cell, widths[c]!) : padStart(cell, widths[c]!))).join("  ");
-  return [line(rows[0]!), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(1).map(line)].join("\n");
+function verdict(ok: boolean): string {
+  return ok ? "met" : "NOT MET";
 }
 
-function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return w;
-}
+const gc = (() => {
+  try {
+    setFlagsFromString("--expose-gc");
+    const f = runInNewContext("gc") as unknown;
+    if (typeof f === "function") return () => (f as () => void)();
+  } catch {
+    // no gc: measurements are noisier, not wrong
+  }
+  return () => undefined;
+})();
 
-function padEnd(text: string, width: number): string {
-  return text + " ".repeat(Math.max(0, width - displayWidth(text)));
-}
-
-function padStart(text: string, width: number): string {
-  return " ".repeat(Math.max(0, width - displayWidth(text))) + text;
-}
-
-/** validate on an in-memory snapshot of `rows` indicator rows: median ms over `runs`. */
-function validateScaling(rows: number, runs: number): { rows: number; cells: number; ms: number; cpuMs: number; findings: number } {
-  const snapshot = snapshotFromSpec(buildLargeSpec({ indicatorRows: rows }));
-  validate(snapshot);
+async function inProcessMs(fn: () => Promise<unknown> | unknown, n: number): Promise<number> {
+  await fn();
   const times: number[] = [];
-  const cpuTimes: number[] = [];
-  let findings = 0;
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < n; i++) {
     gc();
     const start = performance.now();
-    // CPU time too: on a shared machine wall time also counts other processes' turns.
-    const cpu = process.cpuUsage();
-    findings = validate(snapshot).findings.length;
-    const used = process.cpuUsage(cpu);
+    await fn();
     times.push(performance.now() - start);
-    cpuTimes.push((used.user + used.system) / 1000);
   }
-  return { rows, cells: cellCount(snapshot), ms: median(times), cpuMs: median(cpuTimes), findings };
+  return median(times);
 }
 
-function printScaling(runs: number): void {
-  const sizes = (option("--scaling") ?? "2000,10000").split(",").map(Number).filter((n) => Number.isInteger(n) && n > 0);
-  const results = sizes.map((n) => validateScaling(n, runs));
-  console.log("");
-  console.log(table([
-    ["indicator rows (in memory)", "cells", "validate ms", "CPU ms", "ms per 1,000 rows", "findings"],
-    ...results.map((r) => [String(r.rows), String(r.cells), r.ms.toFixed(1), r.cpuMs.toFixed(1), (r.ms / (r.rows / 1000)).toFixed(1), String(r.findings)]),
-  ]));
+async function unitsFolder(count: number): Promise<string> {
+  const folder = join(WORK, `units-${count}`);
+  const marker = join(folder, ".complete");
+  if (!existsSync(marker)) {
+    rmSync(folder, { recursive: true, force: true });
+    const start = performance.now();
+    await generateBatch(folder, count);
+    writeFileSync(marker, "");
+    console.log(`  (generated ${count} units' workbooks in ${((performance.now() - start) / 1000).toFixed(1)} s, kept in ${folder})`);
+  }
+  return folder;
+}
+
+async function largeWorkbook(rows: number): Promise<string> {
+  const path = join(WORK, `large-${rows}.xlsx`);
+  if (!existsSync(path)) {
+    const start = performance.now();
+    await generateLarge(path, { indicatorRows: rows });
+    console.log(`  (generated ${path} in ${((performance.now() - start) / 1000).toFixed(1)} s)`);
+  }
+  return path;
 }
 
 async function main(): Promise<void> {
-  const runs = Number(option("--runs") ?? 7);
-  if (process.argv.includes("--scaling-only")) {
-    printScaling(Math.max(3, Math.ceil(runs / 2)));
-    return;
+  mkdirSync(WORK, { recursive: true });
+  const started = performance.now();
+  execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: ROOT, stdio: "ignore" });
+  const baselineCli = baseline ? join(baseline, "bin", "annex-check.js") : null;
+  console.log(`annex-check benchmark — ${cpus()[0]?.model ?? "cpu"} × ${availableParallelism()}, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  console.log(`medians of ${runs} alternated runs${baselineCli ? `; baseline: ${baseline}` : ""}`);
+
+  // 1. One file, whole process.
+  if (only.includes(1)) {
+  console.log("\n1. CLI check of the sample (--format json, whole process) vs a process that only reads it with exceljs");
+  const one = alternate({
+    exceljs: () => processRun([EXCELJS_READ, SAMPLE]),
+    check: () => processRun([CLI, SAMPLE, "--format", "json"], [0, 1]),
+    ...(baselineCli ? { baseline: () => processRun([baselineCli, SAMPLE, "--format", "json"], [0, 1]) } : {}),
+  }, runs);
+  console.log(`   exceljs read ${one["exceljs"]!.ms.toFixed(0)} ms · check ${one["check"]!.ms.toFixed(0)} ms${one["baseline"] ? ` · baseline check ${one["baseline"].ms.toFixed(0)} ms` : ""}`);
+  const t1 = one["check"]!.ms / one["exceljs"]!.ms;
+  console.log(`   check ÷ exceljs read = ${ratio(one["check"]!.ms, one["exceljs"]!.ms)} (target ≤ 1.00×: ${verdict(t1 <= 1)})${one["baseline"] ? `; baseline ÷ exceljs read = ${ratio(one["baseline"].ms, one["exceljs"]!.ms)}` : ""}`);
+
   }
-  // Folder summary throughput (scripts/bench-batch.ts): --batch N workbooks, --batch-only to run just this.
-  const printBatch = async () => console.log(["", ...(await benchBatch(Number(option("--batch") ?? 200))).lines].join("\n"));
-  if (process.argv.includes("--batch-only")) {
-    await printBatch();
-    return;
-  }
-  const largePath = option("--large") ?? DEFAULT_LARGE_PATH;
-  if (option("--large") === undefined) {
-    const t = await timed(() => generateLarge(largePath));
-    console.log(`generated ${largePath} (${DEFAULT_LARGE.indicatorRows} indicator rows, ${DEFAULT_LARGE.specialLines} 专项 lines) in ${(t.ms / 1000).toFixed(1)} s`);
+  // 2. Folders.
+  if (only.includes(2)) {
+  console.log("\n2. --summary over generated units vs a single process that only reads the same files with exceljs");
+  const folderRuns = quick ? 1 : 3;
+  for (const count of unitCounts) {
+    const folder = await unitsFolder(count);
+    const out = (name: string) => join(WORK, `summary-${count}-${name}.xlsx`);
+    const summary = (cli: string, name: string, jobs?: number) => () =>
+      processRun([cli, folder, "--summary", out(name), "--force", ...(jobs ? ["--jobs", String(jobs)] : [])], [0, 1]);
+    const measured = alternate({
+      exceljs: () => processRun([EXCELJS_READ, folder]),
+      summary: summary(CLI, "default"),
+      ...(count >= 1000 ? { jobs1: summary(CLI, "j1", 1), jobs2: summary(CLI, "j2", 2) } : {}),
+      ...(baselineCli ? { baseline: summary(baselineCli, "baseline") } : {}),
+    }, folderRuns);
+    const files = readdirSync(folder).filter((n) => n.endsWith(".xlsx")).length;
+    const rate = (ms: number) => `${(files / (ms / 1000)).toFixed(0)} files/s`;
+    console.log(`   ${files} units: exceljs read ${rate(measured["exceljs"]!.ms)} · --summary (${availableParallelism()} workers) ${rate(measured["summary"]!.ms)}${measured["baseline"] ? ` · baseline --summary ${rate(measured["baseline"].ms)}` : ""}`);
+    const throughput = measured["exceljs"]!.ms / measured["summary"]!.ms;
+    console.log(`   throughput ÷ exceljs read = ${throughput.toFixed(2)}× (target ≥ 1.50×: ${verdict(throughput >= 1.5)})${measured["baseline"] ? `; baseline ${(measured["exceljs"]!.ms / measured["baseline"].ms).toFixed(2)}×` : ""}`);
+    if (measured["jobs1"] && measured["jobs2"]) {
+      const jobs = measured["jobs2"].ms / measured["jobs1"].ms;
+      console.log(`   --jobs 2 ${(measured["jobs2"].ms / 1000).toFixed(2)} s ÷ --jobs 1 ${(measured["jobs1"].ms / 1000).toFixed(2)} s = ${jobs.toFixed(2)}× (target < 1: ${verdict(jobs < 1)})`);
+    }
   }
 
-  const results = [
-    await measure(`sample (${relative(process.cwd(), SAMPLE) || SAMPLE})`, SAMPLE, runs),
-    await measure(`large (${DEFAULT_LARGE.indicatorRows} indicators, ${DEFAULT_LARGE.specialLines} 专项)`, largePath, Math.max(3, Math.ceil(runs / 2))),
-  ];
+  }
+  // 3. validate on a large table.
+  const large = await largeWorkbook(largeRows);
+  if (only.includes(3)) {
+  console.log(`\n3. validate() on ${largeRows.toLocaleString("en")} indicator rows vs exceljs's read of that file (in process)`);
+  const read = await readXlsx(large);
+  if (!read.ok) throw new Error(`${large}: ${read.message.en}`);
+  const snapshot: WorkbookSnapshot = read.snapshot;
+  const exceljsMs = await inProcessMs(async () => new ExcelJS.Workbook().xlsx.readFile(large), quick ? 2 : 3);
+  const readMs = await inProcessMs(() => readXlsx(large), quick ? 2 : 3);
+  const validateMs = await inProcessMs(() => validate(snapshot), quick ? 3 : 5);
+  console.log(`   exceljs read ${exceljsMs.toFixed(0)} ms · our read ${readMs.toFixed(0)} ms (${ratio(readMs, exceljsMs)}) · validate ${validateMs.toFixed(0)} ms`);
+  console.log(`   validate ÷ exceljs read = ${ratio(validateMs, exceljsMs)} (target ≤ 0.30×: ${verdict(validateMs / exceljsMs <= 0.3)})`);
+  const scaling = [5000, 10000, 20000].map((rows) => {
+    const s = snapshotFromSpec(buildLargeSpec({ indicatorRows: rows }));
+    return { rows, ms: 0, snapshot: s };
+  });
+  for (const point of scaling) point.ms = await inProcessMs(() => validate(point.snapshot), quick ? 3 : 5);
+  console.log(`   validate per 1,000 rows: ${scaling.map((p) => `${(p.ms / (p.rows / 1000)).toFixed(1)} ms at ${p.rows.toLocaleString("en")}`).join(" · ")} (linear when these stay level)`);
 
-  console.log("");
-  console.log(table([
-    ["workbook", "file KB", "cells", "readXlsx ms", "validate ms", "findings", "E/W/I", "snapshot heap MB", "result heap MB", "runs"],
-    ...results.map((m) => [
-      m.name,
-      (m.bytes / 1024).toFixed(1),
-      String(m.cells),
-      m.readMs.toFixed(1),
-      m.validateMs.toFixed(2),
-      String(m.findings),
-      `${m.summary.errors}/${m.summary.warnings}/${m.summary.infos}`,
-      heap(m.snapshotMb),
-      heap(m.resultMb),
-      String(m.runs),
-    ]),
-  ]));
-  printScaling(Math.max(3, Math.ceil(runs / 2)));
-  await printBatch();
-  const usage = process.resourceUsage();
-  console.log("");
-  console.log(`peak RSS ${(usage.maxRSS / 1024).toFixed(0)} MB; Node ${process.version}; medians after one warm-up run`);
+  }
+  // 4. Memory.
+  if (only.includes(4)) {
+  console.log(`\n4. Peak memory of a CLI check of the ${largeRows.toLocaleString("en")}-row workbook (whole process)`);
+  const memory = alternate({
+    check: () => processRun([CLI, large, "--format", "json"], [0, 1]),
+    exceljs: () => processRun([EXCELJS_READ, large]),
+    ...(baselineCli ? { baseline: () => processRun([baselineCli, large, "--format", "json"], [0, 1]) } : {}),
+  }, quick ? 1 : 3);
+  const peak = memory["check"]!.peakMib;
+  console.log(`   check ${peak.toFixed(0)} MiB · exceljs read alone ${memory["exceljs"]!.peakMib.toFixed(0)} MiB${memory["baseline"] ? ` · baseline check ${memory["baseline"].peakMib.toFixed(0)} MiB` : ""}`);
+  console.log(`   check ÷ ${BEFORE_PEAK_MIB} MiB (before) = ${(peak / BEFORE_PEAK_MIB).toFixed(2)}× (target ≤ 0.60×: ${verdict(peak / BEFORE_PEAK_MIB <= 0.6)})${memory["baseline"] ? `; ÷ baseline measured now = ${ratio(peak, memory["baseline"].peakMib)}` : ""}`);
+
+  }
+  console.log(`\n(${((performance.now() - started) / 1000).toFixed(0)} s; load average now ${loadavg().map((l) => l.toFixed(2)).join(" ")})`);
 }
 
 main().catch((error: unknown) => {

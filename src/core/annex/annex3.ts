@@ -289,6 +289,20 @@ function parseIndicators(index: SheetIndex, rows: RowSpan, anchor: LabelCell, sp
   const leftmostData = Math.min(...dataCols, c.weight ?? Number.MAX_SAFE_INTEGER, c.target ?? Number.MAX_SAFE_INTEGER);
   const firstValueCol = Math.min(...[c.target, c.actual, c.weight, c.score].filter((x): x is number => x !== null), Number.MAX_SAFE_INTEGER);
   const headerPatterns = Object.values(spec.indicators.columns) as RegExp[];
+  // Each row's labels are held against every header pattern (a header repeated after a page
+  // break); the answers per label and the group keys are remembered for this table.
+  const headerLabel = new Map<string, boolean>();
+  const isHeaderLabel = (label: string) => {
+    let known = headerLabel.get(label);
+    if (known === undefined) headerLabel.set(label, (known = headerPatterns.some((p) => p.test(label))));
+    return known;
+  };
+  const groupKeys = new Map<string, string>();
+  const groupKeyOf = (text: string) => {
+    let key = groupKeys.get(text);
+    if (key === undefined) groupKeys.set(text, (key = groupKey(text)));
+    return key;
+  };
   const firstLevelCol = Math.min(...[c.level1, c.level2, c.level3].filter((x): x is number => x !== null), Number.MAX_SAFE_INTEGER);
   for (let row = bottom + 1; row <= rows.to; row++) {
     const labels = index.rowLabels(row);
@@ -307,12 +321,14 @@ function parseIndicators(index: SheetIndex, rows: RowSpan, anchor: LabelCell, sp
     const firstCol = index.filledColumns(row)[0];
     if (firstCol !== undefined && firstCol <= firstLevelCol && spec.end.test(index.labelAt(row, firstCol))) break;
     // The column headers again, after a page break inside the table; a row of column letters ("(A)", "B/A").
-    if (labels.filter((l) => headerPatterns.some((p) => p.test(l.label))).length >= 2) continue;
+    let headers = 0;
+    for (const l of labels) if (isHeaderLabel(l.label) && ++headers >= 2) break;
+    if (headers >= 2) continue;
     if (labels.length > 0 && labels.every((l) => COLUMN_TAG.test(l.label)) && labels.length === index.filledColumns(row).length) continue;
     if (c.level1 !== null) {
       const text = readText(index, row, c.level1);
       if (text && text.text.trim() !== "") {
-        const key = groupKey(text.text);
+        const key = groupKeyOf(text.text);
         let group = groupByKey.get(key);
         // A new 一级 starts its own 二级 too: a row without a 二级 label does not inherit the last group's.
         if (group !== lastGroup) lastLevel2 = null;

@@ -12,29 +12,33 @@ import type { SheetIndex } from "./sheet-index";
  */
 export function readNumber(index: SheetIndex, row: number, col: number, kind: NumberKind, role: "input" | "derived"): LocatedNumber {
   const cell = index.cell(row, col);
-  const m = index.master(row, col);
-  if (m.row !== row || m.col !== col) {
+  const merge = index.mergeAt(row, col);
+  if (merge && (merge.top !== row || merge.left !== col)) {
     return { at: index.address(row, col), raw: cell?.value ?? null, parsed: { kind: "blank" }, value: null, underMerge: true, role, kind };
   }
   const parsed = parseCellNumber(cell, kind);
-  return {
+  // Built without spreads: this runs for every number cell of every table.
+  const located: { -readonly [K in keyof LocatedNumber]: LocatedNumber[K] } = {
     at: index.address(row, col),
     raw: cell?.value ?? null,
     parsed,
     value: parsed.kind === "number" ? parsed.value : null,
-    ...(cell?.formula !== undefined ? { formula: cell.formula } : {}),
-    ...(cell?.numberFormat !== undefined ? { numberFormat: cell.numberFormat } : {}),
     role,
     kind,
   };
+  if (cell?.formula !== undefined) located.formula = cell.formula;
+  if (cell?.numberFormat !== undefined) located.numberFormat = cell.numberFormat;
+  return located;
 }
 
 export function readText(index: SheetIndex, row: number, col: number): LocatedText | null {
-  const m = index.master(row, col);
-  const text = index.textAt(m.row, m.col);
-  const value = index.cell(m.row, m.col)?.value;
-  if (text.trim() === "" && (typeof value !== "number")) return null;
-  return { at: index.address(m.row, m.col), text: text.trim() === "" ? String(value) : text };
+  const merge = index.mergeAt(row, col);
+  const r = merge ? merge.top : row;
+  const c = merge ? merge.left : col;
+  const value = index.cell(r, c)?.value;
+  const text = typeof value === "string" ? value : "";
+  if (text.trim() === "") return typeof value === "number" ? { at: index.address(r, c), text: String(value) } : null;
+  return { at: index.address(r, c), text };
 }
 
 /**
@@ -43,17 +47,19 @@ export function readText(index: SheetIndex, row: number, col: number): LocatedTe
  * target of ≥90% it is 95, not 0.95.
  */
 export function readAnyText(index: SheetIndex, row: number, col: number): LocatedText | null {
-  const m = index.master(row, col);
-  const cell = index.cell(m.row, m.col);
+  const merge = index.mergeAt(row, col);
+  const r = merge ? merge.top : row;
+  const c = merge ? merge.left : col;
+  const cell = index.cell(r, c);
   const value = cell?.value;
   if (value === null || value === undefined) return null;
-  if (typeof value === "object") return { at: index.address(m.row, m.col), text: value.error };
+  if (typeof value === "object") return { at: index.address(r, c), text: value.error };
   if (typeof value === "number" && Number.isFinite(value) && isPercentFormat(cell?.numberFormat)) {
-    return { at: index.address(m.row, m.col), text: `${new Decimal(value).times(HUNDRED).toFixed()}%` };
+    return { at: index.address(r, c), text: `${new Decimal(value).times(HUNDRED).toFixed()}%` };
   }
-  const text = String(value);
+  const text = typeof value === "string" ? value : String(value);
   if (text.trim() === "") return null;
-  return { at: index.address(m.row, m.col), text };
+  return { at: index.address(r, c), text };
 }
 
 /**

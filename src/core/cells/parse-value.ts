@@ -4,7 +4,7 @@
  * blanks, dashes ("—", "——", "-", "/"), Excel errors or plain text. Parsing never throws:
  * every outcome is a value the rules turn into findings.
  */
-import { Decimal, HUNDRED } from "../numeric/decimal";
+import { decimalOf, decimalOfText, HUNDRED, type Decimal } from "../numeric/decimal";
 import { canonicalText } from "../text/normalize";
 import { isCellError, type Cell } from "../grid/workbook";
 
@@ -43,7 +43,7 @@ export function parseCellNumber(cell: Cell | undefined, kind: NumberKind): Parse
   if (typeof value === "boolean") return { kind: "text", text: String(value) };
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return { kind: "text", text: String(value) };
-    let decimal = new Decimal(value);
+    let decimal = decimalOf(value);
     if (kind === "percent" && isPercentFormat(cell.numberFormat)) decimal = decimal.times(HUNDRED);
     return { kind: "number", value: decimal, storedAsText: false, unit: null };
   }
@@ -58,7 +58,7 @@ export function parseNumberText(raw: string, kind: NumberKind): ParsedNumber {
   if (EXCEL_ERROR_TEXT.test(text)) return { kind: "error", code: text.toUpperCase() };
   const match = NUMBER_WITH_UNIT.exec(text);
   if (!match) return { kind: "text", text: raw.trim() };
-  let value = new Decimal(match[1]!.replace(/,/g, ""));
+  let value = decimalOfText(match[1]!.replace(/,/g, ""));
   const unit = match[2] ?? null;
   if (unit === "‰") value = value.dividedBy(10);
   if (kind === "percent" && unit === null && value.abs().lessThanOrEqualTo(1.5) && !value.isInteger()) {

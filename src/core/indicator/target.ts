@@ -41,8 +41,23 @@ const UNIT_ALIASES: Readonly<Record<string, string>> = { "百分比": "%", "％"
 
 const QUANTITY = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(%|万元|元|人次|户次|人|次|个|件|天|项|名|家|户|场|期|篇|份|套|台|辆|所|座|公里|千米|米|平方米|㎡|m2|小时|工作日|日|月|年|分钟|分|册|本|批|条|张|元\/人|百分比)?$/i;
 
+// Parsing is pure and its results immutable: the same texts ("100%", "≥95%", "是") recur in a
+// table and across the tables of a folder, so recent results are kept (a bounded cache).
+function remembered<R>(parse: (key: string) => R, limit = 5_000): (key: string) => R {
+  const cache = new Map<string, R>();
+  return (key) => {
+    if (cache.has(key)) return cache.get(key) as R;
+    const out = parse(key);
+    if (cache.size >= limit) cache.clear();
+    cache.set(key, out);
+    return out;
+  };
+}
+
 /** A number with its unit, or null when the text is not just that. */
-export function parseQuantity(text: string): Quantity | null {
+export const parseQuantity = remembered(parseQuantityOnce);
+
+function parseQuantityOnce(text: string): Quantity | null {
   const compact = canonicalText(text).replace(/\s+/g, "");
   const match = QUANTITY.exec(compact);
   if (!match) return null;
@@ -61,6 +76,15 @@ export function parseQuantity(text: string): Quantity | null {
  * column, when the form has them; then the comparator and unit are not inside the value text.
  */
 export function parseTarget(text: string, nature?: string | null, unit?: string | null): Target {
+  return parseTargetKey(`${text}\u0000${nature ?? "\u0001"}\u0000${unit ?? "\u0001"}`);
+}
+
+const parseTargetKey = remembered((key: string): Target => {
+  const [text = "", nature, unit] = key.split("\u0000");
+  return parseTargetOnce(text, nature === "\u0001" ? null : nature, unit === "\u0001" ? null : unit);
+});
+
+function parseTargetOnce(text: string, nature: string | null | undefined, unit: string | null | undefined): Target {
   let rest = canonicalText(text).replace(/\s+/g, "");
   let comparator: Comparator | null = null;
   for (const [pattern, c] of [...SIGN_COMPARATORS, ...WORD_PREFIX]) {

@@ -25,6 +25,35 @@ export function dec(value: number | string): Decimal {
   return new D(value);
 }
 
+// Decimals are immutable, and the same figures recur all over a table (分值 5 and 10, 得分,
+// 100%): recent conversions are shared instead of parsed again. Bounded, so memory stays flat.
+const CACHE_LIMIT = 10_000;
+const fromNumbers = new Map<number, Decimal>();
+const fromTexts = new Map<string, Decimal>();
+
+/** The Decimal of a cell's number (exactly as `new Decimal(value)`), shared when recently made. */
+export function decimalOf(value: number): Decimal {
+  if (Object.is(value, -0)) return new D(value);
+  let d = fromNumbers.get(value);
+  if (d === undefined) {
+    d = new D(value);
+    if (fromNumbers.size >= CACHE_LIMIT) fromNumbers.clear();
+    fromNumbers.set(value, d);
+  }
+  return d;
+}
+
+/** The Decimal of a numeral ("982.60"), as `new Decimal(text)`, shared when recently made. */
+export function decimalOfText(text: string): Decimal {
+  let d = fromTexts.get(text);
+  if (d === undefined) {
+    d = new D(text);
+    if (fromTexts.size >= CACHE_LIMIT) fromTexts.clear();
+    fromTexts.set(text, d);
+  }
+  return d;
+}
+
 export function round2(value: Decimal): Decimal {
   return value.toDecimalPlaces(2, D.ROUND_HALF_UP);
 }

@@ -63,14 +63,34 @@ export function execution(annex3: Annex3 | null, policy: ExecutionPolicy = DEFAU
  * a3.missing-field); null when one holds text or an error: its value is unknown, not 0.
  */
 export function indicatorScoreSum(annex3: Annex3): Decimal | null {
-  if (annex3.indicators.some((r) => isUnreadable(r.score))) return null;
-  return sum(annex3.indicators.map((r) => r.score?.value).filter((v): v is Decimal => v !== null && v !== undefined));
+  return memo(scoreSums, annex3, () => columnSum(annex3, "score"));
 }
 
 /** Sum of the indicator 分值, as indicatorScoreSum: null when one cannot be read. */
 export function indicatorWeightSum(annex3: Annex3): Decimal | null {
-  if (annex3.indicators.some((r) => isUnreadable(r.weight))) return null;
-  return sum(annex3.indicators.map((r) => r.weight?.value).filter((v): v is Decimal => v !== null && v !== undefined));
+  return memo(weightSums, annex3, () => columnSum(annex3, "weight"));
+}
+
+// Several rules need the same sums of a table; a table is immutable, so each is computed once
+// (a 20,000-row table made each sum cost milliseconds, several times over).
+const scoreSums = new WeakMap<Annex3, Decimal | null>();
+const weightSums = new WeakMap<Annex3, Decimal | null>();
+
+function memo<T>(cache: WeakMap<Annex3, T>, annex3: Annex3, compute: () => T): T {
+  if (cache.has(annex3)) return cache.get(annex3) as T;
+  const value = compute();
+  cache.set(annex3, value);
+  return value;
+}
+
+function columnSum(annex3: Annex3, field: "score" | "weight"): Decimal | null {
+  const values: Decimal[] = [];
+  for (const row of annex3.indicators) {
+    const cell = row[field];
+    if (isUnreadable(cell)) return null;
+    if (cell?.value) values.push(cell.value);
+  }
+  return sum(values);
 }
 
 /**

@@ -40,9 +40,18 @@ const STRAY_ZWJ = /(?<!\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?)\
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
-/** Half-width, no invisible characters; whitespace kept (numbers parse this form). */
-export const canonicalText = memo((text: string): string =>
+// Any character canonicalText changes (full-width forms, invisible and control characters, the
+// mapped punctuation). Most cells hold none: they are returned as they are, with one test.
+// eslint-disable-next-line no-control-regex
+const CHANGED_BY_CANONICAL = /[\uff01-\uff5e\u3000\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f【】〔〕，。：；“”‘’—―–]/;
+
+const canonicalChanged = memo((text: string): string =>
   mapPunctuation(toHalfWidth(text).replace(INVISIBLE, "").replace(STRAY_ZWJ, "").replace(CONTROL, "")));
+
+/** Half-width, no invisible characters; whitespace kept (numbers parse this form). */
+export function canonicalText(text: string): string {
+  return CHANGED_BY_CANONICAL.test(text) ? canonicalChanged(text) : text;
+}
 
 /**
  * canonicalText that keeps every character at its offset (invisible ones become spaces), so a

@@ -21,7 +21,7 @@ function events(xml: string): string[] {
   const out: string[] = [];
   parseXml(xml, {
     wantsText: true,
-    open: (name, a) => out.push(`<${name}${Object.entries(a).map(([k, v]) => ` ${k}=${v}`).join("")}>`),
+    open: (name, a) => out.push(`<${name}${a.entries().map(([k, v]) => ` ${k}=${v}`).join("")}>`),
     close: (name) => out.push(`</${name}>`),
     text: (t) => out.push(JSON.stringify(t)),
   });

@@ -91,6 +91,8 @@ class PackageReader {
     const sharedStrings = this.entries.has(sharedStringsPath) ? readSharedStrings(this.text(sharedStringsPath)) : [];
     const styles = this.entries.has(stylesPath) ? readStyles(this.text(stylesPath)) : [];
 
+    const formats = styles.map(shownFormat);
+    const context: SheetContext = { sharedStrings, formats, dates: formats.map(isDateFormat), date1904: workbook.date1904 };
     const sheets: SparseSheet[] = [];
     for (const sheet of workbook.sheets) {
       const rel = rels.get(sheet.relationshipId);
@@ -99,11 +101,20 @@ class PackageReader {
       if (/\/(chartsheet|dialogsheet|xlMacrosheet|xlIntlMacrosheet)$/i.test(rel.type)) continue;
       const path = resolvePath(dir, rel.target);
       if (!this.entries.has(path)) continue;
-      const parsed = readWorksheet(this.text(path), { sharedStrings, styles, date1904: workbook.date1904 }, this.limits.maxCells - this.cells);
-      if (!parsed) continue;
-      this.cells += parsed.cellCount;
-      const hyperlinks = this.hyperlinkAddresses(path, parsed.hyperlinks);
-      sheets.push(buildSheet(sheet.name, parsed, hyperlinks));
+      const xml = this.text(path);
+      const budget = this.limits.maxCells - this.cells;
+      let built: { sheet: SparseSheet; cellCount: number } | undefined;
+      try {
+        const parsed = readWorksheet(xml, context, budget, new SparseSheet(sheet.name));
+        built = parsed && { sheet: finishDirect(parsed, this.hyperlinkAddresses(path, parsed.hyperlinks)), cellCount: parsed.cellCount };
+      } catch (error) {
+        if (error !== NEEDS_BUFFER) throw error;
+        const parsed = readWorksheet(xml, context, budget, null);
+        built = parsed && { sheet: buildSheet(sheet.name, parsed, this.hyperlinkAddresses(path, parsed.hyperlinks)), cellCount: parsed.cellCount };
+      }
+      if (!built) continue;
+      this.cells += built.cellCount;
+      sheets.push(built.sheet);
     }
     return { sheets };
   }
@@ -142,8 +153,10 @@ class PackageReader {
     const handler: XmlHandler = {
       wantsText: false,
       open(name, a) {
-        if (name === "Relationship" && a["Id"] !== undefined && a["Target"] !== undefined) {
-          map.set(a["Id"], { type: a["Type"] ?? "", target: a["Target"], external: a["TargetMode"] === "External" });
+        const id = a.get("Id");
+        const target = a.get("Target");
+        if (name === "Relationship" && id !== undefined && target !== undefined) {
+          map.set(id, { type: a.get("Type") ?? "", target, external: a.get("TargetMode") === "External" });
         }
       },
       close() {},
@@ -197,9 +210,12 @@ function readWorkbookPart(xml: string): WorkbookPart {
     open(name, a) {
       depth++;
       if (depth === 2 && name === "sheets") inSheets = true;
-      else if (inSheets && depth === 3 && name === "sheet" && a["id"] !== undefined) sheets.push({ name: a["name"] ?? "", relationshipId: a["id"] });
+      else if (inSheets && depth === 3 && name === "sheet") {
+        const id = a.get("id");
+        if (id !== undefined) sheets.push({ name: a.get("name") ?? "", relationshipId: id });
+      }
       // Unlike exceljs (only "1"): xsd:boolean "true" is a 1904 workbook too.
-      else if (depth === 2 && name === "workbookPr") date1904 = xmlTrue(a["date1904"]);
+      else if (depth === 2 && name === "workbookPr") date1904 = xmlTrue(a.get("date1904"));
     },
     close(name) {
       if (depth === 2 && name === "sheets") inSheets = false;
@@ -291,11 +307,12 @@ function readStyles(xml: string): (string | undefined)[] {
     open(name, a) {
       const parent = path[path.length - 1];
       if (name === "numFmt" && parent === "numFmts") {
-        const id = parseInt(a["numFmtId"] ?? "", 10);
+        const id = parseInt(a.get("numFmtId") ?? "", 10);
         // Backslash escapes dropped, as exceljs did ("0.0\%" → "0.0%").
-        if (a["formatCode"] !== undefined) custom.set(id, a["formatCode"].replace(/[\\](.)/g, "$1"));
+        const code = a.get("formatCode");
+        if (code !== undefined) custom.set(id, code.replace(/[\\](.)/g, "$1"));
       } else if (name === "xf" && parent === "cellXfs") {
-        xfNumberFormats.push(parseInt(a["numFmtId"] ?? "", 10));
+        xfNumberFormats.push(parseInt(a.get("numFmtId") ?? "", 10));
       }
       path.push(name);
     },
@@ -313,7 +330,9 @@ function readStyles(xml: string): (string | undefined)[] {
 
 interface SheetContext {
   readonly sharedStrings: readonly SharedString[];
-  readonly styles: readonly (string | undefined)[];
+  /** Per cell style: the format a cell shows (undefined for General), and whether it is a date. */
+  readonly formats: readonly (string | undefined)[];
+  readonly dates: readonly boolean[];
   readonly date1904: boolean;
 }
 
@@ -336,6 +355,16 @@ interface ParsedSheet {
   readonly hyperlinks: { ref: string; id: string | undefined }[];
   readonly protected: boolean;
   readonly cellCount: number;
+  /** Row numbers strictly ascending in the file. */
+  readonly rowsInOrder: boolean;
+  /** Rows whose cells' columns are strictly ascending (no cell written twice). */
+  readonly cellsInOrder: ReadonlySet<number>;
+  /** The sheet the cells were read straight into (direct reading); rows is then empty. */
+  readonly direct: SparseSheet | null;
+  /** Direct reading: the cells (row × 20,000 + col, 1-based) whose value was made a date. */
+  readonly datedCells: ReadonlySet<number> | undefined;
+  /** Some cell had no r (its place inferred): exceljs matched no link to it. */
+  readonly implicitReferences: boolean;
 }
 
 function columnNumber(letters: string): number {
@@ -351,11 +380,20 @@ function parseA1(ref: string): { col: number; row: number } | undefined {
   return { col: columnNumber(m[1]!), row: parseInt(m[2]!, 10) };
 }
 
-function readWorksheet(xml: string, context: SheetContext, cellBudget: number): ParsedSheet | undefined {
+/**
+ * One worksheet part. Read directly into `direct` when given (cells go straight into the sheet,
+ * nothing else is kept per cell); that throws NEEDS_BUFFER when the file writes rows or cells out
+ * of order, and the sheet is then read again buffered (every cell kept until the end, so a row
+ * written twice can replace the first and the cells can be sorted).
+ */
+function readWorksheet(xml: string, context: SheetContext, cellBudget: number, direct: SparseSheet | null): ParsedSheet | undefined {
   const rows = new Map<number, ParsedCell[]>();
   const merges: ParsedSheet["merges"] = [];
   const hyperlinks: ParsedSheet["hyperlinks"] = [];
   let isProtected = false;
+  let rowsInOrder = true;
+  let lastRow = 0;
+  const cellsInOrder = new Set<number>();
   let depth = 0;
   let rootIsWorksheet = false;
   let cellCount = 0;
@@ -363,6 +401,8 @@ function readWorksheet(xml: string, context: SheetContext, cellBudget: number): 
   let inSheetData = false;
   let rowNumber = 0;
   let rowCells: ParsedCell[] | undefined;
+  let datedCells: Set<number> | undefined;
+  let implicitReferences = false;
   let previousCol = 0;
   // The <c> being read.
   let inCell = false;
@@ -393,9 +433,9 @@ function readWorksheet(xml: string, context: SheetContext, cellBudget: number): 
       if (inCell) {
         if (name === "f") {
           target = "f";
-          formulaShare = a["t"];
-          formulaRef = a["ref"];
-          formulaIndex = a["si"];
+          formulaShare = a.get("t");
+          formulaRef = a.get("ref");
+          formulaIndex = a.get("si");
         } else if (name === "v") target = "v";
         else if (name === "r") {
           inRun = true;
@@ -406,11 +446,11 @@ function readWorksheet(xml: string, context: SheetContext, cellBudget: number): 
       }
       if (depth === 2) {
         if (name === "sheetData") inSheetData = true;
-        else if (name === "sheetProtection") isProtected = xmlTrue(a["sheet"]);
+        else if (name === "sheetProtection") isProtected = xmlTrue(a.get("sheet"));
         return;
       }
       if (inSheetData && depth === 3 && name === "row") {
-        const r = a["r"];
+        const r = a.get("r");
         // Unlike exceljs (which drops a row without r): the row after the previous one, as Excel reads it.
         const n = r === undefined ? rowNumber + 1 : parseInt(r, 10);
         if (!(n >= 1)) {
@@ -418,27 +458,45 @@ function readWorksheet(xml: string, context: SheetContext, cellBudget: number): 
           rowCells = undefined;
         } else {
           if (n > MAX_ROW) throw new CorruptError(`row ${r} beyond Excel's last row`);
+          if (n <= lastRow) {
+            if (direct) throw NEEDS_BUFFER;
+            rowsInOrder = false;
+          }
           rowNumber = n;
-          // A row written twice replaces the first, as it did through exceljs.
-          rowCells = [];
-          rows.set(n, rowCells);
+          lastRow = Math.max(lastRow, n);
+          if (!direct) {
+            // A row written twice replaces the first, as it did through exceljs.
+            rowCells = [];
+            if (rows.has(n)) rows.delete(n);
+            rows.set(n, rowCells);
+            cellsInOrder.add(n);
+          }
         }
         previousCol = 0;
         return;
       }
       if (inSheetData && depth === 4 && name === "c") {
         inCell = true;
-        address = a["r"];
+        address = a.get("r");
         if (address !== undefined) {
           col = cellColumn(address);
         } else {
           // Unlike exceljs (which fails on a first cell without r): the next column, as Excel reads it.
           col = previousCol + 1;
+          implicitReferences = true;
           if (col > MAX_COL) throw new CorruptError("cell beyond Excel's last column");
         }
+        if (col <= previousCol) {
+          if (direct) throw NEEDS_BUFFER;
+          cellsInOrder.delete(rowNumber);
+        }
+        // A reference to another row than its <row> ("A7" inside row 5) or with "$": exceljs
+        // matched hyperlinks by the reference as written, which only the buffered reading keeps.
+        if (direct && address !== undefined && !plainReferenceIn(address, rowNumber)) throw NEEDS_BUFFER;
         previousCol = col;
-        type = a["t"];
-        styleId = a["s"] ? parseInt(a["s"], 10) : 0;
+        type = a.get("t");
+        const s = a.get("s");
+        styleId = s ? parseInt(s, 10) : 0;
         formula = undefined;
         formulaShare = undefined;
         formulaRef = undefined;
@@ -450,12 +508,13 @@ function readWorksheet(xml: string, context: SheetContext, cellBudget: number): 
         return;
       }
       if (depth === 3 && name === "mergeCell") {
-        const ref = a["ref"];
+        const ref = a.get("ref");
         const range = ref !== undefined ? parseRange(ref) : undefined;
         if (range) merges.push(range);
         return;
       }
-      if (depth === 3 && name === "hyperlink" && a["ref"] !== undefined) hyperlinks.push({ ref: a["ref"], id: a["id"] });
+      const ref = depth === 3 && name === "hyperlink" ? a.get("ref") : undefined;
+      if (ref !== undefined) hyperlinks.push({ ref, id: a.get("id") });
     },
     close(name) {
       depth--;
@@ -464,9 +523,19 @@ function readWorksheet(xml: string, context: SheetContext, cellBudget: number): 
         if (name === "c" && depth === 3) {
           inCell = false;
           handler.wantsText = false;
-          if (rowCells) {
+          if (rowNumber > 0) {
             if (++cellCount > cellBudget) throw new LimitError("too many cells");
-            rowCells.push(finishCell());
+            finishCell();
+            if (direct) {
+              if (finished) {
+                direct.set(rowNumber - 1, col - 1, finished);
+                if (dated) (datedCells ??= new Set()).add(rowNumber * 20_000 + col);
+              }
+            } else {
+              const numberFormat = styleId ? context.formats[styleId] : undefined;
+              const linkText = !dated && finished && typeof finished.value === "string" ? finished.value : "";
+              rowCells!.push({ row: rowNumber, col, address, cell: finished, linkText, numberFormat });
+            }
           }
           return;
         }
@@ -507,24 +576,34 @@ function readWorksheet(xml: string, context: SheetContext, cellBudget: number): 
     return n;
   }
 
-  function finishCell(): ParsedCell {
-    const numberFormat = shownFormat(styleId ? context.styles[styleId] : undefined);
-    const isDate = isDateFormat(numberFormat);
-    const base = { row: rowNumber, col, address, numberFormat };
-    const format = numberFormat !== undefined ? { numberFormat } : {};
-    const isFormula = formula !== undefined || formulaShare !== undefined;
-    if (isFormula) {
+  /**
+   * The cell just closed, as the snapshot holds it: a Cell, null (a styled empty cell: nothing
+   * stored, but it replaces an earlier <c> at the same place), or undefined (a bare <c/>: nothing
+   * at all). `dated` says whether its value was turned into a date (a link on it then shows "").
+   */
+  let finished: Cell | null | undefined;
+  let dated = false;
+
+  function withFormat(v: CellValue, numberFormat: string | undefined): Cell {
+    return numberFormat !== undefined ? { value: v, numberFormat } : { value: v };
+  }
+
+  function finishCell(): void {
+    const numberFormat = styleId ? context.formats[styleId] : undefined;
+    const isDate = styleId ? context.dates[styleId] === true : false;
+    dated = false;
+    if (formula !== undefined || formulaShare !== undefined) {
       let result: CellValue = null;
-      let linkText = "";
       if (value !== undefined && value !== "") {
-        if (type === "str") {
-          // Unlike exceljs, which decoded entities a second time here ("&amp;lt;" became "<").
-          result = value;
-          linkText = value;
-        } else if (type === "b") result = parseInt(value, 10) !== 0;
+        // Unlike exceljs, a text result is not entity-decoded a second time ("&amp;lt;" stays "&lt;").
+        if (type === "str") result = value;
+        else if (type === "b") result = parseInt(value, 10) !== 0;
         else if (type === "e") result = { error: value };
         else result = parseFloat(value);
-        if (isDate) result = dateText(result);
+        if (isDate) {
+          result = dateText(result);
+          dated = true;
+        }
       }
       let text = formula;
       if (formulaShare === "shared" && formulaIndex !== undefined) {
@@ -535,32 +614,24 @@ function readWorksheet(xml: string, context: SheetContext, cellBudget: number): 
         }
       }
       // Unlike exceljs, which dropped a cached result of 0, FALSE or "" (the cell read as blank).
-      const cell: Cell = { value: result, ...(text ? { formula: `=${text}` } : {}), ...format };
-      return { ...base, cell, linkText };
+      finished = text ? (numberFormat !== undefined ? { value: result, formula: `=${text}`, numberFormat } : { value: result, formula: `=${text}` }) : withFormat(result, numberFormat);
+      return;
     }
     let cellValue: CellValue;
-    let linkText = "";
     if (richRuns !== undefined && (type === "inlineStr" || type === undefined || type === "s" || type === "str")) {
       cellValue = richRuns.join("");
-      linkText = cellValue;
     } else if (value !== undefined && value !== "") {
       switch (type) {
         case "s": {
-          const index = parseInt(value, 10);
-          const shared = context.sharedStrings[index];
+          const shared = context.sharedStrings[parseInt(value, 10)];
           if (shared === undefined) throw new CorruptError(`shared string ${value} does not exist`);
           cellValue = shared.kind === "none" ? null : shared.text;
-          linkText = shared.kind === "none" ? "" : shared.text;
           break;
         }
         case "str":
-          // Unlike exceljs (a second decoding of entities), the text as written.
-          cellValue = value;
-          linkText = value;
-          break;
         case "inlineStr":
+          // Unlike exceljs for "str" (a second decoding of entities): the text as written.
           cellValue = value;
-          linkText = value;
           break;
         case "b":
           cellValue = parseInt(value, 10) !== 0;
@@ -571,20 +642,23 @@ function readWorksheet(xml: string, context: SheetContext, cellBudget: number): 
         case "d":
           // Unlike exceljs (which read an ISO date as its year): the date, as ISO text.
           cellValue = isoDateOf(value);
-          linkText = "";
+          dated = true;
           break;
         default:
           cellValue = parseFloat(value);
-          if (isDate) cellValue = dateText(cellValue);
+          if (isDate) {
+            cellValue = dateText(cellValue);
+            dated = true;
+          }
           break;
       }
     } else {
       // No value: a styled empty cell replaces what an earlier <c> put there but is not stored
       // (exceljs's eachCell skipped empty cells, whatever their format); a bare <c/> is nothing.
-      return { ...base, cell: styleId ? null : undefined, linkText: "" };
+      finished = styleId ? null : undefined;
+      return;
     }
-    const cell: Cell = { value: cellValue, ...format };
-    return { ...base, cell, linkText };
+    finished = withFormat(cellValue, numberFormat);
   }
 
   function dateText(result: CellValue): CellValue {
@@ -596,7 +670,24 @@ function readWorksheet(xml: string, context: SheetContext, cellBudget: number): 
 
   parseXml(xml, handler);
   if (!rootIsWorksheet) return undefined;
-  return { rows, merges, hyperlinks, protected: isProtected, cellCount };
+  return { rows, merges, hyperlinks, protected: isProtected, cellCount, rowsInOrder, cellsInOrder, direct, datedCells, implicitReferences };
+}
+
+/** Thrown in direct reading when the sheet needs the buffered one (rows or cells out of order). */
+const NEEDS_BUFFER = new Error("needs the buffered reading");
+
+/** Whether a cell reference is plain A1 form ("B12") on the given row. */
+function plainReferenceIn(ref: string, row: number): boolean {
+  let i = 0;
+  while (i < ref.length && ref.charCodeAt(i) >= 65 && ref.charCodeAt(i) <= 90) i++;
+  if (i === 0 || i === ref.length) return false;
+  let n = 0;
+  for (let j = i; j < ref.length; j++) {
+    const c = ref.charCodeAt(j);
+    if (c < 48 || c > 57) return false;
+    n = n * 10 + c - 48;
+  }
+  return n === row && ref.charCodeAt(i) !== 48;
 }
 
 /** The format a cell shows, or undefined for General (and for none). */
@@ -651,41 +742,82 @@ function columnLetters(n: number): string {
   return s;
 }
 
+/** Every position the merges cover (row × 20,000 + col, 1-based); refuses overlapping or huge merges. */
+function coveredByMerges(merges: ParsedSheet["merges"]): Set<number> {
+  const covered = new Set<number>();
+  for (const m of merges) {
+    if (covered.size + (m.bottom - m.top + 1) * (m.right - m.left + 1) > 4_000_000) throw new LimitError("merged ranges too large");
+    for (let r = m.top; r <= m.bottom; r++) {
+      for (let c = m.left; c <= m.right; c++) {
+        const k = r * 20_000 + c;
+        // exceljs fails on overlapping merges, and Excel repairs such a file.
+        if (covered.has(k)) throw new CorruptError("overlapping merged ranges");
+        covered.add(k);
+      }
+    }
+  }
+  return covered;
+}
+
+/** The directly read sheet, finished: links shown as their text, merge followers removed, merges added. */
+function finishDirect(parsed: ParsedSheet, hyperlinks: ReadonlySet<string>): SparseSheet {
+  const sheet = parsed.direct!;
+  if (hyperlinks.size > 0 && parsed.implicitReferences) throw NEEDS_BUFFER;
+  for (const ref of hyperlinks) {
+    // Only a plain reference matched a cell's r (direct reading holds no other).
+    if (!/^[A-Z]{1,3}[1-9][0-9]{0,6}$/.test(ref)) continue;
+    const at = parseA1(ref)!;
+    const cell = sheet.cell(at.row - 1, at.col - 1);
+    // A link on a blank or bare <c>: whether the <c> was there only the buffered reading knows.
+    if (!cell) throw NEEDS_BUFFER;
+    const text = parsed.datedCells?.has(at.row * 20_000 + at.col) ? "" : typeof cell.value === "string" ? cell.value : "";
+    sheet.set(at.row - 1, at.col - 1, cell.numberFormat !== undefined ? { value: text, numberFormat: cell.numberFormat } : { value: text });
+  }
+  if (parsed.merges.length > 0) {
+    coveredByMerges(parsed.merges);
+    for (const m of parsed.merges) {
+      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) sheet.clear(r - 1, c - 1);
+    }
+    for (const m of parsed.merges) sheet.addMerge({ sheet: sheet.name, top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 });
+  }
+  sheet.protected = parsed.protected;
+  return sheet;
+}
+
 function buildSheet(name: string, parsed: ParsedSheet, hyperlinks: ReadonlySet<string>): SparseSheet {
   const sheet = new SparseSheet(name);
   // Cells covered by a merge but not its top-left are not cells of their own.
-  const followers = new Set<number>();
-  const covered: { top: number; left: number; bottom: number; right: number }[] = [];
-  let coveredCells = 0;
-  for (const m of parsed.merges) {
-    for (const other of covered) {
-      if (m.left <= other.right && other.left <= m.right && m.top <= other.bottom && other.top <= m.bottom) {
-        // exceljs fails on overlapping merges, and Excel repairs such a file.
-        throw new CorruptError("overlapping merged ranges");
-      }
-    }
-    covered.push(m);
-    coveredCells += (m.bottom - m.top + 1) * (m.right - m.left + 1);
-    if (coveredCells > 4_000_000) throw new LimitError("merged ranges too large");
-    for (let r = m.top; r <= m.bottom; r++) {
-      if (!parsed.rows.has(r)) continue;
-      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) followers.add(r * 20_000 + c);
-    }
-  }
-  const rowNumbers = [...parsed.rows.keys()].sort((x, y) => x - y);
+  const covered = coveredByMerges(parsed.merges);
+  const key = (r: number, c: number) => r * 20_000 + c;
+  const topLeft = new Set(parsed.merges.map((m) => key(m.top, m.left)));
+  const isFollower = (r: number, c: number) => covered.has(key(r, c)) && !topLeft.has(key(r, c));
+  const followerRows = new Set<number>();
+  for (const m of parsed.merges) for (let r = m.top; r <= m.bottom; r++) followerRows.add(r);
+
+  // Rows in the order of their numbers and cells in column order, as exceljs handed them over
+  // (recognition scans in that order). Files are nearly always written in order already.
+  const rowNumbers = [...parsed.rows.keys()];
+  if (!parsed.rowsInOrder) rowNumbers.sort((x, y) => x - y);
   for (const r of rowNumbers) {
+    const cells = parsed.rows.get(r)!;
+    const simple = parsed.cellsInOrder.has(r) && hyperlinks.size === 0 && !followerRows.has(r);
+    if (simple) {
+      // Columns strictly ascending, no links, no merge in the row: each cell as read.
+      for (const p of cells) if (p.cell) sheet.set(r - 1, p.col - 1, p.cell);
+      continue;
+    }
     const final = new Map<number, Cell | null>();
-    for (const p of parsed.rows.get(r)!) {
+    for (const p of cells) {
       let cell = p.cell;
       if (p.address !== undefined && hyperlinks.has(p.address)) {
         // A linked cell shows its text; a number or date under a link read as "" through exceljs.
-        cell = { value: p.linkText, ...(p.numberFormat !== undefined ? { numberFormat: p.numberFormat } : {}) };
+        cell = p.numberFormat !== undefined ? { value: p.linkText, numberFormat: p.numberFormat } : { value: p.linkText };
       }
       if (cell === undefined) continue;
       final.set(p.col, cell);
     }
     for (const c of [...final.keys()].sort((x, y) => x - y)) {
-      if (followers.has(r * 20_000 + c)) continue;
+      if (isFollower(r, c)) continue;
       const cell = final.get(c)!;
       if (cell !== null) sheet.set(r - 1, c - 1, cell);
     }

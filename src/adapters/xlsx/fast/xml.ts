@@ -20,8 +20,52 @@ export class XmlError extends Error {
   }
 }
 
-/** Attributes of one start tag, by local name. */
-export type Attributes = Record<string, string>;
+/**
+ * The attributes of the start tag being read, by local name; an unprefixed one wins over a
+ * prefixed one of the same local name (r:id vs id). One instance is reused for every tag, so a
+ * handler reads what it needs inside `open` and keeps no reference.
+ */
+export class Attributes {
+  private readonly raw: string[] = [];
+  private readonly locals: string[] = [];
+  private readonly values: string[] = [];
+  private readonly prefixed: boolean[] = [];
+  private count = 0;
+
+  get(local: string): string | undefined {
+    let found: string | undefined;
+    for (let i = 0; i < this.count; i++) {
+      if (this.locals[i] !== local) continue;
+      if (!this.prefixed[i]) return this.values[i];
+      found ??= this.values[i];
+    }
+    return found;
+  }
+
+  /** Every attribute as [local name, value], unprefixed winning (for tests and diagnostics). */
+  entries(): [string, string][] {
+    const names = [...new Set(this.locals.slice(0, this.count))].filter((n) => n !== "");
+    return names.map((name) => [name, this.get(name)!]);
+  }
+
+  /** @internal */
+  reset(): void {
+    this.count = 0;
+  }
+
+  /** @internal */
+  add(rawName: string, value: string): void {
+    for (let i = 0; i < this.count; i++) if (this.raw[i] === rawName) throw new XmlError(`duplicate attribute "${rawName.slice(0, 40)}"`);
+    const colon = rawName.indexOf(":");
+    const declaration = rawName === "xmlns" || rawName.startsWith("xmlns:");
+    this.raw[this.count] = rawName;
+    // A namespace declaration is kept for the duplicate check only; no lookup finds it.
+    this.locals[this.count] = declaration ? "" : colon < 0 ? rawName : rawName.slice(colon + 1);
+    this.values[this.count] = value;
+    this.prefixed[this.count] = colon >= 0;
+    this.count++;
+  }
+}
 
 export interface XmlHandler {
   open(name: string, attributes: Attributes): void;
@@ -54,12 +98,17 @@ function localName(qualified: string): string {
   return colon < 0 ? qualified : qualified.slice(colon + 1);
 }
 
-// A name as XML allows it, close enough to reject what saxes rejects in damaged parts: it may not
-// start with a digit, ".", "-" or be empty, and holds no markup or quote characters.
-const NAME = /^[A-Za-z_:\u00C0-\uFFFD][A-Za-z0-9_:.\-\u00B7\u00C0-\uFFFD]*$/;
-
+// A name as XML allows it, close enough to reject what saxes rejects in damaged parts: not empty,
+// not starting with a digit, ".", "-"; no quote, "=", "<" or "&" (the scanner already stops at
+// white space, ">" and "/"). Checked by character codes: it runs for every element.
 function checkName(name: string): void {
-  if (!NAME.test(name)) throw new XmlError(`bad name "${name.slice(0, 40)}"`);
+  const first = name.charCodeAt(0);
+  let bad = name.length === 0 || (first >= 48 && first <= 57) || first === 46 || first === 45;
+  for (let i = 0; i < name.length && !bad; i++) {
+    const c = name.charCodeAt(i);
+    bad = c === 34 || c === 39 || c === 61 || c === 60 || c === 38 || c < 32;
+  }
+  if (bad) throw new XmlError(`bad name "${name.slice(0, 40)}"`);
 }
 
 const PREDEFINED: Record<string, string> = { lt: "<", gt: ">", amp: "&", apos: "'", quot: '"' };
@@ -112,6 +161,8 @@ function attributeValue(raw: string): string {
  * Walks the document once. Throws XmlError for anything not well-formed (and for a DOCTYPE);
  * the handler may throw its own errors to stop early.
  */
+const shared = new Attributes();
+
 export function parseXml(xml: string, handler: XmlHandler): void {
   if (FORBIDDEN.test(xml)) throw new XmlError("a character XML does not allow");
   // End-of-line handling (XML 1.0 §2.11): CR LF and a lone CR reach the application as LF.
@@ -184,8 +235,8 @@ export function parseXml(xml: string, handler: XmlHandler): void {
     const qualified = xml.slice(lt + 1, k);
     checkName(qualified);
     if (stack.length === 0 && rootSeen) throw new XmlError("a second root element");
-    const attributes: Attributes = Object.create(null) as Attributes;
-    const seen: string[] = [];
+    const attributes = shared;
+    attributes.reset();
     let selfClosing = false;
     for (;;) {
       const before = k;
@@ -219,16 +270,9 @@ export function parseXml(xml: string, handler: XmlHandler): void {
       if (quote !== QUOTE && quote !== APOSTROPHE) throw new XmlError("unquoted attribute value");
       const end = xml.indexOf(quote === QUOTE ? '"' : "'", k + 1);
       if (end < 0) throw new XmlError("unterminated attribute value");
-      if (seen.includes(attributeName)) throw new XmlError(`duplicate attribute "${attributeName.slice(0, 40)}"`);
-      seen.push(attributeName);
+      // Namespace declarations say which vocabulary a part uses; names are matched by local part.
       const value = attributeValue(xml.slice(k + 1, end));
-      // Namespace declarations say which vocabulary a part uses; names are matched by local part,
-      // and an unprefixed attribute wins over a prefixed one of the same local name.
-      if (attributeName !== "xmlns" && !attributeName.startsWith("xmlns:")) {
-        const prefixed = attributeName.indexOf(":") >= 0;
-        const local = prefixed ? localName(attributeName) : attributeName;
-        if (!prefixed || !(local in attributes)) attributes[local] = value;
-      }
+      attributes.add(attributeName, value);
       k = end + 1;
       const after = xml.charCodeAt(k);
       if (!(isSpace(after) || after === GT || after === SLASH)) throw new XmlError("attributes not separated by white space");

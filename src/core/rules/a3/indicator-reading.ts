@@ -13,15 +13,25 @@ export interface IndicatorReading {
   readonly suggestion: Suggestion;
 }
 
-/** Several rules read every row: parse each row once per settings and profile (rows are immutable). */
-const readings = new WeakMap<IndicatorRow, { readonly settings: RuleSettings; readonly profile: FormProfile; readonly reading: IndicatorReading }>();
+/**
+ * Several rules read every row: a table's rows are parsed once per settings and profile (tables
+ * are immutable), kept per table rather than per row so a 20,000-row table is one cache entry.
+ */
+const readings = new WeakMap<readonly IndicatorRow[], { readonly settings: RuleSettings; readonly profile: FormProfile; readonly readings: IndicatorReading[] }>();
 
-export function readIndicator(row: IndicatorRow, settings: RuleSettings, profile: FormProfile): IndicatorReading {
-  const cached = readings.get(row);
-  if (cached && cached.settings === settings && cached.profile === profile) return cached.reading;
-  const reading = parseIndicatorRow(row, settings, profile);
-  readings.set(row, { settings, profile, reading });
-  return reading;
+/** The readings of a table's indicator rows, in their order. */
+export function readIndicators(rows: readonly IndicatorRow[], settings: RuleSettings, profile: FormProfile): readonly IndicatorReading[] {
+  const cached = readings.get(rows);
+  if (cached && cached.settings === settings && cached.profile === profile) return cached.readings;
+  const parsed = rows.map((row) => parseIndicatorRow(row, settings, profile));
+  readings.set(rows, { settings, profile, readings: parsed });
+  return parsed;
+}
+
+/** Each indicator row of a table with its reading. */
+export function* readRows(rows: readonly IndicatorRow[], settings: RuleSettings, profile: FormProfile): Generator<[IndicatorRow, IndicatorReading]> {
+  const parsed = readIndicators(rows, settings, profile);
+  for (let i = 0; i < rows.length; i++) yield [rows[i]!, parsed[i]!];
 }
 
 function parseIndicatorRow(row: IndicatorRow, settings: RuleSettings, profile: FormProfile): IndicatorReading {

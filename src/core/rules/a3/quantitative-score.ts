@@ -3,7 +3,7 @@ import { editFor } from "../checks";
 import { reverseFormulaOf } from "../../engine/settings";
 import { dec, plain } from "../../numeric/decimal";
 import { clause, figure, label, NOTHING } from "../../messages/message";
-import { indicatorName, readIndicator } from "./indicator-reading";
+import { indicatorName, readRows } from "./indicator-reading";
 
 const WARNING_GAP = dec("0.5");
 const MATCH_GAP = dec("0.01");
@@ -39,8 +39,7 @@ export default defineRule({
   },
   check(context) {
     const over = context.profile.overCompletion;
-    for (const row of context.annex3?.indicators ?? []) {
-      const { target, actual, suggestion } = readIndicator(row, context.settings, context.profile);
+    for (const [row, { target, actual, suggestion }] of readRows(context.annex3?.indicators ?? [], context.settings, context.profile)) {
       const name = indicatorName(row);
       if (suggestion.kind === "unit-mismatch") {
         context.report({

@@ -23,14 +23,15 @@ export default defineRule({
     formula: { zh: "单元格不得为 #DIV/0!、#REF!、#VALUE! 等错误值", en: "cells must not hold #DIV/0!, #REF!, #VALUE! or other errors" },
   },
   check(context) {
-    for (const { cell, name } of numberCells(context.annex2, context.annex3, context.terms)) {
+    for (const named of numberCells(context.annex2, context.annex3, context.terms)) {
+      const { cell } = named;
       if (cell.parsed.kind !== "error") continue;
       context.report({
         at: cell.at,
         expected: null,
         actual: cell.parsed.code,
         messageId: "error",
-        data: { name, code: cell.parsed.code, formula: cell.formula ? clause("formula", { formula: cell.formula }) : NOTHING },
+        data: { name: named.name, code: cell.parsed.code, formula: cell.formula ? clause("formula", { formula: cell.formula }) : NOTHING },
       });
     }
   },

@@ -15,14 +15,15 @@ export default defineRule({
     formula: { zh: "数值单元格须为数字（可带单位或千分位）", en: "number cells must hold a number (a unit or thousands separators are tolerated)" },
   },
   check(context) {
-    for (const { cell, name } of numberCells(context.annex2, context.annex3, context.terms)) {
+    for (const named of numberCells(context.annex2, context.annex3, context.terms)) {
+      const { cell } = named;
       if (cell.parsed.kind !== "text") continue;
       context.report({
         at: cell.at,
         expected: null,
         actual: cell.parsed.text,
         messageId: "notNumber",
-        data: { name, found: cell.parsed.text },
+        data: { name: named.name, found: cell.parsed.text },
       });
     }
   },

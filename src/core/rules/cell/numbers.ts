@@ -1,6 +1,6 @@
 /** Every number cell the models hold, with a name for messages: what the cell.* rules walk. */
 import type { Annex2, FundsRow } from "../../model/annex2";
-import type { Annex3 } from "../../model/annex3";
+import type { Annex3, IndicatorRow } from "../../model/annex3";
 import type { LocatedNumber } from "../../model/located";
 import { displayLabel, normalizeLabel } from "../../text/normalize";
 import { label, type MessageArg } from "../../messages/message";
@@ -24,7 +24,41 @@ const A2_NAMES = {
   investmentRate: { zh: "投资概算控制率", en: "investment control rate" },
 } as const;
 
+/**
+ * An indicator's 分值 or 得分: its name ("专题视察、调研 分值") is only worked out when a finding
+ * shows it; a large table has tens of thousands of these and most are never named.
+ */
+class IndicatorNumber implements NamedNumber {
+  constructor(
+    readonly cell: LocatedNumber,
+    private readonly row: IndicatorRow,
+    private readonly what: "weight" | "score",
+    private readonly terms: Terms,
+  ) {}
+
+  get name(): MessageArg {
+    const name = this.row.level3 ? displayLabel(this.row.level3.text) : this.terms.indicator.zh;
+    return label({ zh: `${name} ${this.terms[this.what].zh}`, en: `${name} ${this.terms[this.what].en}` });
+  }
+}
+
+/**
+ * Three cell.* rules walk the same cells: the list is built once per pair of models and terms,
+ * and a cell's name is only worked out when a finding shows it (most cells never are).
+ */
+const built = new WeakMap<object, { annex2: Annex2 | null; annex3: Annex3 | null; terms: Terms; cells: NamedNumber[] }>();
+
 export function numberCells(annex2: Annex2 | null, annex3: Annex3 | null, terms: Terms): NamedNumber[] {
+  const key = annex3 ?? annex2;
+  if (!key) return [];
+  const cached = built.get(key);
+  if (cached && cached.annex2 === annex2 && cached.annex3 === annex3 && cached.terms === terms) return cached.cells;
+  const cells = collect(annex2, annex3, terms);
+  built.set(key, { annex2, annex3, terms, cells });
+  return cells;
+}
+
+function collect(annex2: Annex2 | null, annex3: Annex3 | null, terms: Terms): NamedNumber[] {
   const out: NamedNumber[] = [];
   const add = (cell: LocatedNumber | null | undefined, name: MessageArg) => {
     if (cell) out.push({ cell, name });
@@ -76,9 +110,8 @@ export function numberCells(annex2: Annex2 | null, annex3: Annex3 | null, terms:
       if (p) add(p.value, normalizeLabel(p.label.text).replace(/:.*$/, ""));
     }
     for (const row of annex3.indicators) {
-      const name = row.level3 ? displayLabel(row.level3.text) : terms.indicator.zh;
-      add(row.weight, of(name, "weight"));
-      add(row.score, of(name, "score"));
+      if (row.weight) out.push(new IndicatorNumber(row.weight, row, "weight", terms));
+      if (row.score) out.push(new IndicatorNumber(row.score, row, "score", terms));
     }
     add(annex3.total?.weight, of(terms.total.zh, "weight"));
     add(annex3.total?.score, of(terms.total.zh, "score"));

@@ -27,7 +27,8 @@ export default defineRule({
     formula: { zh: "数值应以数字存储，不带单位、不用全角数字", en: "numbers should be stored as numbers, without units or full-width digits" },
   },
   check(context) {
-    for (const { cell, name } of numberCells(context.annex2, context.annex3, context.terms)) {
+    for (const named of numberCells(context.annex2, context.annex3, context.terms)) {
+      const { cell } = named;
       const p = cell.parsed;
       // A number inside a label ("按收入性质分：982.60") is the form's own layout, not a typing slip.
       if (p.kind !== "number" || !p.storedAsText || cell.embedded || cell.formula) continue;
@@ -40,7 +41,7 @@ export default defineRule({
         figure: cell.kind,
         actual: String(cell.raw),
         messageId: "textNumber",
-        data: { name, raw: String(cell.raw), value: figure(p.value, kind) },
+        data: { name: named.name, raw: String(cell.raw), value: figure(p.value, kind) },
         ...(edit ? { fix: { edits: [cell.kind === "count" ? { ...edit, numberFormat: "0" } : edit] } } : {}),
       });
     }

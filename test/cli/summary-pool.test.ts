@@ -6,18 +6,39 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { analyzeAll } from "../../src/cli/summary/pool";
+import { analyzeAll, lanesFor } from "../../src/cli/summary/pool";
 import { DEFAULT_SETTINGS } from "../../src/core";
 
-// Answers after a delay that varies by file, so answers arrive out of order; "crash" files kill
-// the worker with an uncaught exception, "exit" files stop it outright.
+// Speaks the workers' protocol (worker.ts): batches of files; a full worker or a reader answers
+// after a delay that varies by file, so answers arrive out of order; a reader hands each file on to
+// its checker, which answers at once, in order, as the real one does. "crash" files kill the
+// worker that holds them (the reader, or the checker for "check-crash"), "exit" files stop it.
 const STAND_IN = `
-const { parentPort } = require("node:worker_threads");
-parentPort.on("message", ({ index, file }) => {
-  if (file.includes("crash")) throw new Error("boom in " + file);
-  if (file.includes("exit")) process.exit(7);
-  setTimeout(() => parentPort.postMessage({ index, outcome: { kind: "unreadable", file, reason: "stand-in", message: { zh: file, en: file } } }), (index * 7) % 5);
-});
+const { parentPort, workerData } = require("node:worker_threads");
+const { role, port } = workerData;
+const outcome = (file) => JSON.stringify({ kind: "unreadable", file, reason: "stand-in:" + role, message: { zh: file, en: file } });
+if (role === "check") {
+  port.on("message", ({ index, file }) => {
+    if (file.includes("check-crash")) throw new Error("boom in " + file);
+    parentPort.postMessage({ index, outcome: outcome(file) });
+  });
+} else {
+  let queue = Promise.resolve();
+  parentPort.on("message", ({ files }) => {
+    queue = queue.then(async () => {
+      for (const { index, file } of files) {
+        await new Promise((resolve) => setTimeout(resolve, (index * 7) % 5));
+        if (file.includes("crash") && !file.includes("check-crash")) throw new Error("boom in " + file);
+        if (file.includes("exit")) process.exit(7);
+        if (role === "full") parentPort.postMessage({ index, outcome: outcome(file) });
+        else {
+          parentPort.postMessage({ index, read: true });
+          port.postMessage({ index, file, packed: { sheets: [] } });
+        }
+      }
+    });
+  });
+}
 `;
 
 const workerFile = join(mkdtempSync(join(tmpdir(), "annex-pool-")), "stand-in-worker.js");
@@ -30,18 +51,30 @@ test("outcomes in input order, whatever order the workers answer in", async () =
   const seen: number[] = [];
   const outcomes = await analyzeAll(files, { ...options, jobs: 3, onFile: (_o, done, total) => { seen.push(done); expect(total).toBe(12); } });
   expect(outcomes.map((o) => o.file)).toEqual(files);
-  expect(outcomes.every((o) => o.kind === "unreadable" && o.reason === "stand-in")).toBe(true);
+  // Three jobs: one pair (its checker answers) and one full worker.
+  expect(outcomes.every((o) => o.kind === "unreadable" && /^stand-in:(check|full)$/.test(o.reason))).toBe(true);
+  expect(new Set(outcomes.map((o) => (o.kind === "unreadable" ? o.reason : "")))).toEqual(new Set(["stand-in:check", "stand-in:full"]));
   expect(seen).toEqual(files.map((_, i) => i + 1));
 });
 
-test("a worker that throws or exits costs only the file it was on; the others are still checked", async () => {
-  const files = ["a.xlsx", "crash-1.xlsx", "b.xlsx", "exit-2.xlsx", "c.xlsx", "crash-3.xlsx", "d.xlsx", "e.xlsx"];
-  const outcomes = await analyzeAll(files, { ...options, jobs: 2 });
+test.each([1, 2, 3])("with --jobs %i, a worker that throws or exits costs only the file it was on; the others are still checked", async (jobs) => {
+  const files = ["a.xlsx", "crash-1.xlsx", "b.xlsx", "exit-2.xlsx", "c.xlsx", "check-crash-3.xlsx", "d.xlsx", "crash-4.xlsx", "e.xlsx", "f.xlsx"];
+  const outcomes = await analyzeAll(files, { ...options, jobs });
   expect(outcomes.map((o) => o.file)).toEqual(files);
-  const reasons = outcomes.map((o) => (o.kind === "unreadable" ? o.reason : o.kind));
-  expect(reasons).toEqual(["stand-in", "internal", "stand-in", "internal", "stand-in", "internal", "stand-in", "stand-in"]);
+  const failed = outcomes.filter((o) => o.kind === "unreadable" && o.reason === "internal").map((o) => o.file);
+  // One worker alone (--jobs 1) is a full worker: it never hands a file to a checker, so
+  // "check-crash" passes there.
+  expect(failed).toEqual(jobs === 1 ? ["crash-1.xlsx", "exit-2.xlsx", "crash-4.xlsx"] : ["crash-1.xlsx", "exit-2.xlsx", "check-crash-3.xlsx", "crash-4.xlsx"]);
   const crashed = outcomes[1]!;
   expect(crashed.kind === "unreadable" && crashed.message.en).toContain("boom in crash-1.xlsx");
+  if (jobs > 1) {
+    const checkCrash = outcomes[5]!;
+    expect(checkCrash.kind === "unreadable" && checkCrash.message.en).toContain("boom in check-crash-3.xlsx");
+  }
+});
+
+test("lanes: pairs of reader and checker, and a full worker for an odd one", () => {
+  expect([1, 2, 3, 4, 5].map(lanesFor)).toEqual([["full"], ["pair"], ["pair", "full"], ["pair", "pair"], ["pair", "pair", "full"]]);
 });
 
 test("more workers than files, and no files at all", async () => {

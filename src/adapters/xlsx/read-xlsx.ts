@@ -5,7 +5,7 @@
  *
  * exceljs is not loaded here: it is only needed to write (load-workbook.ts, write-*.ts).
  */
-import { readFile, stat } from "node:fs/promises";
+import { readFileSync, statSync } from "node:fs";
 import { inflateRawSync } from "node:zlib";
 import { readFailure, type XlsxReadResult } from "./sniff";
 import { DEFAULT_LIMITS, type ReadLimits } from "./fast/read-workbook";
@@ -22,11 +22,13 @@ const MAX_FILE_BYTES = 512 * 2 ** 20;
 export async function readXlsx(input: string | Buffer, limits: ReadLimits = DEFAULT_LIMITS): Promise<XlsxReadResult> {
   let bytes: Uint8Array;
   if (typeof input === "string") {
+    // Synchronous on purpose: a workbook is read whole before anything else can happen, and in the
+    // folder summary's workers an asynchronous read left the thread idle for each file's round trip.
     try {
-      const info = await stat(input);
+      const info = statSync(input);
       if (info.isDirectory()) return readFailure("not-xlsx");
       if (info.size > MAX_FILE_BYTES) return readFailure("too-large");
-      bytes = await readFile(input);
+      bytes = readFileSync(input);
     } catch (error) {
       const code = errorCode(error);
       return readFailure(code === "ENOENT" || code === "ENOTDIR" ? "missing" : code === "EISDIR" ? "not-xlsx" : "corrupt");

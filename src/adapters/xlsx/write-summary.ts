@@ -4,17 +4,17 @@
  *
  * Links are relative to the summary's own folder, so the summary and the units' workbooks can be
  * moved or zipped together. A link to a cell of another workbook is, in SpreadsheetML, an
- * external relationship to the file plus a `location` ('附件3'!I5) on the hyperlink; exceljs has
- * no way to say that (it sends the whole address to both), so the two are split after writing.
+ * external relationship to the file plus a `location` ('附件3'!I5) on the hyperlink.
  *
- * Text is written as plain strings: exceljs stores them as strings, never as formulas, whatever
- * they start with (a unit name "=…" stays text).
+ * Written with sheet-writer.ts, once, at the end: text as inline strings (never formulas, whatever
+ * they start with: a unit name "=…" stays text), figures as numbers with their formats.
  */
 import { stat, writeFile } from "node:fs/promises";
 import { dirname, relative, resolve, sep } from "node:path";
-import * as ExcelJS from "exceljs";
-import JSZip from "jszip";
-import { GRADE_NAMES, type Bilingual, type Lang, type Severity } from "../../core";
+import { zipParts } from "./zip-node";
+import { WorkbookWriter, type CellStyle, type SheetWriter, type WriterCell } from "./sheet-writer";
+import { GRADE_NAMES } from "../../core/findings/grade";
+import type { Bilingual, Lang, Severity } from "../../core/findings/finding";
 import { formatValue, type ValueKind } from "../../core/format/figures";
 import type { FolderSummary, UnitRow, UnitStatus } from "../../core/report/folder-summary";
 
@@ -82,7 +82,7 @@ const SEVERITY_TEXT: Readonly<Record<Severity, Bilingual>> = {
   info: { zh: "提示", en: "info" },
 };
 
-type CellContent = string | number | null | ExcelJS.CellHyperlinkValue;
+type CellContent = string | number | null | { readonly text: string; readonly link: string; readonly location?: string };
 
 export async function writeSummaryXlsx(summary: FolderSummary, outputPath: string, options: SummaryWriteOptions): Promise<SummaryWriteResult> {
   const output = resolve(outputPath);
@@ -108,60 +108,64 @@ export function pathExists(path: string): Promise<boolean> {
 
 /** The summary workbook's bytes; links are relative to `baseDir`. */
 export async function summaryBytes(summary: FolderSummary, baseDir: string, lang: Lang): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "annex-check";
-  const link = (file: string) => relativeLink(baseDir, file);
+  const workbook = new WorkbookWriter();
+  // Every finding of a file links to it: the relative path is worked out once per file.
+  const links = new Map<string, string>();
+  const link = (file: string) => {
+    let path = links.get(file);
+    if (path === undefined) links.set(file, (path = relativeLink(baseDir, file)));
+    return path;
+  };
 
   const units = addSheet(workbook, UNITS_SHEET, UNIT_COLUMNS, lang, 3);
   for (const unit of summary.units) {
-    const row = units.addRow(unitCells(unit, lang, link));
     const fill = STATUS_FILL[unit.status];
-    if (fill) row.getCell(1).fill = { type: "pattern", pattern: "solid", fgColor: { argb: fill } };
+    units.addRow(cellsOf(UNIT_COLUMNS, unitCells(unit, lang, link), { status: fill ? { fill } : undefined }));
   }
-
-  addFilter(units);
 
   const issues = addSheet(workbook, ISSUES_SHEET, ISSUE_COLUMNS, lang, 2);
   for (const issue of summary.issues) {
     const place = issue.sheet !== null && issue.cell !== null ? `${quoteSheet(issue.sheet)}!${issue.cell}` : null;
-    issues.addRow(rowOf(ISSUE_COLUMNS, {
-      file: { text: issue.file, hyperlink: link(issue.file) },
+    const cells = cellsOf(ISSUE_COLUMNS, rowOf(ISSUE_COLUMNS, {
+      file: { text: issue.file, link: link(issue.file) },
       unit: issue.unitName,
       severity: SEVERITY_TEXT[issue.severity][lang],
       ruleId: issue.ruleId,
-      cell: place ? { text: `${issue.sheet}!${issue.cell}`, hyperlink: `${link(issue.file)}#${place}` } : null,
+      cell: place ? { text: `${issue.sheet}!${issue.cell}`, link: link(issue.file), location: place } : null,
       expected: null,
       actual: null,
       message: issue.message,
-    }));
+    }), {});
     // Expected and found as figures of their kind: numbers stay numbers, shown as everywhere else.
-    const row = issues.lastRow!;
     const keys = Object.keys(ISSUE_COLUMNS);
     for (const [key, value] of [["expected", issue.expected], ["actual", issue.actual]] as const) {
-      const cell = row.getCell(keys.indexOf(key) + 1);
       const shown = figureCell(value, issue.figure, lang);
-      cell.value = shown.value;
-      if (shown.numFmt) cell.numFmt = shown.numFmt;
-      if (shown.value !== null) cell.alignment = { horizontal: "right" };
+      cells[keys.indexOf(key)] = shown.value === null ? null : { value: shown.value, style: { ...(shown.numFmt ? { numFmt: shown.numFmt } : {}), alignRight: true } };
     }
+    issues.addRow(cells);
   }
 
-  addFilter(issues);
-
-  const written = Buffer.from(await workbook.xlsx.writeBuffer());
-  return splitCellLinks(written);
+  return Buffer.from(workbook.bytes(zipParts));
 }
 
-function addSheet(workbook: ExcelJS.Workbook, name: string, columns: Record<string, Column>, lang: Lang, frozenColumns: number): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", xSplit: frozenColumns, ySplit: 1 }] });
-  sheet.columns = Object.entries(columns).map(([key, c]) => ({ key, header: c.header[lang], width: c.width, ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}) }));
-  sheet.getRow(1).font = { bold: true };
+function addSheet(workbook: WorkbookWriter, name: string, columns: Record<string, Column>, lang: Lang, frozenColumns: number): SheetWriter {
+  const list = Object.values(columns);
+  const sheet = workbook.addSheet(name, { widths: list.map((c) => c.width), frozen: { columns: frozenColumns, rows: 1 } });
+  sheet.addRow(list.map((c) => ({ value: c.header[lang], style: { bold: true } })));
   return sheet;
 }
 
-/** Over the header and every data row, so sorting from the filter keeps rows whole. */
-function addFilter(sheet: ExcelJS.Worksheet): void {
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, sheet.rowCount), column: sheet.columnCount } };
+/** Each value as a cell of its column: the column's number format, links, and any extra style by key. */
+function cellsOf<K extends string>(columns: Record<K, Column>, values: CellContent[], extra: Partial<Record<K, CellStyle | undefined>>): (WriterCell | null)[] {
+  const keys = Object.keys(columns) as K[];
+  return values.map((value, i) => {
+    const key = keys[i]!;
+    const column: Column = columns[key];
+    const style: CellStyle | undefined = column.numFmt || extra[key] ? { ...(column.numFmt ? { numFmt: column.numFmt } : {}), ...extra[key] } : undefined;
+    if (value === null) return style?.fill ? { value: null, style } : null;
+    if (typeof value === "object") return { value: value.text, ...(style ? { style } : {}), link: { target: value.link, ...(value.location ? { location: value.location } : {}) } };
+    return { value, ...(style ? { style } : {}) };
+  });
 }
 
 function rowOf<K extends string>(columns: Record<K, Column>, values: Record<K, CellContent>): CellContent[] {
@@ -174,7 +178,7 @@ function unitCells(unit: UnitRow, lang: Lang, link: (file: string) => string): C
   const rate = numberOrNull(f?.executionRate);
   return rowOf(UNIT_COLUMNS, {
     status: STATUS_TEXT[unit.status][lang],
-    file: { text: unit.file, hyperlink: link(unit.file) },
+    file: { text: unit.file, link: link(unit.file) },
     unit: f?.unitName ?? null,
     year: f?.year ?? null,
     tables: f ? f.tables : null,
@@ -231,41 +235,4 @@ export function quoteSheet(name: string): string {
 export function relativeLink(baseDir: string, file: string): string {
   const path = relative(baseDir, resolve(file)).split(sep).join("/");
   return path.replace(/%/g, "%25").replace(/#/g, "%23");
-}
-
-/**
- * exceljs writes `file#'sheet'!A1` whole into both the relationship target and the hyperlink's
- * location. Excel wants the file in the target and the cell in the location; this splits them at
- * the first "#" (file parts have theirs percent-encoded, see relativeLink).
- */
-async function splitCellLinks(xlsx: Buffer): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(xlsx);
-  const sheetPaths = Object.keys(zip.files).filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p));
-  for (const sheetPath of sheetPaths) {
-    const relsPath = sheetPath.replace(/^xl\/worksheets\//, "xl/worksheets/_rels/") + ".rels";
-    const sheetFile = zip.file(sheetPath);
-    const relsFile = zip.file(relsPath);
-    if (!sheetFile || !relsFile) continue;
-    const sheetXml = await sheetFile.async("string");
-    let relsXml = await relsFile.async("string");
-    const cellLinks = new Set<string>();
-    const fixedSheet = sheetXml.replace(/<hyperlink\b([^>]*?)\/>/g, (tag, attributes: string) => {
-      const location = /\slocation="([^"]*)"/.exec(attributes);
-      const id = /\sr:id="([^"]*)"/.exec(attributes);
-      if (!location || !id || !location[1]!.includes("#")) return tag;
-      cellLinks.add(id[1]!);
-      return tag.replace(location[0], ` location="${location[1]!.slice(location[1]!.indexOf("#") + 1)}"`);
-    });
-    if (cellLinks.size === 0) continue;
-    relsXml = relsXml.replace(/<Relationship\b([^>]*?)\/>/g, (tag, attributes: string) => {
-      const id = /\sId="([^"]*)"/.exec(attributes);
-      const target = /\sTarget="([^"]*)"/.exec(attributes);
-      if (!id || !target || !cellLinks.has(id[1]!)) return tag;
-      const hash = target[1]!.indexOf("#");
-      return hash < 0 ? tag : tag.replace(target[0], ` Target="${target[1]!.slice(0, hash)}"`);
-    });
-    zip.file(sheetPath, fixedSheet);
-    zip.file(relsPath, relsXml);
-  }
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }

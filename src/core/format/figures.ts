@@ -7,7 +7,7 @@
  */
 import type { Lang } from "../findings/finding";
 import { Decimal, fixed2, plain } from "../numeric/decimal";
-import { GRADE_NAMES, type Grade } from "../rules/derived";
+import { GRADE_NAMES, type Grade } from "../findings/grade";
 
 /**
  * What a figure is. "typed" is a figure as the user typed it (a 分值 of 10 reads "10"); "decimal" an

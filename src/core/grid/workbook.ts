@@ -99,6 +99,12 @@ export class SparseSheet implements SheetGrid {
     return this.cells.get(row)?.get(col);
   }
 
+  /** At least this size (a sheet handed between threads keeps the size it had). */
+  extendTo(rowCount: number, colCount: number): void {
+    this.maxRow = Math.max(this.maxRow, rowCount - 1);
+    this.maxCol = Math.max(this.maxCol, colCount - 1);
+  }
+
   forEachCell(visit: (row: number, col: number, cell: Cell) => void): void {
     for (const [row, rowMap] of this.cells) for (const [col, cell] of rowMap) visit(row, col, cell);
   }

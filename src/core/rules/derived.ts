@@ -112,15 +112,8 @@ export function recomputedTotal(annex3: Annex3 | null, policy: ExecutionPolicy =
   return round2(indicators.plus(exec));
 }
 
-export type Grade = "excellent" | "good" | "fair" | "poor";
-
-/** The grades' names: the one place a grade becomes words. */
-export const GRADE_NAMES: Readonly<Record<Grade, { readonly zh: string; readonly en: string }>> = {
-  excellent: { zh: "优", en: "Excellent" },
-  good: { zh: "良", en: "Good" },
-  fair: { zh: "中", en: "Fair" },
-  poor: { zh: "差", en: "Poor" },
-};
+export { GRADE_NAMES, type Grade } from "../findings/grade";
+import type { Grade } from "../findings/grade";
 
 export function gradeOf(total: Decimal, bands: readonly [number, number, number]): Grade {
   if (total.greaterThanOrEqualTo(bands[0])) return "excellent";

@@ -1,0 +1,88 @@
+/**
+ * `annex-check <files>`: each workbook read, checked and printed (table, Markdown or JSON), with
+ * --fix writing a corrected copy and --report checking the report's text. Loaded by main.ts for
+ * this command only; exceljs's writer, the .docx reader (mammoth) and the report-text code load
+ * only when --fix or --report asks for them.
+ */
+import {
+  planFixes, toFolderReport, toJsonReport, validate, REPORT_SCHEMA_VERSION,
+  type JsonReport, type JsonUnreadable, type RuleSettings,
+} from "../core";
+import { readXlsx } from "../adapters/xlsx/read-xlsx";
+import type { Options } from "./args";
+import { formatMarkdown, formatTable, formatUnreadable } from "./format";
+import type { Io } from "./main";
+
+const lazy = {
+  writer: () => import("../adapters/xlsx/write-xlsx"),
+  docx: () => import("../adapters/docx/read-docx"),
+  reportText: () => import("../core/report-text/input"),
+};
+
+export async function checkFiles(paths: readonly string[], folder: boolean, options: Options, settings: RuleSettings, io: Io): Promise<number> {
+  const files = { paths, folder };
+  const report = options.report !== undefined ? await readReport(options.report, files.folder, io) : null;
+  if (report === false) return 2;
+  const prepared = report !== null ? (await lazy.reportText()).prepareReportText(report) : null;
+  const results: (JsonReport | JsonUnreadable)[] = [];
+  for (const file of files.paths) {
+    const read = await readXlsx(file);
+    if (!read.ok) {
+      results.push({ schemaVersion: REPORT_SCHEMA_VERSION, file, error: { reason: read.reason, message: read.message[options.lang] } });
+      if (options.format !== "json") io.stderr(`${file}: ${read.message.zh} / ${read.message.en}\n`);
+      continue;
+    }
+    // r.* findings are the engine's too: same report, same exit status, each also quoting its sentence.
+    const result = validate(read.snapshot, settings, prepared !== null ? { reportText: prepared } : {});
+    results.push(toJsonReport(file, result, options.lang));
+    if (options.fix !== undefined) {
+      const fixed = await writeFix(file, options, planFixes(result.findings), io);
+      if (fixed !== 0) return fixed;
+    }
+  }
+  print(results, files.folder, options, io);
+  const unreadable = results.some((r) => "error" in r);
+  const errors = results.some((r) => "summary" in r && r.summary.errors > 0);
+  return unreadable ? 2 : errors ? 1 : 0;
+}
+
+/** The --report file's text, or false (after saying why) when it cannot be used. */
+async function readReport(path: string, folder: boolean, io: Io): Promise<string | false> {
+  if (folder) {
+    io.stderr("annex-check: --report 只能用于单个工作簿 / --report works with a single workbook\n");
+    return false;
+  }
+  const read = await (await lazy.docx()).readReportText(path);
+  if (!read.ok) {
+    io.stderr(`annex-check: ${read.message.zh} / ${read.message.en}\n`);
+    return false;
+  }
+  return read.text;
+}
+
+async function writeFix(file: string, options: Options, edits: ReturnType<typeof planFixes>, io: Io): Promise<number> {
+  const { writeFixedCopy } = await lazy.writer();
+  const written = await writeFixedCopy(file, options.fix!, edits, { force: options.force });
+  if (!written.ok) {
+    io.stderr(`annex-check: ${written.message.zh} / ${written.message.en}\n`);
+    return 2;
+  }
+  const skipped = written.stale.length;
+  io.stderr(options.lang === "zh"
+    ? `已写出修正副本 ${options.fix}：修正 ${written.applied.length} 处${skipped ? `，${skipped} 处因单元格含公式或已变化而跳过` : ""}（原文件未改动）\n`
+    : `Wrote the corrected copy ${options.fix}: ${written.applied.length} cells fixed${skipped ? `, ${skipped} skipped (formula or changed cell)` : ""}; the input is untouched\n`);
+  return 0;
+}
+
+function print(results: readonly (JsonReport | JsonUnreadable)[], folder: boolean, options: Options, io: Io): void {
+  if (options.format === "json") {
+    const body = folder ? toFolderReport(results) : results[0]!;
+    io.stdout(`${JSON.stringify(body, null, 2)}\n`);
+    return;
+  }
+  const parts = results.map((r) =>
+    "error" in r ? formatUnreadable(r, options.format === "md" ? "md" : "table")
+      : options.format === "md" ? formatMarkdown(r, options.lang) : formatTable(r, options.lang, options.color));
+  io.stdout(parts.join("\n"));
+}
+

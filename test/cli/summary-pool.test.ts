@@ -61,16 +61,20 @@ test.each([1, 2, 3])("with --jobs %i, a worker that throws or exits costs only t
   const files = ["a.xlsx", "crash-1.xlsx", "b.xlsx", "exit-2.xlsx", "c.xlsx", "check-crash-3.xlsx", "d.xlsx", "crash-4.xlsx", "e.xlsx", "f.xlsx"];
   const outcomes = await analyzeAll(files, { ...options, jobs });
   expect(outcomes.map((o) => o.file)).toEqual(files);
-  const failed = outcomes.filter((o) => o.kind === "unreadable" && o.reason === "internal").map((o) => o.file);
-  // One worker alone (--jobs 1) is a full worker: it never hands a file to a checker, so
-  // "check-crash" passes there.
-  expect(failed).toEqual(jobs === 1 ? ["crash-1.xlsx", "exit-2.xlsx", "crash-4.xlsx"] : ["crash-1.xlsx", "exit-2.xlsx", "check-crash-3.xlsx", "crash-4.xlsx"]);
+  const reason = (o: (typeof outcomes)[number]) => (o.kind === "unreadable" ? o.reason : o.kind);
+  const failed = outcomes.filter((o) => reason(o) === "internal").map((o) => o.file);
+  // "check-crash" kills a checker only: a full worker (the only lane with --jobs 1, one of two
+  // with --jobs 3, whichever takes the file) reads and checks it without one, and it passes.
+  const checkCrash = outcomes[5]!;
+  const viaChecker = reason(checkCrash) !== "stand-in:full";
+  if (jobs === 1) expect(viaChecker).toBe(false);
+  if (jobs === 2) expect(viaChecker).toBe(true);
+  expect(failed).toEqual(["crash-1.xlsx", "exit-2.xlsx", ...(viaChecker ? ["check-crash-3.xlsx"] : []), "crash-4.xlsx"]);
   const crashed = outcomes[1]!;
   expect(crashed.kind === "unreadable" && crashed.message.en).toContain("boom in crash-1.xlsx");
-  if (jobs > 1) {
-    const checkCrash = outcomes[5]!;
-    expect(checkCrash.kind === "unreadable" && checkCrash.message.en).toContain("boom in check-crash-3.xlsx");
-  }
+  if (viaChecker) expect(checkCrash.kind === "unreadable" && checkCrash.message.en).toContain("boom in check-crash-3.xlsx");
+  // Every other file was answered by a lane, none lost or answered twice.
+  for (const o of outcomes) if (!failed.includes(o.file)) expect(reason(o)).toMatch(/^stand-in:(check|full)$/);
 });
 
 test("lanes: pairs of reader and checker, and a full worker for an odd one", () => {

@@ -112,26 +112,6 @@ describe("every built page is locked down", () => {
  */
 const KNOWN_CODE_FROM_STRING: readonly { snippet: string; where: string; why: string }[] = [
   {
-    snippet: 'h.setImmediate=function(e){"function"!=typeof e&&(e=new Function(""+e));',
-    where: "exceljs.min.js (demo's lazy xlsx chunk): setImmediate polyfill",
-    why: "compiles only a string callback; exceljs passes functions",
-  },
-  {
-    snippet: '||function(){return this}()||this||Function("return this")()}',
-    where: "exceljs.min.js: global lookup",
-    why: "reached only when globalThis, self and this are all missing",
-  },
-  {
-    snippet: 'self&&self.Object===Object&&self,$ID=$ID||$ID||Function("return this")()',
-    where: "exceljs.min.js: lodash's root object (5 copies)",
-    why: "reached only when neither global nor self is an object",
-  },
-  {
-    snippet: '"object"==typeof globalThis?globalThis.regeneratorRuntime=n:Function("r","regeneratorRuntime = r")(n)',
-    where: "exceljs.min.js: regenerator-runtime",
-    why: "only when globalThis is missing (pre-2019 engines, never WebView2)",
-  },
-  {
     snippet: '"object"==typeof $ID&&$ID.global===$ID&&$ID||Function("return this")()||{}',
     where: "mammoth.browser.js (the pane's lazy .docx chunk): underscore's root object",
     why: "self is the window in a page, so the Function fallback is never evaluated",

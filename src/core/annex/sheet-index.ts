@@ -25,6 +25,15 @@ export class SheetIndex {
   readonly labels: readonly LabelCell[];
   /** Merged area by covered cell, keyed row × mergeWidth + col: numeric keys make no garbage. */
   private readonly mergeByCell = new Map<number, CellRange>();
+  /**
+   * The same, as a dense grid (index into `indexedMerges` + 1, 0 for none) when the merged rows
+   * times mergeWidth stay small: every cell read asks for its merge, and an array index is much
+   * cheaper than a Map lookup. Large sparse sheets keep the Map.
+   */
+  private mergeGrid: Int32Array | null = null;
+  private readonly indexedMerges: CellRange[] = [];
+  /** Every stored cell by row × colCount + col, when the sheet is small enough to hold densely. */
+  private cellGrid: (Cell | undefined)[] | null = null;
   private readonly mergeWidth: number;
   /** Merges too large or too odd to index cell by cell (a hostile A1:XFD1048576): checked one by one. */
   private readonly hugeMerges: CellRange[] = [];
@@ -45,20 +54,34 @@ export class SheetIndex {
       else this.hugeMerges.push(merge);
     }
     this.mergeWidth = width;
+    let mergedRows = 0;
+    for (const merge of sheet.merges) if (indexable(merge)) mergedRows = Math.max(mergedRows, merge.bottom + 1);
+    if (mergedRows * width <= DENSE_LIMIT) this.mergeGrid = new Int32Array(mergedRows * width);
     for (const merge of sheet.merges) {
       if (!indexable(merge)) continue;
       // Large merges (a whole footer row) are few; index every covered cell for O(1) lookups.
+      this.indexedMerges.push(merge);
+      const id = this.indexedMerges.length;
       for (let r = merge.top; r <= merge.bottom; r++) {
-        for (let c = merge.left; c <= merge.right; c++) this.mergeByCell.set(r * width + c, merge);
+        for (let c = merge.left; c <= merge.right; c++) {
+          if (this.mergeGrid) this.mergeGrid[r * width + c] = id;
+          else this.mergeByCell.set(r * width + c, merge);
+        }
       }
     }
     const rowCount = withinSheetLimit(sheet.rowCount, MAX_ROWS);
     const colCount = withinSheetLimit(sheet.colCount, MAX_COLS);
     this.rowCount = rowCount;
     this.colCount = colCount;
+    // Only for sheets that hand over their cells in one pass (every adapter's SparseSheet): a
+    // grid read cell by cell keeps being asked, so a host that fails on a later read still
+    // fails inside the table being parsed (reported unreadable), not for the whole workbook.
+    const dense = sheet.forEachCell && rowCount * colCount <= DENSE_LIMIT ? new Array<Cell | undefined>(rowCount * colCount) : null;
     const labels: LabelCell[] = [];
     const visit = (row: number, col: number, raw: unknown) => {
-      const value = safeCell(raw)?.value;
+      const cell = safeCell(raw);
+      if (dense && cell) dense[row * colCount + col] = cell;
+      const value = cell?.value;
       if (value === null || value === undefined || (typeof value === "string" && value.trim() === "")) return;
       const filled = this.filledByRow.get(row);
       if (filled) filled.push(col);
@@ -81,6 +104,7 @@ export class SheetIndex {
       for (let row = 0; row < rowCount; row++) for (let col = 0; col < colCount; col++) visit(row, col, sheet.cell(row, col));
     }
     this.labels = labels;
+    this.cellGrid = dense;
     for (const label of labels) {
       const inRow = this.labelsByRow.get(label.row);
       if (inRow) inRow.push(label);
@@ -98,12 +122,22 @@ export class SheetIndex {
 
   /** The cell at (row, col) as the core may rely on it (see safeCell). */
   cell(row: number, col: number): Cell | undefined {
+    if (this.cellGrid && row >= 0 && col >= 0 && row < this.rowCount && col < this.colCount) return this.cellGrid[row * this.colCount + col];
     return safeCell(this.sheet.cell(row, col));
   }
 
   /** The merged area covering a cell, if any. */
   mergeAt(row: number, col: number): CellRange | undefined {
-    const indexed = col >= 0 && col < this.mergeWidth ? this.mergeByCell.get(row * this.mergeWidth + col) : undefined;
+    let indexed: CellRange | undefined;
+    if (col >= 0 && col < this.mergeWidth && row >= 0) {
+      if (this.mergeGrid) {
+        const at = row * this.mergeWidth + col;
+        const id = at < this.mergeGrid.length ? this.mergeGrid[at]! : 0;
+        indexed = id > 0 ? this.indexedMerges[id - 1] : undefined;
+      } else {
+        indexed = this.mergeByCell.get(row * this.mergeWidth + col);
+      }
+    }
     if (indexed || this.hugeMerges.length === 0) return indexed;
     return this.hugeMerges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
   }
@@ -209,6 +243,8 @@ const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
 /** A whole row of an 80-column sheet is 80 cells; no real form merges anything near this. */
 const HUGE_MERGE_CELLS = 100_000;
+/** Grids up to this many cells are indexed densely (a 20,000-row, 10-column table is 200,000; at most 8 MB). */
+const DENSE_LIMIT = 1_000_000;
 
 function withinSheetLimit(count: number, limit: number): number {
   return Number.isFinite(count) && count > 0 ? Math.min(Math.floor(count), limit) : 0;

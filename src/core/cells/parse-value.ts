@@ -28,8 +28,18 @@ const NUMBER_WITH_UNIT = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+
 const TO_WAN: Readonly<Record<string, string>> = { "万元": "1", "万": "1", "元": "0.0001", "千元": "0.1", "亿元": "10000", "亿": "10000" };
 const EXCEL_ERROR_TEXT = /^#(?:DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;
 
+// A workbook uses a handful of formats for thousands of cells: each is looked at once.
+const percentFormats = new Map<string, boolean>();
+
 export function isPercentFormat(numberFormat: string | undefined): boolean {
-  return !!numberFormat && /%/.test(numberFormat.replace(/"[^"]*"/g, ""));
+  if (!numberFormat) return false;
+  let percent = percentFormats.get(numberFormat);
+  if (percent === undefined) {
+    percent = /%/.test(numberFormat.replace(/"[^"]*"/g, ""));
+    if (percentFormats.size >= 1_000) percentFormats.clear();
+    percentFormats.set(numberFormat, percent);
+  }
+  return percent;
 }
 
 /**

@@ -20,7 +20,15 @@ export function unitsAgree(a: string | null, b: string | null): boolean {
 
 /** Whether a 正向 actual beats its target by the form's threshold or more. */
 export function isOverCompleted(goal: Decimal, actual: Decimal, over: OverCompletionSpec): boolean {
-  return goal.greaterThan(0) && actual.greaterThanOrEqualTo(goal.times(new Decimal(over.thresholdPercent).dividedBy(100).plus(1)));
+  return goal.greaterThan(0) && actual.greaterThanOrEqualTo(goal.times(factorOf(over.thresholdPercent)));
+}
+
+// 1 + threshold / 100 for each threshold in use (a form has one): not rebuilt for every row.
+const factors = new Map<number, Decimal>();
+function factorOf(thresholdPercent: number): Decimal {
+  let factor = factors.get(thresholdPercent);
+  if (factor === undefined) factors.set(thresholdPercent, (factor = new Decimal(thresholdPercent).dividedBy(100).plus(1)));
+  return factor;
 }
 
 export function suggestScore(target: Target, actual: Quantity | null, weight: Decimal, reverseFormula: "A" | "B", over?: OverCompletionSpec): Suggestion {

@@ -3,6 +3,8 @@ import { indicatorName } from "./indicator-reading";
 import { SCORE_TOLERANCE, plain } from "../../numeric/decimal";
 import { figure, label } from "../../messages/message";
 
+const NEGATIVE_TOLERANCE = SCORE_TOLERANCE.negated();
+
 /** 0 ≤ 得分 ≤ 分值 on every indicator row. */
 export default defineRule({
   meta: {
@@ -24,7 +26,8 @@ export default defineRule({
       const weight = row.weight?.value;
       const score = row.score?.value;
       if (weight == null || score == null) continue;
-      if (score.greaterThanOrEqualTo(SCORE_TOLERANCE.negated()) && score.lessThanOrEqualTo(weight.plus(SCORE_TOLERANCE))) continue;
+      // Compared without building new Decimals: |score| within tolerance below 0, or above the weight.
+      if (score.greaterThanOrEqualTo(NEGATIVE_TOLERANCE) && (score.lessThanOrEqualTo(weight) || score.minus(weight).lessThanOrEqualTo(SCORE_TOLERANCE))) continue;
       const name = indicatorName(row);
       context.report({
         at: row.score!.at,

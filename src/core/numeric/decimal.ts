@@ -11,6 +11,43 @@ const D = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP, to
 export type Decimal = InstanceType<typeof D>;
 export const Decimal = D;
 
+/**
+ * Comparing two Decimals without copying one. decimal.js turns the argument of every comparison
+ * (gt, gte, lt, lte, eq, cmp) into a new Decimal first, even when it already is one: on a
+ * 20,000-row table that copy was a sixth of the check's time. Two finite Decimals are compared here
+ * from their parts (sign, exponent, base-10^7 digit groups, which decimal.js keeps without leading
+ * or trailing zero groups); anything else (NaN, ±Infinity, numbers, strings) goes to decimal.js.
+ * The result is the same in every case (test/core/numeric/compare.test.ts holds the two together).
+ */
+type Parts = { s: number; e: number; d: number[] | null };
+const libraryCompare = DecimalJs.prototype.comparedTo;
+
+export function compareDecimals(x: Decimal, y: DecimalJs.Value): number {
+  if (!(y instanceof DecimalJs)) return libraryCompare.call(x, y);
+  const a = x as unknown as Parts;
+  const b = y as unknown as Parts;
+  const ad = a.d;
+  const bd = b.d;
+  if (!ad || !bd) return libraryCompare.call(x, y);
+  // A zero is a single 0 group, whatever its sign.
+  if (ad[0] === 0 || bd[0] === 0) return ad[0] !== 0 ? a.s : bd[0] !== 0 ? -b.s : 0;
+  if (a.s !== b.s) return a.s;
+  const flip = a.s < 0 ? -1 : 1;
+  if (a.e !== b.e) return a.e > b.e ? flip : -flip;
+  const n = Math.min(ad.length, bd.length);
+  for (let i = 0; i < n; i++) if (ad[i] !== bd[i]) return ad[i]! > bd[i]! ? flip : -flip;
+  return ad.length === bd.length ? 0 : ad.length > bd.length ? flip : -flip;
+}
+
+// Every comparison method of decimal.js calls cmp on its receiver: installing it there makes
+// gt/gte/lt/lte/eq allocation-free too. decimal.js is imported by this module only.
+{
+  const proto = DecimalJs.prototype as unknown as { comparedTo: unknown; cmp: unknown };
+  proto.comparedTo = proto.cmp = function (this: Decimal, y: DecimalJs.Value) {
+    return compareDecimals(this, y);
+  };
+}
+
 export const ZERO = new D(0);
 export const HUNDRED = new D(100);
 

@@ -118,6 +118,8 @@ export interface DerivedCheck {
  */
 export function checkDerived(context: RuleContext<DerivedMessageId>, check: DerivedCheck): boolean {
   const { cell, expected, kind } = check;
+  // A matching figure (most of them) needs none of the message parts or the fix built below.
+  if (cell.parsed.kind === "number" && within(cell.parsed.value, expected, check.tolerance)) return true;
   const base = { at: cell.at, related: check.related, expected: plain(expected), figure: kind };
   const data = { what: label(check.what), expected: figureOf(expected, kind), basis: check.basis };
   const edit = editFor(cell, expected, kind);

@@ -55,6 +55,7 @@ export default defineRule({
       }
       if (suggestion.kind !== "score" || !row.score || row.score.value == null || target?.kind !== "quantitative" || !actual) continue;
       const entered = row.score.value;
+      if (entered.eq(suggestion.score)) continue;
       const gap = entered.minus(suggestion.score).abs();
       if (gap.lessThan(MATCH_GAP)) continue;
       const how = suggestion.overCompleted

@@ -1,6 +1,6 @@
 /**
  * Command-line arguments, parsed and checked by hand: a handful of flags, each with one rule, so a
- * schema library would cost more to load than the check itself (zod alone took 37 ms of a
+ * schema library would cost more to load than the check itself (issue 12 measured zod at 37 ms of a
  * 450 ms run).
  */
 import { PROFILES } from "../core/profiles";

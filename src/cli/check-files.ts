@@ -20,12 +20,11 @@ const lazy = {
 };
 
 export async function checkFiles(paths: readonly string[], folder: boolean, options: Options, settings: RuleSettings, io: Io): Promise<number> {
-  const files = { paths, folder };
-  const report = options.report !== undefined ? await readReport(options.report, files.folder, io) : null;
+  const report = options.report !== undefined ? await readReport(options.report, folder, io) : null;
   if (report === false) return 2;
   const prepared = report !== null ? (await lazy.reportText()).prepareReportText(report) : null;
   const results: (JsonReport | JsonUnreadable)[] = [];
-  for (const file of files.paths) {
+  for (const file of paths) {
     const read = await readXlsx(file);
     if (!read.ok) {
       results.push({ schemaVersion: REPORT_SCHEMA_VERSION, file, error: { reason: read.reason, message: read.message[options.lang] } });
@@ -40,7 +39,7 @@ export async function checkFiles(paths: readonly string[], folder: boolean, opti
       if (fixed !== 0) return fixed;
     }
   }
-  print(results, files.folder, options, io);
+  print(results, folder, options, io);
   const unreadable = results.some((r) => "error" in r);
   const errors = results.some((r) => "summary" in r && r.summary.errors > 0);
   return unreadable ? 2 : errors ? 1 : 0;

@@ -2,20 +2,16 @@
  * Snapshots handed between the summary's threads (packSnapshot / unpackSnapshot) come back the
  * same: every fixture's sheets, sizes, merges, protection and cells in the same order.
  */
-import { readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
 import { readXlsx } from "../../src/adapters/xlsx/read-xlsx";
 import { packSnapshot, unpackSnapshot } from "../../src/core/grid/transfer";
 import { SparseSheet } from "../../src/core/grid/workbook";
 import { digest } from "../helpers/snapshot-digest";
+import { repositoryWorkbooks } from "../helpers/workbook-files";
 
-const ROOT = join(__dirname, "..", "..");
-const xlsxUnder = (dir: string): string[] =>
-  readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? xlsxUnder(join(dir, n)) : n.endsWith(".xlsx") ? [join(dir, n)] : []));
 
 test("every fixture's snapshot survives packing and unpacking, through structured cloning", async () => {
   let compared = 0;
-  for (const file of [...xlsxUnder(join(ROOT, "test", "fixtures")), ...xlsxUnder(join(ROOT, "assets"))]) {
+  for (const file of repositoryWorkbooks()) {
     const read = await readXlsx(file);
     if (!read.ok) continue;
     const back = unpackSnapshot(structuredClone(packSnapshot(read.snapshot)));

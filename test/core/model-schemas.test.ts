@@ -3,22 +3,16 @@
  * not run the schemas (the models are typed by construction); this test holds every model built
  * from the repository's workbooks to them instead, so a drifting model fails here.
  */
-import { readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
 import { readXlsx } from "../../src/adapters/xlsx/read-xlsx";
 import { validate, DEFAULT_SETTINGS } from "../../src/core";
 import { Annex2Schema, Annex3Schema } from "../../src/core/model/schemas";
+import { repositoryWorkbooks } from "../helpers/workbook-files";
 
-const ROOT = join(__dirname, "..", "..");
-
-function xlsxUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? xlsxUnder(join(dir, n)) : n.endsWith(".xlsx") ? [join(dir, n)] : []));
-}
 
 test("every 附件2 and 自评表 model built from the fixtures and the sample satisfies its schema", async () => {
   let annex2 = 0;
   let selfEval = 0;
-  for (const file of [...xlsxUnder(join(ROOT, "test", "fixtures")), ...xlsxUnder(join(ROOT, "assets"))]) {
+  for (const file of repositoryWorkbooks()) {
     const read = await readXlsx(file);
     if (!read.ok) continue;
     const result = validate(read.snapshot, DEFAULT_SETTINGS);

@@ -9,6 +9,7 @@
  * is escaped for XML and characters XML cannot hold (C0 controls) are dropped, as exceljs did.
  */
 import { strToU8, zipSync } from "fflate";
+import { columnLetters } from "../../core/grid/address";
 
 export interface CellStyle {
   readonly numFmt?: string;
@@ -52,12 +53,6 @@ export function escapeXml(text: string): string {
   // eslint-disable-next-line no-control-regex -- the characters XML 1.0 cannot hold
   const clean = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, "");
   return clean.replace(/[&<>"]/g, (ch) => (ch === "&" ? "&amp;" : ch === "<" ? "&lt;" : ch === ">" ? "&gt;" : "&quot;"));
-}
-
-export function columnName(index: number): string {
-  let name = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
 }
 
 class Styles {
@@ -137,7 +132,7 @@ class Sheet {
     let xml = `<row r="${r}">`;
     cells.forEach((cell, c) => {
       if (!cell) return;
-      const ref = `${columnName(c)}${r}`;
+      const ref = `${columnLetters(c)}${r}`;
       const s = this.styles.id(cell.style);
       const style = s ? ` s="${s}"` : "";
       if (cell.value === null) {
@@ -156,10 +151,10 @@ class Sheet {
   xml(): string {
     const frozen = this.options.frozen;
     const pane = frozen
-      ? `<pane${frozen.columns ? ` xSplit="${frozen.columns}"` : ""}${frozen.rows ? ` ySplit="${frozen.rows}"` : ""} topLeftCell="${columnName(frozen.columns)}${frozen.rows + 1}" activePane="${frozen.columns && frozen.rows ? "bottomRight" : frozen.rows ? "bottomLeft" : "topRight"}" state="frozen"/>`
+      ? `<pane${frozen.columns ? ` xSplit="${frozen.columns}"` : ""}${frozen.rows ? ` ySplit="${frozen.rows}"` : ""} topLeftCell="${columnLetters(frozen.columns)}${frozen.rows + 1}" activePane="${frozen.columns && frozen.rows ? "bottomRight" : frozen.rows ? "bottomLeft" : "topRight"}" state="frozen"/>`
       : "";
     const cols = this.options.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("");
-    const lastColumn = columnName(this.columns - 1);
+    const lastColumn = columnLetters(this.columns - 1);
     const filter = `<autoFilter ref="A1:${lastColumn}${Math.max(1, this.rows.length)}"/>`;
     const links = this.links.length === 0 ? "" : `<hyperlinks>${this.links.map((l, i) => `<hyperlink ref="${l.ref}" r:id="rId${i + 1}"${l.location ? ` location="${escapeXml(l.location)}"` : ""}/>`).join("")}</hyperlinks>`;
     return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:r="${REL}">`
@@ -202,7 +197,7 @@ export class WorkbookWriter {
       + '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>');
     put("_rels/.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="${REL}/extended-properties" Target="docProps/app.xml"/></Relationships>`);
     put("docProps/app.xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>annex-check</Application></Properties>');
-    const definedNames = this.sheets.map((s, i) => `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">'${escapeXml(s.name.replace(/'/g, "''"))}'!$A$1:$${columnName(Math.max(0, s.columns - 1))}$${Math.max(1, s.rowCount)}</definedName>`).join("");
+    const definedNames = this.sheets.map((s, i) => `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">'${escapeXml(s.name.replace(/'/g, "''"))}'!$A$1:$${columnLetters(Math.max(0, s.columns - 1))}$${Math.max(1, s.rowCount)}</definedName>`).join("");
     put("xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${MAIN}" xmlns:r="${REL}"><bookViews><workbookView/></bookViews><sheets>`
       + this.sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("")
       + `</sheets><definedNames>${definedNames}</definedNames></workbook>`);

@@ -11,6 +11,7 @@ import type { Bilingual, CellEdit } from "../../core/findings/finding";
 import { planApply, type CellNow } from "../../host/write-plan";
 import { toCell, type SheetSpec, type WorkbookSpec } from "../memory/grid-spec";
 import { loadWorkbook } from "./load-workbook";
+import { dosDateTime } from "./zip-node";
 import { cellFromExcel, isFormulaValue, isMergeFollower } from "./snapshot";
 
 export type WriteFailureReason = "same-file" | "exists" | "unreadable" | "write-failed";
@@ -348,8 +349,7 @@ function isWide(ch: string): boolean {
  */
 export function withFixedZipTimestamps(zip: Buffer, date: Date): Buffer {
   const out = Buffer.from(zip);
-  const dosTime = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2);
-  const dosDate = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
+  const { time: dosTime, date: dosDate } = dosDateTime(date);
 
   const eocd = findEndOfCentralDirectory(out);
   if (eocd < 0) return zip;

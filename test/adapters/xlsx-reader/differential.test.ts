@@ -9,7 +9,7 @@
  * Where exceljs is wrong the readers differ on purpose; those cases are not generated here but
  * pinned one by one in divergences.test.ts.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import fc from "fast-check";
@@ -18,15 +18,8 @@ import { readXlsx } from "../../../src/adapters/xlsx/read-xlsx";
 import { readXlsxWithExcelJs } from "../../../src/adapters/xlsx/load-workbook";
 import type { XlsxReadResult } from "../../../src/adapters/xlsx/sniff";
 import { digest } from "../../helpers/snapshot-digest";
+import { repositoryWorkbooks, ROOT } from "../../helpers/workbook-files";
 
-const ROOT = join(__dirname, "..", "..", "..");
-
-function xlsxUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? xlsxUnder(path) : /\.xlsx?$/i.test(name) ? [path] : [];
-  });
-}
 
 function outcome(result: XlsxReadResult): unknown {
   return result.ok ? { ok: true, sheets: digest(result.snapshot) } : { ok: false, reason: result.reason };
@@ -51,7 +44,7 @@ function firstDifference(a: unknown, b: unknown, path: string): string {
   return `${path}: differ`;
 }
 
-const FILES = [...xlsxUnder(join(ROOT, "test", "fixtures")), ...xlsxUnder(join(ROOT, "assets"))];
+const FILES = repositoryWorkbooks();
 
 describe("every workbook in the repository reads the same through both readers", () => {
   test("there are fixtures to compare (the bad-input corpus, the form corpus, the sample)", () => {

@@ -10,7 +10,8 @@
  * No Node built-ins: the CLI and the browser demo pass their own inflater.
  */
 import { SparseSheet, type Cell, type CellValue, type WorkbookSnapshot } from "../../../core/grid/workbook";
-import { parseXml, XmlError, type Attributes, type XmlHandler } from "./xml";
+import { columnIndex, columnLetters, fromA1, parseRangeA1 } from "../../../core/grid/address";
+import { parseXml, type XmlHandler } from "./xml";
 import { readDirectory, readEntry, ZipError, type Inflate, type ZipEntry } from "./zip";
 import { BUILT_IN_FORMATS, isDateFormat, serialToIsoText } from "./number-formats";
 
@@ -31,10 +32,11 @@ export const DEFAULT_LIMITS: ReadLimits = { maxPartBytes: 256 * 2 ** 20, maxTota
 export type PackageReadFailure = "corrupt" | "not-xlsx" | "too-large";
 export type PackageReadResult =
   | { readonly ok: true; readonly snapshot: WorkbookSnapshot }
-  | { readonly ok: false; readonly reason: PackageReadFailure; readonly detail: string };
+  | { readonly ok: false; readonly reason: PackageReadFailure };
 
 class LimitError extends Error {}
 class CorruptError extends Error {}
+class NotWorkbookError extends Error {}
 
 const MAX_ROW = 1_048_576;
 const MAX_COL = 16_384;
@@ -45,14 +47,13 @@ export function readWorkbookPackage(bytes: Uint8Array, inflate: Inflate, limits:
   try {
     return { ok: true, snapshot: new PackageReader(bytes, inflate, limits).read() };
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    if (error instanceof NotWorkbookError) return { ok: false, reason: "not-xlsx", detail };
-    if (error instanceof LimitError || (error instanceof ZipError && error.kind === "too-large")) return { ok: false, reason: "too-large", detail };
-    return { ok: false, reason: "corrupt", detail };
+    if (error instanceof NotWorkbookError) return { ok: false, reason: "not-xlsx" };
+    if (error instanceof LimitError || (error instanceof ZipError && error.kind === "too-large")) return { ok: false, reason: "too-large" };
+    // Anything else (damaged zip or XML, a reference out of Excel's grid, a bug): a damaged file.
+    return { ok: false, reason: "corrupt" };
   }
 }
 
-class NotWorkbookError extends Error {}
 
 interface Relationship {
   readonly type: string;
@@ -367,17 +368,15 @@ interface ParsedSheet {
   readonly implicitReferences: boolean;
 }
 
+/** Column (1-based, as the file numbers them) of upper-case column letters. */
 function columnNumber(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
-  return n;
+  return columnIndex(letters) + 1;
 }
 
-/** Columns and row of an A1 reference, "$" ignored; undefined when it is not one. */
+/** Column and row (1-based) of an upper-case A1 reference, "$" allowed; undefined otherwise. */
 function parseA1(ref: string): { col: number; row: number } | undefined {
-  const m = /^\$?([A-Z]{1,3})\$?([1-9][0-9]{0,6})$/.exec(ref);
-  if (!m) return undefined;
-  return { col: columnNumber(m[1]!), row: parseInt(m[2]!, 10) };
+  const at = /^\$?[A-Z]{1,3}\$?[1-9]/.test(ref) ? fromA1(ref) : null;
+  return at ? { col: at.col + 1, row: at.row + 1 } : undefined;
 }
 
 /**
@@ -705,12 +704,11 @@ function isoDateOf(text: string): string {
   return serialToIsoText(time / 86_400_000 + 25569, false);
 }
 
+/** A merge's range, 1-based like the rows; undefined when it is not one within Excel's grid. */
 function parseRange(ref: string): { top: number; left: number; bottom: number; right: number } | undefined {
-  const [from, to = from] = ref.split(":");
-  const a = parseA1(from ?? "");
-  const b = parseA1(to ?? "");
-  if (!a || !b || a.col > MAX_COL || b.col > MAX_COL || a.row > MAX_ROW || b.row > MAX_ROW) return undefined;
-  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+  const range = parseRangeA1(ref);
+  if (!range || range.top < 0 || range.right >= MAX_COL || range.bottom >= MAX_ROW) return undefined;
+  return { top: range.top + 1, left: range.left + 1, bottom: range.bottom + 1, right: range.right + 1 };
 }
 
 /**
@@ -732,14 +730,8 @@ export function slideFormula(formula: string, from: string, to: string): string 
     const colNo = columnNumber(letters) + (m[1] ? 0 : colShift);
     const rowNo = parseInt(m[4]!, 10) + (m[3] ? 0 : rowShift);
     if (colNo < 1 || colNo > MAX_COL) return match;
-    return `${sheet ?? ""}${m[1] ?? ""}${columnLetters(colNo)}${m[3] ?? ""}${rowNo}`;
+    return `${sheet ?? ""}${m[1] ?? ""}${columnLetters(colNo - 1)}${m[3] ?? ""}${rowNo}`;
   });
-}
-
-function columnLetters(n: number): string {
-  let s = "";
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
 }
 
 /** Every position the merges cover (row × 20,000 + col, 1-based); refuses overlapping or huge merges. */
@@ -829,4 +821,3 @@ function buildSheet(name: string, parsed: ParsedSheet, hyperlinks: ReadonlySet<s
   return sheet;
 }
 
-export { XmlError, type Attributes };

@@ -24,6 +24,11 @@ const A2_NAMES = {
   investmentRate: { zh: "投资概算控制率", en: "investment control rate" },
 } as const;
 
+/** "专题视察、调研 分值": a name followed by the form's term for a figure. */
+function termOf(name: string, what: keyof Terms, terms: Terms): MessageArg {
+  return label({ zh: `${name} ${terms[what].zh}`, en: `${name} ${terms[what].en}` });
+}
+
 /**
  * An indicator's 分值 or 得分: its name ("专题视察、调研 分值") is only worked out when a finding
  * shows it; a large table has tens of thousands of these and most are never named.
@@ -37,8 +42,7 @@ class IndicatorNumber implements NamedNumber {
   ) {}
 
   get name(): MessageArg {
-    const name = this.row.level3 ? displayLabel(this.row.level3.text) : this.terms.indicator.zh;
-    return label({ zh: `${name} ${this.terms[this.what].zh}`, en: `${name} ${this.terms[this.what].en}` });
+    return termOf(this.row.level3 ? displayLabel(this.row.level3.text) : this.terms.indicator.zh, this.what, this.terms);
   }
 }
 
@@ -64,7 +68,6 @@ function collect(annex2: Annex2 | null, annex3: Annex3 | null, terms: Terms): Na
     if (cell) out.push({ cell, name });
   };
   const term = (key: keyof Terms) => label(terms[key]);
-  const of = (name: string, what: keyof Terms): MessageArg => label({ zh: `${name} ${terms[what].zh}`, en: `${name} ${terms[what].en}` });
   if (annex2) {
     add(annex2.staff?.establishment, label(A2_NAMES.establishment));
     add(annex2.staff?.actual, label(A2_NAMES.actual));
@@ -113,8 +116,8 @@ function collect(annex2: Annex2 | null, annex3: Annex3 | null, terms: Terms): Na
       if (row.weight) out.push(new IndicatorNumber(row.weight, row, "weight", terms));
       if (row.score) out.push(new IndicatorNumber(row.score, row, "score", terms));
     }
-    add(annex3.total?.weight, of(terms.total.zh, "weight"));
-    add(annex3.total?.score, of(terms.total.zh, "score"));
+    add(annex3.total?.weight, termOf(terms.total.zh, "weight", terms));
+    add(annex3.total?.score, termOf(terms.total.zh, "score", terms));
   }
   return out;
 }

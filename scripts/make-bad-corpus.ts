@@ -191,7 +191,7 @@ interface ZipEntry {
 }
 
 function readZipEntries(zip: Buffer): ZipEntry[] {
-  return [...readDirectory(zip).values()].map((entry) => ({ name: entry.name, data: Buffer.from(readEntry(zip, entry, Infinity, inflateNode)) }));
+  return [...readDirectory(zip, Infinity).values()].map((entry) => ({ name: entry.name, data: Buffer.from(readEntry(zip, entry, Infinity, inflateNode)) }));
 }
 
 function writeZipEntries(entries: readonly ZipEntry[], date: Date): Buffer {

@@ -224,7 +224,7 @@ describe("readXlsx on bad input", () => {
   });
 
   it("reports a directory", async () => {
-    expectFailure(await readXlsx(dir), "not-xlsx");
+    expectFailure(await readXlsx(dir), "folder");
   });
 
   it("reports a zip that is not a workbook", async () => {

@@ -4,13 +4,19 @@
  */
 import type { WorkbookSnapshot } from "../../core/grid/workbook";
 import type { Bilingual } from "../../core/findings/finding";
+import { limitMessage, type LimitKey } from "../limits";
 
-export type XlsxReadFailureReason = "not-xlsx" | "corrupt" | "encrypted" | "xls" | "missing" | "too-large";
+export type XlsxReadFailureReason =
+  | "not-xlsx" | "corrupt" | "encrypted" | "xls" | "missing" | "too-large"
+  // Not a file that can be opened (src/adapters/files/read-regular-file.ts).
+  | "folder" | "not-regular" | "link-loop" | "no-permission" | "unreadable";
 
 export interface XlsxReadFailure {
   readonly ok: false;
   readonly reason: XlsxReadFailureReason;
   readonly message: Bilingual;
+  /** For "too-large": the limit reached (src/adapters/limits.ts), when one is known. */
+  readonly limit?: { readonly key: LimitKey; readonly value: number };
 }
 
 export type XlsxReadResult = { readonly ok: true; readonly snapshot: WorkbookSnapshot } | XlsxReadFailure;
@@ -39,10 +45,26 @@ export const READ_FAILURE_MESSAGES: Readonly<Record<XlsxReadFailureReason, Bilin
     zh: "无法读取：这是旧格式 .xls 文件（Excel 97-2003），请在 Excel 中另存为 .xlsx 后再检查",
     en: "Cannot read: this is an old-format .xls file (Excel 97-2003); save it as .xlsx in Excel and check again",
   },
+  folder: { zh: "无法读取：这是一个文件夹，不是文件", en: "Cannot read: this is a folder, not a file" },
+  "not-regular": {
+    zh: "无法读取：不是普通文件（是管道、设备或其他特殊文件），未打开",
+    en: "Cannot read: not a regular file (a pipe, a device or another special file); not opened",
+  },
+  "link-loop": { zh: "无法读取：快捷方式（符号链接）循环指向自身，无法打开", en: "Cannot read: a symbolic link that loops back on itself" },
+  "no-permission": { zh: "无法读取：没有读取此文件的权限", en: "Cannot read: no permission to read this file" },
+  unreadable: { zh: "无法读取：读取文件时出错（磁盘或网络位置不可用）", en: "Cannot read: the file could not be read (disk or network location unavailable)" },
 };
 
 export function readFailure(reason: XlsxReadFailureReason): XlsxReadFailure {
   return { ok: false, reason, message: READ_FAILURE_MESSAGES[reason] };
+}
+
+/**
+ * A file past one of the limits: the message names it. `option`: and the CLI option that raises
+ * it (the CLI's messages; the browser has no options to name).
+ */
+export function limitFailure(key: LimitKey, value: number, option: boolean): XlsxReadFailure {
+  return { ok: false, reason: "too-large", message: limitMessage(key, value, option), limit: { key, value } };
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];

@@ -11,6 +11,7 @@ import { decodeEntities, parseXml, XmlError } from "../../../src/adapters/xlsx/f
 import { slideFormula } from "../../../src/adapters/xlsx/fast/read-workbook";
 import { readDirectory } from "../../../src/adapters/xlsx/fast/zip";
 import { READ_FAILURE_MESSAGES } from "../../../src/adapters/xlsx/sniff";
+import { DEFAULT_INPUT_LIMITS, type InputLimits } from "../../../src/adapters/limits";
 import { buildXlsx, stylesWith } from "../../helpers/xlsx-parts";
 import { digest } from "../../helpers/snapshot-digest";
 import { ROOT, xlsxUnder } from "../../helpers/workbook-files";
@@ -119,10 +120,11 @@ describe("cells", () => {
 describe("limits: checked before anything large is allocated", () => {
   const sample = readFileSync(join(ROOT, "assets", "samples", "zhuzhou-luosong-npc-2023.xlsx"));
   test("a part larger than allowed, a workbook larger than allowed, too many cells: too large", async () => {
-    expect(await readXlsx(sample, { maxPartBytes: 2_000, maxTotalBytes: 1e9, maxCells: 1e9 })).toMatchObject({ ok: false, reason: "too-large" });
-    expect(await readXlsx(sample, { maxPartBytes: 1e9, maxTotalBytes: 20_000, maxCells: 1e9 })).toMatchObject({ ok: false, reason: "too-large" });
-    expect(await readXlsx(sample, { maxPartBytes: 1e9, maxTotalBytes: 1e9, maxCells: 50 })).toMatchObject({ ok: false, reason: "too-large" });
-    expect((await readXlsx(sample, { maxPartBytes: 1e9, maxTotalBytes: 1e9, maxCells: 1e9 })).ok).toBe(true);
+    const limits = (changed: Partial<InputLimits>): InputLimits => ({ ...DEFAULT_INPUT_LIMITS, ...changed });
+    expect(await readXlsx(sample, limits({ partBytes: 2_000 }))).toMatchObject({ ok: false, reason: "too-large", limit: { key: "partBytes", value: 2_000 } });
+    expect(await readXlsx(sample, limits({ totalBytes: 20_000 }))).toMatchObject({ ok: false, reason: "too-large", limit: { key: "totalBytes" } });
+    expect(await readXlsx(sample, limits({ cells: 50 }))).toMatchObject({ ok: false, reason: "too-large", limit: { key: "cells" } });
+    expect((await readXlsx(sample, limits({ partBytes: 1e9, totalBytes: 1e9, cells: 1e9 }))).ok).toBe(true);
   });
   test("the refusal reads as a sentence in both languages", () => {
     expect(READ_FAILURE_MESSAGES["too-large"].zh).toMatch(/^无法读取：/);
@@ -152,7 +154,7 @@ describe("limits: checked before anything large is allocated", () => {
   });
   test("an entry that declares more than the limit is refused before it is inflated", async () => {
     const huge = bomb(20_000_000);
-    expect(await readXlsx(huge, { maxPartBytes: 10_000_000, maxTotalBytes: 1e9, maxCells: 1e9 })).toMatchObject({ ok: false, reason: "too-large" });
+    expect(await readXlsx(huge, { ...DEFAULT_INPUT_LIMITS, partBytes: 10_000_000 })).toMatchObject({ ok: false, reason: "too-large" });
     expect((await readXlsx(huge)).ok).toBe(true);
   });
   test("a directory claiming more entries than any workbook has is refused", () => {
@@ -160,7 +162,7 @@ describe("limits: checked before anything large is allocated", () => {
     const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
     zip.writeUInt16LE(0xfffe, eocd + 8);
     zip.writeUInt16LE(0xfffe, eocd + 10);
-    expect(() => readDirectory(new Uint8Array(zip))).toThrow();
+    expect(() => readDirectory(new Uint8Array(zip), 100)).toThrow();
   });
   test("stored (uncompressed) entries are read as well as deflated ones", async () => {
     const parts = { "_rels/.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`, "xl/workbook.xml": `<workbook xmlns:r="r"><sheets><sheet name="S" sheetId="1" r:id="a"/></sheets></workbook>`, "xl/_rels/workbook.xml.rels": `<Relationships><Relationship Id="a" Type="x/worksheet" Target="/xl/worksheets/sheet1.xml"/></Relationships>`, "xl/worksheets/sheet1.xml": `<worksheet><sheetData><row r="1"><c r="A1"><v>7</v></c></row></sheetData></worksheet>` };

@@ -12,29 +12,16 @@
 import { SparseSheet, type Cell, type CellValue, type WorkbookSnapshot } from "../../../core/grid/workbook";
 import { columnIndex, columnLetters, fromA1, parseRangeA1 } from "../../../core/grid/address";
 import { parseXml, type XmlHandler } from "./xml";
-import { readDirectory, readEntry, ZipError, type Inflate, type ZipEntry } from "./zip";
+import { readDirectory, readEntry, type Inflate, type ZipEntry } from "./zip";
 import { BUILT_IN_FORMATS, isDateFormat, serialToIsoText } from "./number-formats";
-
-export interface ReadLimits {
-  /** Largest inflated XML part, in bytes. */
-  readonly maxPartBytes: number;
-  /** All parts read, inflated, in bytes. */
-  readonly maxTotalBytes: number;
-  /** Cells (with a value or a format) in the whole workbook. */
-  readonly maxCells: number;
-}
-
-// A real 自评 workbook is a few hundred KB of XML and a few thousand cells; a 20,000-indicator
-// workbook 13 MB and 200,000. The limits are far above any real form and far below what would
-// exhaust memory on an office PC.
-export const DEFAULT_LIMITS: ReadLimits = { maxPartBytes: 256 * 2 ** 20, maxTotalBytes: 512 * 2 ** 20, maxCells: 5_000_000 };
+import { DEFAULT_INPUT_LIMITS, InputLimitError, type InputLimits, type LimitKey } from "../../limits";
 
 export type PackageReadFailure = "corrupt" | "not-xlsx" | "too-large";
 export type PackageReadResult =
   | { readonly ok: true; readonly snapshot: WorkbookSnapshot }
-  | { readonly ok: false; readonly reason: PackageReadFailure };
+  | { readonly ok: false; readonly reason: Exclude<PackageReadFailure, "too-large"> }
+  | { readonly ok: false; readonly reason: "too-large"; readonly limit: LimitKey; readonly value: number };
 
-class LimitError extends Error {}
 class CorruptError extends Error {}
 class NotWorkbookError extends Error {}
 
@@ -43,12 +30,12 @@ const MAX_COL = 16_384;
 const utf8 = new TextDecoder("utf-8");
 const utf16 = new TextDecoder("utf-16le");
 
-export function readWorkbookPackage(bytes: Uint8Array, inflate: Inflate, limits: ReadLimits = DEFAULT_LIMITS): PackageReadResult {
+export function readWorkbookPackage(bytes: Uint8Array, inflate: Inflate, limits: InputLimits = DEFAULT_INPUT_LIMITS): PackageReadResult {
   try {
     return { ok: true, snapshot: new PackageReader(bytes, inflate, limits).read() };
   } catch (error) {
     if (error instanceof NotWorkbookError) return { ok: false, reason: "not-xlsx" };
-    if (error instanceof LimitError || (error instanceof ZipError && error.kind === "too-large")) return { ok: false, reason: "too-large" };
+    if (error instanceof InputLimitError) return { ok: false, reason: "too-large", limit: error.limit, value: error.value };
     // Anything else (damaged zip or XML, a reference out of Excel's grid, a bug): a damaged file.
     return { ok: false, reason: "corrupt" };
   }
@@ -72,9 +59,9 @@ class PackageReader {
   constructor(
     private readonly bytes: Uint8Array,
     private readonly inflate: Inflate,
-    private readonly limits: ReadLimits,
+    private readonly limits: InputLimits,
   ) {
-    this.entries = readDirectory(bytes);
+    this.entries = readDirectory(bytes, limits.zipEntries);
   }
 
   read(): WorkbookSnapshot {
@@ -89,11 +76,12 @@ class PackageReader {
     };
     const sharedStringsPath = byType("/sharedStrings", "xl/sharedStrings.xml");
     const stylesPath = byType("/styles", "xl/styles.xml");
-    const sharedStrings = this.entries.has(sharedStringsPath) ? readSharedStrings(this.text(sharedStringsPath)) : [];
+    if (workbook.sheets.length > this.limits.sheets) throw new InputLimitError("sheets", this.limits.sheets);
+    const sharedStrings = this.entries.has(sharedStringsPath) ? readSharedStrings(this.text(sharedStringsPath), this.limits.stringChars) : [];
     const styles = this.entries.has(stylesPath) ? readStyles(this.text(stylesPath)) : [];
 
     const formats = styles.map(shownFormat);
-    const context: SheetContext = { sharedStrings, formats, dates: formats.map(isDateFormat), date1904: workbook.date1904 };
+    const context: SheetContext = { sharedStrings, formats, dates: formats.map(isDateFormat), date1904: workbook.date1904, limits: this.limits };
     const sheets: SparseSheet[] = [];
     for (const sheet of workbook.sheets) {
       const rel = rels.get(sheet.relationshipId);
@@ -101,17 +89,19 @@ class PackageReader {
       // Chart sheets, dialog and macro sheets hold no cells to check.
       if (/\/(chartsheet|dialogsheet|xlMacrosheet|xlIntlMacrosheet)$/i.test(rel.type)) continue;
       const path = resolvePath(dir, rel.target);
-      if (!this.entries.has(path)) continue;
+      // A sheet the workbook lists whose part is missing: a damaged file (Excel repairs it by
+      // dropping the sheet), not a workbook without that table.
+      if (!this.entries.has(path)) throw new CorruptError(`sheet part ${path} missing`);
       const xml = this.text(path);
-      const budget = this.limits.maxCells - this.cells;
+      const budget = this.limits.cells - this.cells;
       let built: { sheet: SparseSheet; cellCount: number } | undefined;
       try {
         const parsed = readWorksheet(xml, context, budget, new SparseSheet(sheet.name));
-        built = parsed && { sheet: finishDirect(parsed, this.hyperlinkAddresses(path, parsed.hyperlinks)), cellCount: parsed.cellCount };
+        built = parsed && { sheet: finishDirect(parsed, this.hyperlinkAddresses(path, parsed.hyperlinks), this.limits.mergedCells), cellCount: parsed.cellCount };
       } catch (error) {
         if (error !== NEEDS_BUFFER) throw error;
         const parsed = readWorksheet(xml, context, budget, null);
-        built = parsed && { sheet: buildSheet(sheet.name, parsed, this.hyperlinkAddresses(path, parsed.hyperlinks)), cellCount: parsed.cellCount };
+        built = parsed && { sheet: buildSheet(sheet.name, parsed, this.hyperlinkAddresses(path, parsed.hyperlinks), this.limits.mergedCells), cellCount: parsed.cellCount };
       }
       if (!built) continue;
       this.cells += built.cellCount;
@@ -169,7 +159,11 @@ class PackageReader {
 
   private text(path: string): string {
     const entry = this.entries.get(path)!;
-    const data = readEntry(this.bytes, entry, Math.min(this.limits.maxPartBytes, this.limits.maxTotalBytes - this.totalBytes), this.inflate);
+    // Each limit by its own name: the declared size is checked before anything is inflated, and
+    // the inflater stops at the declared size.
+    if (entry.size > this.limits.partBytes) throw new InputLimitError("partBytes", this.limits.partBytes);
+    if (entry.size > this.limits.totalBytes - this.totalBytes) throw new InputLimitError("totalBytes", this.limits.totalBytes);
+    const data = readEntry(this.bytes, entry, entry.size, this.inflate);
     this.totalBytes += data.length;
     if (data.length >= 2 && data[0] === 0xff && data[1] === 0xfe) return utf16.decode(data.subarray(2));
     return utf8.decode(data);
@@ -232,7 +226,7 @@ function decodeEscapes(text: string): string {
   return text.indexOf("_x") < 0 ? text : text.replace(/_x([0-9A-F]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-function readSharedStrings(xml: string): SharedString[] {
+function readSharedStrings(xml: string, maxChars: number): SharedString[] {
   const strings: SharedString[] = [];
   // Inside one <si>: its direct <t> text, its runs' texts; <rPh> (phonetic guides) is not text.
   let inItem = false;
@@ -286,7 +280,9 @@ function readSharedStrings(xml: string): SharedString[] {
         if (plain === undefined) (runs ??= []).push(runText ?? "");
       } else if (name === "si") {
         inItem = false;
-        strings.push(plain !== undefined ? { kind: "text", text: plain } : runs !== undefined ? { kind: "rich", text: runs.join("") } : { kind: "none" });
+        const item: SharedString = plain !== undefined ? { kind: "text", text: plain } : runs !== undefined ? { kind: "rich", text: runs.join("") } : { kind: "none" };
+        if (item.kind !== "none" && item.text.length > maxChars) throw new InputLimitError("stringChars", maxChars);
+        strings.push(item);
       }
     },
     text(text: string) {
@@ -335,6 +331,7 @@ interface SheetContext {
   readonly formats: readonly (string | undefined)[];
   readonly dates: readonly boolean[];
   readonly date1904: boolean;
+  readonly limits: InputLimits;
 }
 
 /** One <c> as read: where, and what the snapshot will hold (before hyperlinks and merges). */
@@ -509,7 +506,10 @@ function readWorksheet(xml: string, context: SheetContext, cellBudget: number, d
       if (depth === 3 && name === "mergeCell") {
         const ref = a.get("ref");
         const range = ref !== undefined ? parseRange(ref) : undefined;
-        if (range) merges.push(range);
+        if (range) {
+          if (merges.length >= context.limits.mergedRanges) throw new InputLimitError("mergedRanges", context.limits.mergedRanges);
+          merges.push(range);
+        }
         return;
       }
       const ref = depth === 3 && name === "hyperlink" ? a.get("ref") : undefined;
@@ -523,7 +523,7 @@ function readWorksheet(xml: string, context: SheetContext, cellBudget: number, d
           inCell = false;
           handler.wantsText = false;
           if (rowNumber > 0) {
-            if (++cellCount > cellBudget) throw new LimitError("too many cells");
+            if (++cellCount > cellBudget) throw new InputLimitError("cells", context.limits.cells);
             finishCell();
             if (direct) {
               if (finished) {
@@ -584,6 +584,7 @@ function readWorksheet(xml: string, context: SheetContext, cellBudget: number, d
   let dated = false;
 
   function withFormat(v: CellValue, numberFormat: string | undefined): Cell {
+    if (typeof v === "string" && v.length > context.limits.stringChars) throw new InputLimitError("stringChars", context.limits.stringChars);
     return numberFormat !== undefined ? { value: v, numberFormat } : { value: v };
   }
 
@@ -735,10 +736,11 @@ export function slideFormula(formula: string, from: string, to: string): string 
 }
 
 /** Every position the merges cover (row × 20,000 + col, 1-based); refuses overlapping or huge merges. */
-function coveredByMerges(merges: ParsedSheet["merges"]): Set<number> {
+function coveredByMerges(merges: ParsedSheet["merges"], maxCells: number): Set<number> {
   const covered = new Set<number>();
   for (const m of merges) {
-    if (covered.size + (m.bottom - m.top + 1) * (m.right - m.left + 1) > 4_000_000) throw new LimitError("merged ranges too large");
+    // The area is computed before any cell is visited: a merge over the whole sheet ends here at once.
+    if (covered.size + (m.bottom - m.top + 1) * (m.right - m.left + 1) > maxCells) throw new InputLimitError("mergedCells", maxCells);
     for (let r = m.top; r <= m.bottom; r++) {
       for (let c = m.left; c <= m.right; c++) {
         const k = r * 20_000 + c;
@@ -752,7 +754,7 @@ function coveredByMerges(merges: ParsedSheet["merges"]): Set<number> {
 }
 
 /** The directly read sheet, finished: links shown as their text, merge followers removed, merges added. */
-function finishDirect(parsed: ParsedSheet, hyperlinks: ReadonlySet<string>): SparseSheet {
+function finishDirect(parsed: ParsedSheet, hyperlinks: ReadonlySet<string>, maxMergedCells: number): SparseSheet {
   const sheet = parsed.direct!;
   if (hyperlinks.size > 0 && parsed.implicitReferences) throw NEEDS_BUFFER;
   for (const ref of hyperlinks) {
@@ -766,7 +768,7 @@ function finishDirect(parsed: ParsedSheet, hyperlinks: ReadonlySet<string>): Spa
     sheet.set(at.row - 1, at.col - 1, cell.numberFormat !== undefined ? { value: text, numberFormat: cell.numberFormat } : { value: text });
   }
   if (parsed.merges.length > 0) {
-    coveredByMerges(parsed.merges);
+    coveredByMerges(parsed.merges, maxMergedCells);
     for (const m of parsed.merges) {
       for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) sheet.clear(r - 1, c - 1);
     }
@@ -776,10 +778,10 @@ function finishDirect(parsed: ParsedSheet, hyperlinks: ReadonlySet<string>): Spa
   return sheet;
 }
 
-function buildSheet(name: string, parsed: ParsedSheet, hyperlinks: ReadonlySet<string>): SparseSheet {
+function buildSheet(name: string, parsed: ParsedSheet, hyperlinks: ReadonlySet<string>, maxMergedCells: number): SparseSheet {
   const sheet = new SparseSheet(name);
   // Cells covered by a merge but not its top-left are not cells of their own.
-  const covered = coveredByMerges(parsed.merges);
+  const covered = coveredByMerges(parsed.merges, maxMergedCells);
   const key = (r: number, c: number) => r * 20_000 + c;
   const topLeft = new Set(parsed.merges.map((m) => key(m.top, m.left)));
   const isFollower = (r: number, c: number) => covered.has(key(r, c)) && !topLeft.has(key(r, c));

@@ -8,15 +8,10 @@
  * file that claims little and inflates to gigabytes (a zip bomb) ends quickly with "too large".
  */
 
-export class ZipError extends Error {
-  constructor(
-    message: string,
-    /** "too-large" when a limit was reached, "corrupt" for a damaged or unsupported container. */
-    readonly kind: "corrupt" | "too-large" = "corrupt",
-  ) {
-    super(message);
-  }
-}
+import { InputLimitError } from "../../limits";
+
+/** A damaged or unsupported container (a limit reached is an InputLimitError instead). */
+export class ZipError extends Error {}
 
 export interface ZipEntry {
   readonly name: string;
@@ -39,8 +34,6 @@ const ZIP64_LOCATOR = 0x07064b50;
 const ZIP64_EOCD = 0x06064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
-// An entry count no workbook comes near; a directory claiming more is damaged or hostile.
-const MAX_ENTRIES = 100_000;
 
 function u64(view: DataView, at: number): number {
   const value = view.getUint32(at, true) + view.getUint32(at + 4, true) * 2 ** 32;
@@ -51,8 +44,11 @@ function u64(view: DataView, at: number): number {
 const utf8 = new TextDecoder("utf-8");
 const latin1 = new TextDecoder("latin1");
 
-/** The entries of the archive by name (a leading "/" dropped). Throws ZipError when damaged. */
-export function readDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
+/**
+ * The entries of the archive by name (a leading "/" dropped). Throws ZipError when damaged,
+ * InputLimitError past `maxEntries`.
+ */
+export function readDirectory(bytes: Uint8Array, maxEntries: number): Map<string, ZipEntry> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const eocd = findEndOfDirectory(bytes, view);
   let count = view.getUint16(eocd + 10, true);
@@ -68,9 +64,10 @@ export function readDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
       directoryOffset = u64(view, zip64 + 48);
     }
   }
-  if (count > MAX_ENTRIES) throw new ZipError("too many entries", "too-large");
+  if (count > maxEntries) throw new InputLimitError("zipEntries", maxEntries);
   if (directoryOffset + directorySize > bytes.length) throw new ZipError("central directory past the end (truncated file)");
   const entries = new Map<string, ZipEntry>();
+  const seen = new Set<string>();
   let at = directoryOffset;
   for (let index = 0; index < count; index++) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL) throw new ZipError("bad central directory entry");
@@ -99,7 +96,12 @@ export function readDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
       x += 4 + length;
     }
     if (name.startsWith("/")) name = name.slice(1);
-    if (!entries.has(name)) entries.set(name, { name, method, compressedSize, size, localOffset, encrypted: (flags & 1) === 1 });
+    // Two parts of one name (OPC compares names without case) make the package ambiguous: which
+    // copy Excel, a virus scanner or this checker reads differs, so the file is refused as damaged.
+    const folded = name.toLowerCase();
+    if (seen.has(folded)) throw new ZipError(`two entries named ${name}`);
+    seen.add(folded);
+    entries.set(name, { name, method, compressedSize, size, localOffset, encrypted: (flags & 1) === 1 });
     at = end;
   }
   return entries;
@@ -117,7 +119,7 @@ function findEndOfDirectory(bytes: Uint8Array, view: DataView): number {
 /** One entry's content, inflated within its declared size and `limit`. */
 export function readEntry(bytes: Uint8Array, entry: ZipEntry, limit: number, inflate: Inflate): Uint8Array {
   if (entry.encrypted) throw new ZipError("encrypted zip entry");
-  if (entry.size > limit) throw new ZipError(`${entry.name} declares ${entry.size} bytes`, "too-large");
+  if (entry.size > limit) throw new InputLimitError("partBytes", limit);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.localOffset;
   if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) throw new ZipError("bad local header");

@@ -105,6 +105,13 @@ export function limitMessage(limit: LimitKey, value: number, option: boolean): B
   const spec = LIMIT_SPECS[limit];
   const amount = `${limitValueText(limit, value)}`;
   const raise = option ? { zh: `；确需检查可用 --limit ${spec.name}=<更大的值> 放宽`, en: `; to check it anyway, raise it with --limit ${spec.name}=<larger value>` } : { zh: "", en: "" };
+  if (limit === "fileSeconds" || limit === "workerMemoryBytes") {
+    // Met while checking, not before reading: the file was stopped, the others go on.
+    return {
+      zh: `无法完成检查：${spec.what.zh}超过上限 ${amount}${spec.unit.zh}，已停止检查此文件（其余文件照常检查${raise.zh}）`,
+      en: `Could not finish: the ${spec.what.en} passed the limit of ${amount}${spec.unit.en}; this file was stopped (the others are checked as usual${raise.en})`,
+    };
+  }
   return {
     zh: `无法读取：${spec.what.zh}超过上限 ${amount}${spec.unit.zh}（远超任何自评表，为防止耗尽内存或长时间无响应未读取${raise.zh}）`,
     en: `Cannot read: the ${spec.what.en} passes the limit of ${amount}${spec.unit.en} (far beyond any self-evaluation workbook; not read, to protect memory and time${raise.en})`,

@@ -5,6 +5,7 @@
  */
 import { PROFILES } from "../core/profiles";
 import { parseTemplateArgs, type TemplateCliOptions } from "./template-args";
+import { DEFAULT_INPUT_LIMITS, parseLimitOption, type InputLimits } from "../adapters/limits";
 
 const PROFILE_IDS = PROFILES.map((p) => p.id);
 
@@ -24,6 +25,8 @@ export interface Options {
   /** Absent: detected from the sheets. */
   readonly profile?: string;
   readonly color: boolean;
+  /** The hard limits on inputs: the defaults, with any --limit name=value applied. */
+  readonly limits: InputLimits;
 }
 
 export type ParsedArgs =
@@ -38,6 +41,7 @@ const VALUE_FLAGS = new Set(["--format", "--lang", "--fix", "--reverse-formula",
 export function parseArgs(argv: readonly string[], env: { noColor: boolean; isTty: boolean }): ParsedArgs {
   const inputs: string[] = [];
   const raw: Record<string, string | boolean> = {};
+  let limits: InputLimits = DEFAULT_INPUT_LIMITS;
   // Help wins over every other argument, --template included: asking for help is never an error.
   if (argv.some((a) => a === "-h" || a === "--help")) return { kind: "help" };
   if (argv.some((a) => a === "--template" || a.startsWith("--template="))) return parseTemplateArgs(argv);
@@ -51,6 +55,13 @@ export function parseArgs(argv: readonly string[], env: { noColor: boolean; isTt
         const value = inline ?? argv[++i];
         if (value === undefined) return invalid(`${flag} 需要一个值`, `${flag} needs a value`);
         raw[flag] = value;
+      } else if (flag === "--limit") {
+        // Repeatable: each sets one limit. "--limit=cells=…" splits at the first "=" only.
+        const value = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : argv[++i];
+        if (value === undefined) return invalid("--limit 需要一个值，如 cells=10000000", "--limit needs a value, e.g. cells=10000000");
+        const parsed = parseLimitOption(value);
+        if ("error" in parsed) return invalid(parsed.error.zh, parsed.error.en);
+        limits = { ...limits, [parsed.key]: parsed.value };
       } else if (flag === "--force" || flag === "--no-color") {
         raw[flag] = true;
       } else {
@@ -80,6 +91,7 @@ export function parseArgs(argv: readonly string[], env: { noColor: boolean; isTt
     lang,
     force: raw["--force"] === true,
     color: env.isTty && !env.noColor && raw["--no-color"] !== true,
+    limits,
     ...(text("--fix") !== undefined ? { fix: text("--fix")! } : {}),
     ...(text("--report") !== undefined ? { report: text("--report")! } : {}),
     ...(text("--summary") !== undefined ? { summary: text("--summary")! } : {}),
@@ -121,6 +133,9 @@ export const HELP = `annex-check — 绩效自评附件校验 (部门整体 附�
   --profile <id>           指定表式，不自动识别 / use this form instead of recognizing it:
                            ${PROFILE_IDS.join(", ")}
   --grade-bands 90,80,60   等级分界：优、良、中（默认按表式）/ grade bands for 优, 良, 中 (default: the form's)
+  --limit <名称>=<值>      放宽一项读取上限（可重复；见 README「上限」）/ raise one input limit (repeatable; see the README):
+                           file-mb, part-mb, total-mb, zip-entries, cells, merges, merged-cells, sheets,
+                           string-chars, report-chars, seconds, memory-mb
   --no-color               不使用颜色 / no colours
   --template <年度> <out.xlsx> [--weights 40-20-10-20|50-30-10] [--profile <id>]
                            写出空白模板（默认附件2、附件3；--profile 指定项目表式），含公式

@@ -10,6 +10,7 @@ import {
 } from "../core";
 import { readXlsx } from "../adapters/xlsx/read-xlsx";
 import type { Options } from "./args";
+import { oneLine } from "./text-width";
 import { formatMarkdown, formatTable, formatUnreadable } from "./format";
 import type { Io } from "./main";
 
@@ -17,18 +18,30 @@ const lazy = {
   writer: () => import("../adapters/xlsx/write-xlsx"),
   docx: () => import("../adapters/docx/read-docx"),
   reportText: () => import("../core/report-text/input"),
+  pool: () => import("./summary/pool"),
 };
 
 export async function checkFiles(paths: readonly string[], folder: boolean, options: Options, settings: RuleSettings, io: Io): Promise<number> {
-  const report = options.report !== undefined ? await readReport(options.report, folder, io) : null;
+  if (folder && options.fix !== undefined) {
+    io.stderr(oneLine("annex-check: --fix 只能用于单个文件 / --fix works on a single file"));
+    return 2;
+  }
+  if (folder && options.report !== undefined) {
+    io.stderr(oneLine("annex-check: --report 只能用于单个工作簿 / --report works with a single workbook"));
+    return 2;
+  }
+  // Many files: in worker threads, each file with its deadline and memory ceiling (pool.ts), so a
+  // hostile file costs only its own line.
+  if (folder) return finish(await checkInWorkers(paths, options, settings, io), folder, options, io);
+  const report = options.report !== undefined ? await readReport(options.report, options, io) : null;
   if (report === false) return 2;
   const prepared = report !== null ? (await lazy.reportText()).prepareReportText(report) : null;
   const results: (JsonReport | JsonUnreadable)[] = [];
   for (const file of paths) {
-    const read = await readXlsx(file);
+    const read = await readXlsx(file, options.limits);
     if (!read.ok) {
       results.push({ schemaVersion: REPORT_SCHEMA_VERSION, file, error: { reason: read.reason, message: read.message[options.lang] } });
-      if (options.format !== "json") io.stderr(`${file}: ${read.message.zh} / ${read.message.en}\n`);
+      if (options.format !== "json") io.stderr(oneLine(`${file}: ${read.message.zh} / ${read.message.en}`));
       continue;
     }
     // r.* findings are the engine's too: same report, same exit status, each also quoting its sentence.
@@ -39,21 +52,34 @@ export async function checkFiles(paths: readonly string[], folder: boolean, opti
       if (fixed !== 0) return fixed;
     }
   }
+  return finish(results, folder, options, io);
+}
+
+function finish(results: readonly (JsonReport | JsonUnreadable)[], folder: boolean, options: Options, io: Io): number {
   print(results, folder, options, io);
   const unreadable = results.some((r) => "error" in r);
   const errors = results.some((r) => "summary" in r && r.summary.errors > 0);
   return unreadable ? 2 : errors ? 1 : 0;
 }
 
+async function checkInWorkers(paths: readonly string[], options: Options, settings: RuleSettings, io: Io): Promise<(JsonReport | JsonUnreadable)[]> {
+  const { analyzeAll } = await lazy.pool();
+  const outcomes = await analyzeAll(paths, {
+    settings, lang: options.lang, limits: options.limits,
+    ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
+    onFile: (outcome) => {
+      if (outcome.kind === "unreadable" && options.format !== "json") io.stderr(oneLine(`${outcome.file}: ${outcome.message.zh} / ${outcome.message.en}`));
+    },
+  });
+  return outcomes.map((o) => (o.kind === "checked" ? o.report
+    : { schemaVersion: REPORT_SCHEMA_VERSION, file: o.file, error: { reason: o.reason, message: o.message[options.lang] } }));
+}
+
 /** The --report file's text, or false (after saying why) when it cannot be used. */
-async function readReport(path: string, folder: boolean, io: Io): Promise<string | false> {
-  if (folder) {
-    io.stderr("annex-check: --report 只能用于单个工作簿 / --report works with a single workbook\n");
-    return false;
-  }
-  const read = await (await lazy.docx()).readReportText(path);
+async function readReport(path: string, options: Options, io: Io): Promise<string | false> {
+  const read = await (await lazy.docx()).readReportText(path, options.limits);
   if (!read.ok) {
-    io.stderr(`annex-check: ${read.message.zh} / ${read.message.en}\n`);
+    io.stderr(oneLine(`annex-check: ${read.message.zh} / ${read.message.en}`));
     return false;
   }
   return read.text;
@@ -63,13 +89,13 @@ async function writeFix(file: string, options: Options, edits: ReturnType<typeof
   const { writeFixedCopy } = await lazy.writer();
   const written = await writeFixedCopy(file, options.fix!, edits, { force: options.force });
   if (!written.ok) {
-    io.stderr(`annex-check: ${written.message.zh} / ${written.message.en}\n`);
+    io.stderr(oneLine(`annex-check: ${written.message.zh} / ${written.message.en}`));
     return 2;
   }
   const skipped = written.stale.length;
-  io.stderr(options.lang === "zh"
-    ? `已写出修正副本 ${options.fix}：修正 ${written.applied.length} 处${skipped ? `，${skipped} 处因单元格含公式或已变化而跳过` : ""}（原文件未改动）\n`
-    : `Wrote the corrected copy ${options.fix}: ${written.applied.length} cells fixed${skipped ? `, ${skipped} skipped (formula or changed cell)` : ""}; the input is untouched\n`);
+  io.stderr(oneLine(options.lang === "zh"
+    ? `已写出修正副本 ${options.fix}：修正 ${written.applied.length} 处${skipped ? `，${skipped} 处因单元格含公式或已变化而跳过` : ""}（原文件未改动）`
+    : `Wrote the corrected copy ${options.fix}: ${written.applied.length} cells fixed${skipped ? `, ${skipped} skipped (formula or changed cell)` : ""}; the input is untouched`));
   return 0;
 }
 

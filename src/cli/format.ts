@@ -59,21 +59,23 @@ function profileLine(report: JsonReport, lang: Lang): string {
   const p = report.profile;
   const why = p.how === "forced" ? (lang === "zh" ? "（--profile 指定）" : " (set by --profile)")
     : p.how === "default" ? (lang === "zh" ? "（未识别出表式特征，按默认表式）" : " (no form recognized; the default)")
-    : lang === "zh" ? `（依据：${p.reasons.slice(0, MAX_REASONS).join("；")}）` : ` (because of: ${p.reasons.slice(0, MAX_REASONS).join("; ")})`;
+    : lang === "zh" ? `（依据：${p.reasons.slice(0, MAX_REASONS).map(terminalSafe).join("；")}）` : ` (because of: ${p.reasons.slice(0, MAX_REASONS).map(terminalSafe).join("; ")})`;
   return `${lang === "zh" ? "表式" : "Form"}：${p.name}${why}`.replace("Form：", "Form: ");
 }
 
 /** Where the tables are: 附件2/附件3 for the 湖南 form, else each self-evaluation table with its name. */
 function tablesLine(report: JsonReport, lang: Lang): string {
   const annexes = report.annexes;
-  const place = (p: { sheet: string; range: string } | null, missing: string) => (p ? `${p.sheet}!${p.range}` : missing);
+  // Sheet and table names are data: escaped here, before the lines are joined, so a newline in a
+  // sheet's name cannot split the header.
+  const place = (p: { sheet: string; range: string } | null, missing: string) => (p ? `${terminalSafe(p.sheet)}!${p.range}` : missing);
   if (profileById(report.profile.id)?.basicData) {
     return lang === "zh"
       ? `附件2：${place(annexes.annex2, "未找到")}；附件3：${place(annexes.annex3, "未找到")}`
       : `Annex 2: ${place(annexes.annex2, "not found")}; Annex 3: ${place(annexes.annex3, "not found")}`;
   }
   const tables = report.tables.filter((t) => t.kind === "annex3");
-  const list = tables.map((t) => `${t.sheet}!${t.range}${t.name ? `（${t.name}）` : ""}${t.score ? ` ${t.score}` : ""}`);
+  const list = tables.map((t) => `${place(t, "")}${t.name ? `（${terminalSafe(t.name)}）` : ""}${t.score ? ` ${t.score}` : ""}`);
   return lang === "zh" ? `自评表 ${tables.length} 张${list.length ? `：${list.join("；")}` : ""}` : `${tables.length} self-evaluation table(s)${list.length ? `: ${list.join("; ")}` : ""}`;
 }
 

@@ -3,10 +3,11 @@
  * are, 2 when an input cannot be read or the arguments are wrong. Messages for people go to
  * stderr, so `--format json` leaves nothing but the report on stdout.
  */
-import { readdir, stat } from "node:fs/promises";
-import { basename, join, resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import { DEFAULT_SETTINGS, type RuleSettings } from "../core/engine/settings";
 import { HELP, parseArgs, type Options } from "./args";
+import { skippedLine, walkInputs } from "./walk-inputs";
+import { oneLine, terminalSafe } from "./text-width";
 
 // Loaded only by the commands that need them: the checks of files (the engine), the template
 // and summary writers. A folder summary's main thread never loads the engine (its workers do).
@@ -48,7 +49,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   }
   if (args.kind === "template") return (await lazy.template()).runTemplate(args.options, io);
   if (args.kind === "invalid") {
-    io.stderr(`annex-check: ${args.message.zh} / ${args.message.en}\n${"用法 usage: annex-check <file.xlsx | folder> [--format table|json|md] [--lang zh|en] [--fix out.xlsx]"}\n`);
+    io.stderr(oneLine(`annex-check: ${args.message.zh} / ${args.message.en}`));
+    io.stderr("用法 usage: annex-check <file.xlsx | folder> [--format table|json|md] [--lang zh|en] [--fix out.xlsx]\n");
     return 2;
   }
   return run(args.options, io);
@@ -61,15 +63,15 @@ async function run(options: Options, io: Io): Promise<number> {
     ...(options.gradeBands ? { gradeBands: options.gradeBands } : {}),
     ...(options.profile ? { profile: options.profile } : {}),
   };
-  const files = await expandInputs(options.inputs);
+  const files = expandInputs(options.inputs, io);
   if (files.kind === "empty") {
-    io.stderr(`annex-check: ${files.message.zh} / ${files.message.en}\n`);
+    io.stderr(oneLine(`annex-check: ${files.message.zh} / ${files.message.en}`));
     return 2;
   }
   if (options.summary !== undefined) {
     const { runSummary } = await lazy.summary();
     return runSummary({
-      files: files.paths, output: options.summary, force: options.force, lang: options.lang, settings,
+      files: files.paths, output: options.summary, force: options.force, lang: options.lang, settings, limits: options.limits,
       ...(options.jobs !== undefined ? { jobs: options.jobs } : {}), progress: io.stderrIsTty === true, stderr: io.stderr,
     });
   }
@@ -82,25 +84,18 @@ type Expanded =
   | { readonly kind: "empty"; readonly message: { zh: string; en: string } };
 
 /**
- * Files as given; a folder becomes its .xlsx files (not Excel's "~$" lock files), sorted. Old .xls
- * files are listed too: skipping them silently would let a unit's report go unchecked, so each
- * gets its "save as .xlsx" message.
+ * Files as given; a folder becomes its workbooks (.xlsx, .xlsm; not Excel's "~$" lock files),
+ * subfolders included, sorted (walk-inputs.ts). Old .xls files are listed too: skipping them
+ * silently would let a unit's report go unchecked, so each gets its "save as .xlsx" message.
+ * What the walk passed over is said in one line on stderr.
  */
-async function expandInputs(inputs: readonly string[]): Promise<Expanded> {
-  const paths: string[] = [];
-  let folder = inputs.length > 1;
-  for (const input of inputs) {
-    const info = await stat(input).catch(() => null);
-    if (info?.isDirectory()) {
-      folder = true;
-      const names = (await readdir(input)).filter((n) => /\.xlsx?$/i.test(n) && !n.startsWith("~$")).sort();
-      paths.push(...names.map((n) => join(input, n)));
-    } else {
-      paths.push(input);
-    }
+function expandInputs(inputs: readonly string[], io: Io): Expanded {
+  const walked = walkInputs(inputs);
+  const skipped = skippedLine(walked.skipped);
+  if (skipped) io.stderr(oneLine(`annex-check: ${skipped.zh} / ${skipped.en}`));
+  if (walked.paths.length === 0) {
+    const names = inputs.map((i) => terminalSafe(basename(resolve(i)))).join("、");
+    return { kind: "empty", message: { zh: `文件夹中没有 .xlsx 文件：${names}`, en: `no .xlsx file in ${inputs.map(terminalSafe).join(", ")}` } };
   }
-  if (paths.length === 0) {
-    return { kind: "empty", message: { zh: `文件夹中没有 .xlsx 文件：${inputs.map((i) => basename(resolve(i))).join("、")}`, en: `no .xlsx file in ${inputs.join(", ")}` } };
-  }
-  return { kind: "files", paths, folder };
+  return { kind: "files", paths: walked.paths, folder: walked.folder };
 }

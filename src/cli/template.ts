@@ -7,6 +7,7 @@ import { buildProjectTemplate } from "../core/template/project";
 import { profileById } from "../core/profiles";
 import { writeTemplateXlsx } from "../adapters/xlsx/write-template";
 import type { TemplateCliOptions } from "./template-args";
+import { oneLine } from "./text-width";
 
 export interface TemplateIo {
   readonly stdout: (text: string) => void;
@@ -19,11 +20,11 @@ export async function runTemplate(options: TemplateCliOptions, io: TemplateIo): 
   const description = project ? buildProjectTemplate(profile!, { year: options.year }) : buildTemplate({ year: options.year, weights: options.weights });
   const written = await writeTemplateXlsx(description, options.output, { force: options.force });
   if (!written.ok) {
-    io.stderr(`annex-check: ${written.message.zh} / ${written.message.en}\n`);
+    io.stderr(oneLine(`annex-check: ${written.message.zh} / ${written.message.en}`));
     return 2;
   }
-  io.stderr(options.lang === "zh"
-    ? `已写出 ${options.year} 年度空白模板 ${options.output}（${project ? profile!.name.zh : `分值方案 ${options.weights}`}；工作表 ${written.sheets.join("、")}）\n`
-    : `Wrote the blank ${options.year} template ${options.output} (${project ? profile!.name.en : `weights ${options.weights}`}; sheets ${written.sheets.join(", ")})\n`);
+  io.stderr(oneLine(options.lang === "zh"
+    ? `已写出 ${options.year} 年度空白模板 ${options.output}（${project ? profile!.name.zh : `分值方案 ${options.weights}`}；工作表 ${written.sheets.join("、")}）`
+    : `Wrote the blank ${options.year} template ${options.output} (${project ? profile!.name.en : `weights ${options.weights}`}; sheets ${written.sheets.join(", ")})`));
   return 0;
 }

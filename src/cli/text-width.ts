@@ -28,8 +28,23 @@ export function padStart(text: string, width: number): string {
   return " ".repeat(Math.max(0, width - displayWidth(text))) + text;
 }
 
-/** Keeps terminal output on one line per cell: control characters and bidi marks are dropped. */
+/**
+ * Text from outside (file, folder and sheet names, cell text) made safe to print on one terminal
+ * line: control characters are shown as escapes ("\n", "\u001b"), so a name holding an escape
+ * sequence cannot recolour the terminal or move the cursor, and a newline in a name cannot forge a
+ * line of output; the user still sees which character is there. Bidi marks, overrides and line
+ * separators are escaped too (an override can make "gpj.xlsx" read as "xlsx.jpg"). JSON output
+ * keeps the text as it is: JSON.stringify escapes control characters itself.
+ */
 export function terminalSafe(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, " ");
+  return text.replace(UNPRINTABLE, (c) => NAMED_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const NAMED_ESCAPES: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+/** One line for stderr: the text made terminal-safe (terminalSafe), then the newline. */
+export function oneLine(text: string): string {
+  return `${terminalSafe(text)}\n`;
 }

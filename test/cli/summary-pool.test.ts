@@ -8,18 +8,24 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { analyzeAll, lanesFor } from "../../src/cli/summary/pool";
 import { DEFAULT_SETTINGS } from "../../src/core";
+import { DEFAULT_INPUT_LIMITS } from "../../src/adapters/limits";
 
 // Speaks the workers' protocol (worker.ts): batches of files; a full worker or a reader answers
 // after a delay that varies by file, so answers arrive out of order; a reader hands each file on to
 // its checker, which answers at once, in order, as the real one does. "crash" files kill the
-// worker that holds them (the reader, or the checker for "check-crash"), "exit" files stop it.
+// worker that holds them (the reader, or the checker for "check-crash"), "exit" files stop it;
+// "hang" files never end, "hog" files allocate until the heap limit (checker: "check-…").
 const STAND_IN = `
 const { parentPort, workerData } = require("node:worker_threads");
 const { role, port } = workerData;
 const outcome = (file) => JSON.stringify({ kind: "unreadable", file, reason: "stand-in:" + role, message: { zh: file, en: file } });
+const hog = () => { const kept = []; for (;;) kept.push(new Array(1e5).fill(Math.random())); };
+const hang = () => { for (;;) {} };
 if (role === "check") {
   port.on("message", ({ index, file }) => {
     if (file.includes("check-crash")) throw new Error("boom in " + file);
+    if (file.includes("check-hang")) hang();
+    if (file.includes("check-hog")) hog();
     parentPort.postMessage({ index, outcome: outcome(file) });
   });
 } else {
@@ -30,6 +36,8 @@ if (role === "check") {
         await new Promise((resolve) => setTimeout(resolve, (index * 7) % 5));
         if (file.includes("crash") && !file.includes("check-crash")) throw new Error("boom in " + file);
         if (file.includes("exit")) process.exit(7);
+        if (file.includes("hang") && !file.includes("check-hang")) hang();
+        if (file.includes("hog") && !file.includes("check-hog")) hog();
         if (role === "full") parentPort.postMessage({ index, outcome: outcome(file) });
         else {
           parentPort.postMessage({ index, read: true });
@@ -44,7 +52,7 @@ if (role === "check") {
 const workerFile = join(mkdtempSync(join(tmpdir(), "annex-pool-")), "stand-in-worker.js");
 writeFileSync(workerFile, STAND_IN);
 
-const options = { settings: DEFAULT_SETTINGS, lang: "zh" as const, workerFile };
+const options = { settings: DEFAULT_SETTINGS, lang: "zh" as const, workerFile, limits: DEFAULT_INPUT_LIMITS };
 
 test("outcomes in input order, whatever order the workers answer in", async () => {
   const files = Array.from({ length: 12 }, (_, i) => `f${i}.xlsx`);
@@ -85,3 +93,19 @@ test("more workers than files, and no files at all", async () => {
   expect((await analyzeAll(["only.xlsx"], { ...options, jobs: 8 })).map((o) => o.file)).toEqual(["only.xlsx"]);
   expect(await analyzeAll([], { ...options, jobs: 2 })).toEqual([]);
 });
+
+test.each([1, 2, 3])("with --jobs %i, a file past the deadline or the memory ceiling is stopped and named; the run goes on", async (jobs) => {
+  const files = ["a.xlsx", "hang-1.xlsx", "b.xlsx", "hog-2.xlsx", "c.xlsx", "check-hang-3.xlsx", "d.xlsx", "check-hog-4.xlsx", "e.xlsx"];
+  const limits = { ...DEFAULT_INPUT_LIMITS, fileSeconds: 0.5, workerMemoryBytes: 32 * 2 ** 20 };
+  const outcomes = await analyzeAll(files, { ...options, jobs, limits });
+  expect(outcomes.map((o) => o.file)).toEqual(files);
+  const message = (i: number) => { const o = outcomes[i]!; return o.kind === "unreadable" ? o.message.zh : ""; };
+  expect(message(1)).toContain("检查时间超过上限 0.5 秒");
+  expect(message(3)).toContain("内存超过上限 32 MB");
+  // A checker's hang or hog stops its file (a full worker's stand-in does not check: it passes).
+  const byFull = (i: number) => { const o = outcomes[i]!; return o.kind === "unreadable" && o.reason === "stand-in:full"; };
+  if (jobs === 2) expect([byFull(5), byFull(7)]).toEqual([false, false]);
+  if (!byFull(5)) expect(message(5)).toContain("检查时间超过上限");
+  if (!byFull(7)) expect(message(7)).toContain("内存超过上限");
+  for (const i of [0, 2, 4, 6, 8]) expect(outcomes[i]!.kind === "unreadable" && outcomes[i]!.reason).toMatch(/^stand-in:(check|full)$/);
+}, 30_000);

@@ -6,6 +6,7 @@
  * (pool.ts).
  */
 import type { Lang, RuleSettings } from "../../core";
+import type { InputLimits } from "../../adapters/limits";
 import type { FileOutcome } from "../../core/report/folder-summary";
 import { readFile } from "./read-half";
 import { checkSnapshot } from "./check-half";
@@ -16,9 +17,10 @@ export { internalFailure };
 export interface AnalyzeOptions {
   readonly settings: RuleSettings;
   readonly lang: Lang;
+  readonly limits: InputLimits;
 }
 
 export async function analyzeFile(file: string, options: AnalyzeOptions): Promise<FileOutcome> {
-  const read = await readFile(file);
+  const read = await readFile(file, options.limits);
   return "kind" in read ? read : checkSnapshot(file, read.snapshot, options);
 }

@@ -10,13 +10,16 @@
  *
  * A worker that dies (out of memory, a crash) costs only the file it was on: that file is
  * reported as unreadable, the lane's other files go back to the queue and a fresh lane takes over.
+ * Each worker's heap is capped (limits.workerMemoryBytes), and each file has a deadline
+ * (limits.fileSeconds): a worker still on one file past it is stopped the same way, and the file is
+ * reported as having taken too long. Whatever a folder holds, the run ends with every file answered.
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { MessageChannel, Worker, type MessagePort } from "node:worker_threads";
 import type { AnalyzeOptions } from "./analyze";
-import { internalFailure } from "./failure";
+import { internalFailure, limitOutcome } from "./failure";
 import type { FileOutcome } from "../../core/report/folder-summary";
 import type { WorkerReply, WorkerRequest, WorkerRole, WorkerSetup } from "./worker";
 
@@ -74,7 +77,9 @@ function analyzeInWorkers(files: readonly string[], workerFile: string, options:
   // No more lanes than files could keep busy (one small file needs no pair).
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), files.length));
   const kinds = lanesFor(jobs);
-  const analyzeOptions: AnalyzeOptions = { settings: options.settings, lang: options.lang };
+  const analyzeOptions: AnalyzeOptions = { settings: options.settings, lang: options.lang, limits: options.limits };
+  const deadlineMs = options.limits.fileSeconds * 1000;
+  const heapMb = Math.max(16, Math.round(options.limits.workerMemoryBytes / 2 ** 20));
   // Files not yet handed out: first those a dead lane left, then the rest in order.
   const retry: number[] = [];
   let next = 0;
@@ -88,6 +93,12 @@ function analyzeInWorkers(files: readonly string[], workerFile: string, options:
       return;
     }
     const live = new Set<Worker>();
+    // Each lane's check of its deadlines; all cleared when the last file is answered.
+    const watchdogs = new Set<() => void>();
+    const watch = setInterval(() => {
+      for (const check of watchdogs) check();
+    }, Math.max(10, Math.min(1000, deadlineMs / 4)));
+    watch.unref();
 
     const finish = (index: number, outcome: FileOutcome) => {
       if (outcomes[index] !== undefined) return;
@@ -95,6 +106,8 @@ function analyzeInWorkers(files: readonly string[], workerFile: string, options:
       done++;
       options.onFile?.(outcome, done, files.length);
       if (done === files.length) {
+        clearInterval(watch);
+        watchdogs.clear();
         for (const w of live) void w.terminate();
         live.clear();
         resolve(outcomes as FileOutcome[]);
@@ -103,7 +116,11 @@ function analyzeInWorkers(files: readonly string[], workerFile: string, options:
 
     const spawn = (role: WorkerRole, port?: MessagePort) => {
       const setup: WorkerSetup = { role, options: analyzeOptions, ...(port ? { port } : {}) };
-      const worker = new Worker(workerFile, { workerData: setup, ...(port ? { transferList: [port] } : {}) });
+      const worker = new Worker(workerFile, {
+        workerData: setup,
+        ...(port ? { transferList: [port] } : {}),
+        resourceLimits: { maxOldGenerationSizeMb: heapMb },
+      });
       live.add(worker);
       return worker;
     };
@@ -118,9 +135,15 @@ function analyzeInWorkers(files: readonly string[], workerFile: string, options:
       const checker = channel ? spawn("check", channel.port2) : null;
       const members = checker ? [head, checker] : [head];
       let stopped = false;
+      // When each member began the file it is on: the head (reader or full worker) its first file
+      // not yet read; the checker its first file read and not yet answered.
+      let headSince = 0;
+      let checkerSince = 0;
+      const readAt = new Map<number, number>();
 
       const stop = () => {
         stopped = true;
+        watchdogs.delete(watchdog);
         for (const w of members) {
           live.delete(w);
           void w.terminate();
@@ -133,20 +156,31 @@ function analyzeInWorkers(files: readonly string[], workerFile: string, options:
         const remaining = retry.length + (files.length - next);
         const size = Math.max(1, Math.min(BATCH, Math.floor(remaining / (kinds.length * 2))));
         const batch: { index: number; file: string }[] = [];
+        const headWasIdle = headFile() === undefined;
         while (batch.length < size) {
           const index = take();
           if (index === undefined) break;
           batch.push({ index, file: files[index]! });
           outstanding.push(index);
         }
-        if (batch.length > 0) head.postMessage({ files: batch } satisfies WorkerRequest);
+        if (batch.length > 0) {
+          // A head that had nothing left to do starts on this batch now.
+          if (headWasIdle) headSince = performance.now();
+          head.postMessage({ files: batch } satisfies WorkerRequest);
+        }
         else if (outstanding.length === 0) stop();
       };
-      const onReply = (reply: WorkerReply) => {
+      const onReply = (member: Worker) => (reply: WorkerReply) => {
+        const now = performance.now();
         if ("read" in reply) {
           read.add(reply.index);
+          readAt.set(reply.index, now);
+          headSince = now;
           return;
         }
+        if (member === checker) checkerSince = now;
+        else headSince = now;
+        readAt.delete(reply.index);
         const at = outstanding.indexOf(reply.index);
         if (at >= 0) outstanding.splice(at, 1);
         read.delete(reply.index);
@@ -157,14 +191,35 @@ function analyzeInWorkers(files: readonly string[], workerFile: string, options:
       // the reader's (or a full worker's) the first not yet read. The others go back to the queue.
       const onDeath = (member: Worker) => (error: unknown) => {
         if (stopped) return;
+        const blamed = member === checker ? checkerFile() : headFile();
+        const outOfMemory = (error as { code?: unknown } | null)?.code === "ERR_WORKER_OUT_OF_MEMORY";
+        abandon(blamed, (file) => (outOfMemory ? limitOutcome(file, "workerMemoryBytes", options.limits.workerMemoryBytes) : internalFailure(file, error)));
+      };
+      const headFile = () => outstanding.find((i) => !read.has(i));
+      const checkerFile = () => outstanding.find((i) => read.has(i));
+      /** Stops the lane: the blamed file gets its outcome, the others go back to the queue. */
+      const abandon = (blamed: number | undefined, outcome: (file: string) => FileOutcome) => {
         stop();
-        const blamed = member === checker ? outstanding.find((i) => read.has(i)) : outstanding.find((i) => !read.has(i));
         retry.unshift(...outstanding.filter((i) => i !== blamed));
-        if (blamed !== undefined) finish(blamed, internalFailure(files[blamed]!, error));
+        if (blamed !== undefined) finish(blamed, outcome(files[blamed]!));
         if (done < files.length && waiting()) startLane(kind);
       };
+      const watchdog = () => {
+        if (stopped) return;
+        const now = performance.now();
+        const onHead = headFile();
+        if (onHead !== undefined && now - headSince > deadlineMs) {
+          abandon(onHead, (file) => limitOutcome(file, "fileSeconds", options.limits.fileSeconds));
+          return;
+        }
+        const onChecker = checker ? checkerFile() : undefined;
+        if (onChecker !== undefined && now - Math.max(checkerSince, readAt.get(onChecker) ?? 0) > deadlineMs) {
+          abandon(onChecker, (file) => limitOutcome(file, "fileSeconds", options.limits.fileSeconds));
+        }
+      };
+      watchdogs.add(watchdog);
       for (const member of members) {
-        member.on("message", onReply);
+        member.on("message", onReply(member));
         member.on("error", onDeath(member));
         member.on("exit", (code) => onDeath(member)(new Error(`worker stopped (exit code ${code})`)));
       }

@@ -8,9 +8,11 @@
 import { resolve } from "node:path";
 import { SingleBar } from "cli-progress";
 import type { Lang, RuleSettings } from "../../core";
+import type { InputLimits } from "../../adapters/limits";
 import { pathExists, SUMMARY_EXISTS, writeSummaryXlsx } from "../../adapters/xlsx/write-summary";
 import { buildSummary, type FileOutcome } from "../../core/report/folder-summary";
 import { analyzeAll } from "./pool";
+import { oneLine } from "../text-width";
 
 export interface SummaryRunOptions {
   readonly files: readonly string[];
@@ -18,6 +20,7 @@ export interface SummaryRunOptions {
   readonly force: boolean;
   readonly lang: Lang;
   readonly settings: RuleSettings;
+  readonly limits: InputLimits;
   readonly jobs?: number;
   /** Draw a progress bar (stderr is a terminal). */
   readonly progress: boolean;
@@ -29,13 +32,13 @@ export async function runSummary(options: SummaryRunOptions): Promise<number> {
   const output = resolve(options.output);
   // Refused before the work, not after minutes of it; the writer checks again at the end.
   if (!options.force && (await pathExists(output))) {
-    stderr(`annex-check: ${SUMMARY_EXISTS.zh} / ${SUMMARY_EXISTS.en}\n`);
+    stderr(oneLine(`annex-check: ${SUMMARY_EXISTS.zh} / ${SUMMARY_EXISTS.en}`));
     return 2;
   }
   // The summary may be written into the folder being checked; it is not one of the units.
   const files = options.files.filter((f) => resolve(f) !== output);
   if (files.length === 0) {
-    stderr("annex-check: 除汇总文件外没有要检查的 .xlsx 文件 / no .xlsx file to check besides the summary itself\n");
+    stderr(oneLine("annex-check: 除汇总文件外没有要检查的 .xlsx 文件 / no .xlsx file to check besides the summary itself"));
     return 2;
   }
   const bar = options.progress ? new SingleBar({ stream: process.stderr, format: "{bar} {value}/{total} {file}", hideCursor: true, clearOnComplete: true }) : null;
@@ -44,13 +47,14 @@ export async function runSummary(options: SummaryRunOptions): Promise<number> {
   const outcomes = await analyzeAll(files, {
     settings: options.settings,
     lang,
+    limits: options.limits,
     ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
     onFile: (outcome: FileOutcome, done: number) => {
       bar?.update(done, { file: outcome.file });
       if (outcome.kind === "unreadable") {
         // Shown as it happens, above the bar, so a long run tells at once which file was skipped.
         bar?.stop();
-        stderr(`${outcome.file}: ${outcome.message.zh} / ${outcome.message.en}\n`);
+        stderr(oneLine(`${outcome.file}: ${outcome.message.zh} / ${outcome.message.en}`));
         if (bar && done < files.length) bar.start(files.length, done, { file: "" });
       }
     },
@@ -61,13 +65,13 @@ export async function runSummary(options: SummaryRunOptions): Promise<number> {
   const summary = buildSummary(outcomes);
   const written = await writeSummaryXlsx(summary, output, { lang, force: options.force });
   if (!written.ok) {
-    stderr(`annex-check: ${written.message.zh} / ${written.message.en}\n`);
+    stderr(oneLine(`annex-check: ${written.message.zh} / ${written.message.en}`));
     return 2;
   }
   const t = summary.totals;
   const rate = seconds > 0 ? (t.files / seconds).toFixed(1) : "-";
-  stderr(lang === "zh"
-    ? `已写出汇总 ${options.output}：${t.files} 个文件，无法读取 ${t.unreadable} 个，错误 ${t.errors}、警告 ${t.warnings}、提示 ${t.infos}（${seconds.toFixed(1)} 秒，${rate} 个/秒）\n`
-    : `Wrote the summary ${options.output}: ${t.files} files, ${t.unreadable} unreadable, ${t.errors} errors, ${t.warnings} warnings, ${t.infos} infos (${seconds.toFixed(1)} s, ${rate} files/s)\n`);
+  stderr(oneLine(lang === "zh"
+    ? `已写出汇总 ${options.output}：${t.files} 个文件，无法读取 ${t.unreadable} 个，错误 ${t.errors}、警告 ${t.warnings}、提示 ${t.infos}（${seconds.toFixed(1)} 秒，${rate} 个/秒）`
+    : `Wrote the summary ${options.output}: ${t.files} files, ${t.unreadable} unreadable, ${t.errors} errors, ${t.warnings} warnings, ${t.infos} infos (${seconds.toFixed(1)} s, ${rate} files/s)`));
   return t.unreadable > 0 ? 2 : t.errors > 0 ? 1 : 0;
 }

@@ -62,7 +62,7 @@ if (setup.role === "check") {
           answer({ index, outcome: JSON.stringify(await analyzeFile!(file, setup.options)) });
           continue;
         }
-        const read = await readPacked(file);
+        const read = await readPacked(file, setup.options.limits);
         answer({ index, read: true });
         if ("packed" in read) setup.port?.postMessage({ index, file, packed: read.packed } satisfies Handoff);
         else answer({ index, outcome: JSON.stringify(read) });

@@ -166,8 +166,9 @@ describe("annex-check <folder> --summary", () => {
     const sources = new Map<string, ExcelJS.Workbook>();
     for (const link of links) {
       expect(link.target).not.toContain("#");
+      expect(link.target).toMatch(/^\.\.?\//);
       const row = issues.getRow(link.row);
-      expect(textOf(row.getCell(1).value)).toBe(link.target);
+      expect(textOf(row.getCell(1).value)).toBe(decodeURIComponent(link.target).replace(/^\.\//, ""));
       const [sheetName, cell] = textOf(row.getCell(5).value).split("!");
       expect(link.location).toBe(`'${sheetName}'!${cell}`);
       const sourcePath = resolve(dirname(summaryPath), link.target);

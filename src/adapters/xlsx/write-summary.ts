@@ -9,7 +9,8 @@
  * Written with sheet-writer.ts, once, at the end: text as inline strings (never formulas, whatever
  * they start with: a unit name "=…" stays text), figures as numbers with their formats.
  */
-import { stat, writeFile } from "node:fs/promises";
+import { stat } from "node:fs/promises";
+import { writeFileAtomic } from "../files/write-atomic";
 import { dirname, relative, resolve, sep } from "node:path";
 import { zipParts } from "./zip-node";
 import { WorkbookWriter, type CellStyle, type SheetWriter, type WriterCell } from "./sheet-writer";
@@ -87,14 +88,19 @@ type CellContent = string | number | null | { readonly text: string; readonly li
 export async function writeSummaryXlsx(summary: FolderSummary, outputPath: string, options: SummaryWriteOptions): Promise<SummaryWriteResult> {
   const output = resolve(outputPath);
   if (!options.force && (await pathExists(output))) return { ok: false, reason: "exists", message: SUMMARY_EXISTS };
+  const failed = (detail: string): SummaryWriteResult => ({
+    ok: false, reason: "write-failed", message: { zh: `未写入：无法保存汇总文件（${detail}）`, en: `Not written: the summary could not be saved (${detail})` },
+  });
+  let bytes: Buffer;
   try {
-    const bytes = await summaryBytes(summary, dirname(output), options.lang);
-    await writeFile(output, bytes);
-    return { ok: true };
+    bytes = await summaryBytes(summary, dirname(output), options.lang);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, reason: "write-failed", message: { zh: `未写入：无法保存汇总文件（${detail}）`, en: `Not written: the summary could not be saved (${detail})` } };
+    return failed(error instanceof Error ? error.message.split("\n")[0]! : String(error));
   }
+  // Whole or not at all (files/write-atomic.ts): a full disk or a kill never leaves half a summary.
+  const written = writeFileAtomic(output, bytes, { replace: options.force === true });
+  if (written.ok) return { ok: true };
+  return written.reason === "exists" ? { ok: false, reason: "exists", message: SUMMARY_EXISTS } : failed(written.detail);
 }
 
 export const SUMMARY_EXISTS: Bilingual = {
@@ -229,10 +235,14 @@ export function quoteSheet(name: string): string {
 }
 
 /**
- * The source file as seen from the summary's folder, with "/" separators. "#" would end the file
- * part of the address, so it is percent-encoded (as is "%" itself).
+ * The source file as seen from the summary's folder, with "/" separators, always relative: a file
+ * named "http:…", "javascript:…" or "\\host\share\…" must not become an absolute web or network
+ * link. So ":" and "\\" are percent-encoded (no scheme, no UNC path can form), as are "#" (it would
+ * end the file part), "%" itself and control characters, and the path starts with "./" or "../".
  */
 export function relativeLink(baseDir: string, file: string): string {
   const path = relative(baseDir, resolve(file)).split(sep).join("/");
-  return path.replace(/%/g, "%25").replace(/#/g, "%23");
+  // eslint-disable-next-line no-control-regex -- control characters are among those encoded
+  const encoded = path.replace(/[%#:\\\u0000-\u001f\u007f]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+  return encoded.startsWith("../") ? encoded : `./${encoded}`;
 }

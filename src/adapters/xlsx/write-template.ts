@@ -5,7 +5,8 @@
  * print setup. Excel computes the formulas when it opens the file (fullCalcOnLoad): no value is
  * cached.
  */
-import { stat, writeFile } from "node:fs/promises";
+import { stat } from "node:fs/promises";
+import { writeFileAtomic } from "../files/write-atomic";
 import * as ExcelJS from "exceljs";
 import { parseRangeA1 } from "../../core/grid/address";
 import type { Bilingual } from "../../core/findings/finding";
@@ -42,14 +43,18 @@ export async function writeTemplateXlsx(description: WritableTemplate, outputPat
       message: { zh: "未写入：输出文件已存在（如需覆盖请使用 --force）", en: "Not written: the output file already exists (use --force to replace it)" },
     };
   }
+  let written: ReturnType<typeof writeFileAtomic>;
   try {
     const bytes = Buffer.from(await templateWorkbook(description).xlsx.writeBuffer());
-    await writeFile(outputPath, bytes, { flag: options.force ? "w" : "wx" });
+    // Whole or not at all (files/write-atomic.ts).
+    written = writeFileAtomic(outputPath, bytes, { replace: options.force === true });
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    return code === "EEXIST"
+    written = { ok: false, reason: "write-failed", detail: error instanceof Error ? error.message.split("\n")[0]! : String(error) };
+  }
+  if (!written.ok) {
+    return written.reason === "exists"
       ? { ok: false, reason: "exists", message: { zh: "未写入：输出文件已存在（如需覆盖请使用 --force）", en: "Not written: the output file already exists (use --force to replace it)" } }
-      : { ok: false, reason: "write-failed", message: { zh: "未写入：无法保存输出文件", en: "Not written: the output file could not be saved" } };
+      : { ok: false, reason: "write-failed", message: { zh: `未写入：无法保存输出文件（${written.detail}）`, en: `Not written: the output file could not be saved (${written.detail})` } };
   }
   return { ok: true, sheets: description.sheets.map((s) => s.name) };
 }

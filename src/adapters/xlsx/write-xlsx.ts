@@ -1,20 +1,26 @@
 /**
- * Writing .xlsx files (Node): a fixed copy of a checked workbook, and the sample workbook from a
- * WorkbookSpec. The input workbook is never written to; a fix lands in a new file only.
+ * Writing .xlsx files (Node): a fixed copy of a checked workbook (its package with only the
+ * corrected cells edited), and the sample workbook from a WorkbookSpec. The input workbook is
+ * never written to; a fix lands in a new file only, whole or not at all.
  */
 import { realpath, stat, writeFile } from "node:fs/promises";
+import { crc32, deflateRawSync } from "node:zlib";
 import { resolve } from "node:path";
 import * as ExcelJS from "exceljs";
-import { parseRangeA1, type CellAddress, type CellRange } from "../../core/grid/address";
+import { parseRangeA1, type CellRange } from "../../core/grid/address";
 import { isCellError, type CellValue } from "../../core/grid/workbook";
 import type { Bilingual, CellEdit } from "../../core/findings/finding";
-import { planApply, type CellNow } from "../../host/write-plan";
 import { toCell, type SheetSpec, type WorkbookSpec } from "../memory/grid-spec";
-import { loadWorkbook } from "./load-workbook";
 import { dosDateTime } from "./zip-node";
-import { cellFromExcel, isFormulaValue, isMergeFollower } from "./snapshot";
+import { DEFAULT_INPUT_LIMITS, type InputLimits } from "../limits";
+import { readRegularFile } from "../files/read-regular-file";
+import { writeFileAtomic } from "../files/write-atomic";
+import { fixPackage } from "./patch/fix-package";
+import type { ZipCodec } from "./patch/rewrite-zip";
+import { readDirectory, readEntry } from "./fast/zip";
+import { inflateNode } from "./read-xlsx";
 
-export type WriteFailureReason = "same-file" | "exists" | "unreadable" | "write-failed";
+export type WriteFailureReason = "same-file" | "exists" | "unreadable" | "write-failed" | "needs-xlsm";
 
 export type WriteResult =
   | { readonly ok: true; readonly applied: CellEdit[]; readonly stale: CellEdit[] }
@@ -23,6 +29,8 @@ export type WriteResult =
 export interface WriteOptions {
   /** Replace an existing output file. The input file is refused even with force. */
   readonly force?: boolean;
+  /** The input limits (src/adapters/limits.ts); default the defaults. */
+  readonly limits?: InputLimits;
 }
 
 const WRITE_FAILURE_MESSAGES: Readonly<Record<WriteFailureReason, Bilingual>> = {
@@ -36,6 +44,10 @@ const WRITE_FAILURE_MESSAGES: Readonly<Record<WriteFailureReason, Bilingual>> = 
   },
   unreadable: { zh: "未写入：无法读取输入工作簿", en: "Not written: the input workbook cannot be read" },
   "write-failed": { zh: "未写入：无法保存输出文件", en: "Not written: the output file could not be saved" },
+  "needs-xlsm": {
+    zh: "未写入：这是含宏的工作簿（.xlsm），修正副本也须以 .xlsm 结尾，否则 Excel 无法打开",
+    en: "Not written: this is a macro-enabled workbook (.xlsm); name the corrected copy .xlsm too, or Excel will not open it",
+  },
 };
 
 function writeFailure(reason: WriteFailureReason, message: Bilingual = WRITE_FAILURE_MESSAGES[reason]): WriteResult {
@@ -52,66 +64,42 @@ export async function writeFixedCopy(
   const output = resolve(outputPath);
   if (input === output || (await sameFileOnDisk(input, output))) return writeFailure("same-file");
   if (!options.force && (await pathExists(output))) return writeFailure("exists");
+  const limits = options.limits ?? DEFAULT_INPUT_LIMITS;
+  const file = readRegularFile(input, limits.fileBytes);
+  if (!file.ok) return writeFailure("unreadable", { zh: `未写入：${file.message.zh}`, en: `Not written: ${file.message.en}` });
+  // A macro-enabled workbook keeps its macros only under a name Excel opens as one.
+  if (isMacroEnabled(file.bytes) && !/\.xlsm$/i.test(output)) return writeFailure("needs-xlsm");
 
-  const loaded = await loadWorkbook(input);
-  if (!loaded.ok) {
-    return writeFailure("unreadable", {
-      zh: `未写入：${loaded.message.zh}`,
-      en: `Not written: ${loaded.message.en}`,
+  // The input's package with only the corrected cells edited (patch/fix-package.ts), self-checked.
+  const fixed = fixPackage(file.bytes, edits, inflateNode, NODE_ZIP_CODEC, limits);
+  if (!fixed.ok) return writeFailure(fixed.reason === "unreadable" ? "unreadable" : "write-failed", fixed.message);
+  // Whole or not at all (files/write-atomic.ts).
+  const written = writeFileAtomic(output, fixed.bytes, { replace: options.force === true });
+  if (!written.ok) {
+    return written.reason === "exists" ? writeFailure("exists") : writeFailure("write-failed", {
+      zh: `${WRITE_FAILURE_MESSAGES["write-failed"].zh}（${written.detail}）`,
+      en: `${WRITE_FAILURE_MESSAGES["write-failed"].en} (${written.detail})`,
     });
   }
-  const workbook = loaded.workbook;
+  return { ok: true, applied: [...fixed.applied], stale: [...fixed.stale] };
+}
 
-  // The same planner as every host decides; the copy gets no highlight and no revert log.
-  const plan = planApply(edits, (at) => cellNow(workbook, at), { highlight: null });
-  for (const write of plan.writes) {
-    const cell = worksheetNamed(workbook, write.at.sheet)!.getCell(write.at.row + 1, write.at.col + 1);
-    cell.value = write.value;
-    if (write.numberFormat !== undefined) {
-      // exceljs shares one style object among all cells loaded with the same style id: replace it,
-      // never mutate it, or the format would spread to unrelated cells.
-      cell.style = { ...cell.style, numFmt: write.numberFormat };
-    }
-  }
-  const applied = [...plan.applied];
-  const stale = plan.stale.map((s) => s.edit);
+/** Node's deflate and CRC-32 for the package rewriter. */
+const NODE_ZIP_CODEC: ZipCodec = {
+  deflate: (data) => deflateRawSync(data, { level: 6 }),
+  crc32: (data) => crc32(data),
+};
 
-  let bytes: Buffer;
+/** Whether the package's content types declare a macro-enabled workbook (.xlsm). */
+function isMacroEnabled(bytes: Uint8Array): boolean {
   try {
-    bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const entries = readDirectory(bytes, DEFAULT_INPUT_LIMITS.zipEntries);
+    const types = entries.get("[Content_Types].xml");
+    if (!types) return false;
+    return /sheet\.macroEnabled\.main\+xml/i.test(new TextDecoder().decode(readEntry(bytes, types, types.size, inflateNode)));
   } catch {
-    return writeFailure("write-failed");
+    return false;
   }
-  try {
-    // "wx" closes the gap between the exists check above and the write.
-    await writeFile(output, bytes, { flag: options.force ? "w" : "wx" });
-  } catch (error) {
-    return writeFailure(errorCode(error) === "EEXIST" ? "exists" : "write-failed");
-  }
-  return { ok: true, applied, stale };
-}
-
-/**
- * A cell of the loaded workbook as the write planner needs it. A merge follower (exceljs echoes
- * the master's value there, but it is invisible) and a formula (it must keep computing) are
- * flagged so that the planner refuses them; the value is what readXlsx hands to validation.
- */
-function cellNow(workbook: ExcelJS.Workbook, at: CellAddress): CellNow {
-  const worksheet = worksheetNamed(workbook, at.sheet);
-  if (!worksheet) return { sheetExists: false };
-  const cell = worksheet.getCell(at.row + 1, at.col + 1);
-  if (isMergeFollower(cell)) return { sheetExists: true, merged: true };
-  const seen = cellFromExcel(cell);
-  return {
-    sheetExists: true,
-    value: seen?.value ?? null,
-    formula: isFormulaValue(cell.value) ? (seen?.formula ?? "=") : null,
-    numberFormat: seen?.numberFormat ?? null,
-  };
-}
-
-function worksheetNamed(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
-  return workbook.worksheets.find((ws) => ws.name === name);
 }
 
 async function pathExists(path: string): Promise<boolean> {
@@ -133,11 +121,6 @@ async function sameFileOnDisk(a: string, b: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-function errorCode(error: unknown): string | undefined {
-  if (typeof error === "object" && error !== null && "code" in error && typeof error.code === "string") return error.code;
-  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -17,8 +17,16 @@ import { BUILT_IN_FORMATS, isDateFormat, serialToIsoText } from "./number-format
 import { DEFAULT_INPUT_LIMITS, InputLimitError, type InputLimits, type LimitKey } from "../../limits";
 
 export type PackageReadFailure = "corrupt" | "not-xlsx" | "too-large";
+/** Where the parts of a read package are: what a writer that edits the package in place needs. */
+export interface PackageLayout {
+  /** Each worksheet read, by its name: the path of its part. */
+  readonly sheetParts: ReadonlyMap<string, string>;
+  /** The styles part, when the package has one. */
+  readonly stylesPath: string | null;
+}
+
 export type PackageReadResult =
-  | { readonly ok: true; readonly snapshot: WorkbookSnapshot }
+  | { readonly ok: true; readonly snapshot: WorkbookSnapshot; readonly layout: PackageLayout }
   | { readonly ok: false; readonly reason: Exclude<PackageReadFailure, "too-large"> }
   | { readonly ok: false; readonly reason: "too-large"; readonly limit: LimitKey; readonly value: number };
 
@@ -32,7 +40,9 @@ const utf16 = new TextDecoder("utf-16le");
 
 export function readWorkbookPackage(bytes: Uint8Array, inflate: Inflate, limits: InputLimits = DEFAULT_INPUT_LIMITS): PackageReadResult {
   try {
-    return { ok: true, snapshot: new PackageReader(bytes, inflate, limits).read() };
+    const reader = new PackageReader(bytes, inflate, limits);
+    const snapshot = reader.read();
+    return { ok: true, snapshot, layout: { sheetParts: reader.sheetParts, stylesPath: reader.stylesPath } };
   } catch (error) {
     if (error instanceof NotWorkbookError) return { ok: false, reason: "not-xlsx" };
     if (error instanceof InputLimitError) return { ok: false, reason: "too-large", limit: error.limit, value: error.value };
@@ -55,6 +65,8 @@ class PackageReader {
   private readonly entries: Map<string, ZipEntry>;
   private totalBytes = 0;
   private cells = 0;
+  readonly sheetParts = new Map<string, string>();
+  stylesPath: string | null = null;
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -79,6 +91,7 @@ class PackageReader {
     if (workbook.sheets.length > this.limits.sheets) throw new InputLimitError("sheets", this.limits.sheets);
     const sharedStrings = this.entries.has(sharedStringsPath) ? readSharedStrings(this.text(sharedStringsPath), this.limits.stringChars) : [];
     const styles = this.entries.has(stylesPath) ? readStyles(this.text(stylesPath)) : [];
+    if (this.entries.has(stylesPath)) this.stylesPath = stylesPath;
 
     const formats = styles.map(shownFormat);
     const context: SheetContext = { sharedStrings, formats, dates: formats.map(isDateFormat), date1904: workbook.date1904, limits: this.limits };
@@ -104,6 +117,7 @@ class PackageReader {
         built = parsed && { sheet: buildSheet(sheet.name, parsed, this.hyperlinkAddresses(path, parsed.hyperlinks), this.limits.mergedCells), cellCount: parsed.cellCount };
       }
       if (!built) continue;
+      this.sheetParts.set(sheet.name, path);
       this.cells += built.cellCount;
       sheets.push(built.sheet);
     }

@@ -10,7 +10,9 @@
  *   3. validate() on 20,000 indicator rows ÷ exceljs's read of that file (in process) — target
  *      ≤ 0.3×, and validate's time per 1,000 rows at 5,000 / 10,000 / 20,000 rows (linear);
  *   4. peak memory (RSS) of a CLI check of the 20,000-row workbook ÷ 298 MiB (the figure before
- *      the issue) — target ≤ 0.6×.
+ *      the issue) — target ≤ 0.6×;
+ *   5. (issue 13) the report-text check (prepare + validate with the text) on 1, 10 and 50 MB of
+ *      report text: time per MB at each size, which stays level when the check is linear.
  *
  * Whole-process pairs are alternated (A B A B …) and their medians compared. The CLI is the built
  * one (lib/, rebuilt first), as a user runs it.
@@ -20,7 +22,7 @@
  *          alternation, for before/after figures)
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
@@ -28,6 +30,8 @@ import { runInNewContext } from "node:vm";
 import * as ExcelJS from "exceljs";
 import { validate, type WorkbookSnapshot } from "../src/core";
 import { readXlsx } from "../src/adapters/xlsx/read-xlsx";
+import { prepareReportText } from "../src/core/report-text/input";
+import { segmentText } from "../src/core/report-text/segment";
 import { snapshotFromSpec } from "../src/adapters/memory/grid-spec";
 import { buildLargeSpec, generateLarge } from "./generate-large";
 import { generateBatch } from "./generate-batch";
@@ -52,7 +56,7 @@ const unitCounts = (option("--units") ?? "200,1000").split(",").map(Number).filt
 const largeRows = Number(option("--rows") ?? 20000);
 const baseline = option("--baseline");
 // --only 1,3: just those targets.
-const only = (option("--only") ?? "1,2,3,4").split(",").map(Number);
+const only = (option("--only") ?? "1,2,3,4,5").split(",").map(Number);
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -228,6 +232,25 @@ async function main(): Promise<void> {
   console.log(`   check ${peak.toFixed(0)} MiB · exceljs read alone ${memory["exceljs"]!.peakMib.toFixed(0)} MiB${memory["baseline"] ? ` · baseline check ${memory["baseline"].peakMib.toFixed(0)} MiB` : ""}`);
   console.log(`   check ÷ ${BEFORE_PEAK_MIB} MiB (before) = ${(peak / BEFORE_PEAK_MIB).toFixed(2)}× (target ≤ 0.60×: ${verdict(peak / BEFORE_PEAK_MIB <= 0.6)})${memory["baseline"] ? `; ÷ baseline measured now = ${ratio(peak, memory["baseline"].peakMib)}` : ""}`);
 
+  }
+  // 5. The report-text check, linear in the text's length.
+  if (only.includes(5)) {
+    console.log("\n5. The report-text check (prepare + validate with the text) on the sample workbook, per MB of text");
+    const read = await readXlsx(SAMPLE);
+    if (!read.ok) throw new Error(`${SAMPLE}: ${read.message.en}`);
+    const seedFile = readFileSync(join(ROOT, "test", "fixtures", "report", "zhuzhou-luosong-npc-2023.txt"), "utf8");
+    // Only the body: an 附件 heading ends the report's prose, and would end a repeated text at once.
+    const seedText = seedFile.slice(0, segmentText(seedFile).bodyEnd);
+    const perMb: string[] = [];
+    for (const mb of quick ? [1, 10] : [1, 10, 50]) {
+      // The seed's report repeated to the size (UTF-8 bytes): real prose, real figures and sums.
+      const copies = Math.max(1, Math.round((mb * 2 ** 20) / Buffer.byteLength(seedText)));
+      const text = Array.from({ length: copies }, () => seedText).join("\n");
+      const snapshot = read.snapshot;
+      const ms = await inProcessMs(() => validate(snapshot, undefined, { reportText: prepareReportText(text) }), mb >= 50 ? 1 : 3);
+      perMb.push(`${(ms / mb).toFixed(0)} ms/MB at ${mb} MB`);
+    }
+    console.log(`   ${perMb.join(" · ")} (linear when these stay level)`);
   }
   console.log(`\n(${((performance.now() - started) / 1000).toFixed(0)} s; load average now ${loadavg().map((l) => l.toFixed(2)).join(" ")})`);
 }

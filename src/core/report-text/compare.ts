@@ -156,8 +156,27 @@ function where(figure: Pick<TextFigure, "paragraph" | "sentence">): MessageArg {
   return clause("place", { paragraph: figure.paragraph, sentence: figure.sentence });
 }
 
-function textRefOf(figure: TextFigure, quote: string = figure.quote): TextRef {
-  return { paragraph: figure.paragraph, sentence: figure.sentence, quote, offset: figure.offset, length: figure.length };
+/**
+ * Where a finding's figure is, with its sentence quoted. `focus`: where the figure stands in the
+ * quote (by default the quote is the figure's own sentence, or starts with it).
+ */
+function textRefOf(figure: TextFigure, quote: string = figure.quote, focus = figure.offset - figure.sentenceOffset): TextRef {
+  return { paragraph: figure.paragraph, sentence: figure.sentence, quote: clipQuote(quote, focus), offset: figure.offset, length: figure.length };
+}
+
+/**
+ * A quote no longer than a reader takes in: real sentences are far shorter, but a text without a
+ * full stop is one "sentence", and quoting all of it in every finding would multiply its size by
+ * the number of findings. Cut around the figure, marked with "…".
+ */
+const QUOTE_BEFORE = 120;
+const QUOTE_AFTER = 180;
+
+function clipQuote(quote: string, focus: number): string {
+  if (quote.length <= QUOTE_BEFORE + QUOTE_AFTER) return quote;
+  const from = Math.max(0, Math.min(focus - QUOTE_BEFORE, quote.length - QUOTE_BEFORE - QUOTE_AFTER));
+  const to = from + QUOTE_BEFORE + QUOTE_AFTER;
+  return `${from > 0 ? "…" : ""}${quote.slice(from, to)}${to < quote.length ? "…" : ""}`;
 }
 
 function disagreement(report: Report, figure: TextFigure, annex: AnnexFigure): void {
@@ -192,51 +211,115 @@ function disagreement(report: Report, figure: TextFigure, annex: AnnexFigure): v
 export function statedSums(context: RuleContext<keyof typeof TEXT_SUM_MESSAGES>): void {
   const input = context.reportText;
   if (!input) return;
+  // Every lookup below is an index or a binary search, never a scan of the text or of all the
+  // figures: the check stays linear in the text's length (a 50 MB text is refused by the limits,
+  // but 10 MB must still take seconds, not hours).
+  const byParagraph = new Map<number, TextFigure[]>();
+  for (const f of input.figures) {
+    const own = byParagraph.get(f.paragraph);
+    if (own) own.push(f);
+    else byParagraph.set(f.paragraph, [f]);
+  }
   for (const paragraph of input.segmented.paragraphs) {
-    const own = input.figures.filter((f) => f.paragraph === paragraph.index);
-    const depth = bracketDepths(paragraph.text);
+    const own = byParagraph.get(paragraph.index);
+    if (!own || !paragraph.text.includes("其中")) continue;
+    own.sort((a, b) => a.numberOffset - b.numberOffset);
+    const brackets = bracketsOf(paragraph.text);
     const markers = [...paragraph.text.matchAll(/其中/g)].map((m) => m.index);
+    const nextAtLevel = nextMarkerAtSameLevel(markers, brackets.depth);
+    const byDepth = new Map<number, TextFigure[]>();
+    for (const f of own) {
+      const level = brackets.depth[f.numberOffset - paragraph.offset] ?? 0;
+      const list = byDepth.get(level);
+      if (list) list.push(f);
+      else byDepth.set(level, [f]);
+    }
     for (const [i, marker] of markers.entries()) {
       const at = paragraph.offset + marker;
-      const total = [...own].reverse().find((f) => f.numberOffset < at);
-      if (!total) continue;
-      const sentence = paragraph.sentences.find((s) => s.offset <= at && at < s.offset + s.text.length);
+      const totalAt = lastBefore(own, at) - 1;
+      if (totalAt < 0) continue;
+      const total = own[totalAt]!;
+      const sentence = sentenceAt(paragraph, at);
       if (!sentence) continue;
       if (total.sentence !== sentence.index && !/^[\s(（]*$/.test(paragraph.text.slice(sentence.offset - paragraph.offset, marker))) continue;
-      const level = depth[marker]!;
-      let end = level > 0 ? closingBracket(paragraph.text, marker, depth) : sentence.offset - paragraph.offset + sentence.text.length;
-      const next = markers.slice(i + 1).find((m) => depth[m] === level && m < end);
-      if (next !== undefined) end = next;
-      const parts = own.filter((f) => {
-        const pos = f.numberOffset - paragraph.offset;
-        return pos > marker && pos < end && depth[pos] === level && sameUnit(f, total);
-      });
+      const level = brackets.depth[marker]!;
+      let end = level > 0 ? brackets.closeOf(marker) : sentence.offset - paragraph.offset + sentence.text.length;
+      const next = nextAtLevel[i]!;
+      if (next >= 0 && markers[next]! < end) end = markers[next]!;
+      // Only the figures at the marker's depth are looked at: between one marker and the next at
+      // its depth, so every figure is visited once per depth, however deep the brackets nest.
+      const atLevel = byDepth.get(level) ?? [];
+      const parts: TextFigure[] = [];
+      for (let k = lastBefore(atLevel, paragraph.offset + marker + 1); k < atLevel.length; k++) {
+        const pos = atLevel[k]!.numberOffset - paragraph.offset;
+        if (pos >= end) break;
+        if (sameUnit(atLevel[k]!, total)) parts.push(atLevel[k]!);
+      }
       checkParts(context.report, total, parts, paragraph);
     }
   }
+}
+
+/** How many figures (sorted by position) stand before `offset`: a binary search. */
+function lastBefore(figures: readonly TextFigure[], offset: number): number {
+  let low = 0;
+  let high = figures.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (figures[mid]!.numberOffset < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The sentence holding the text offset (sentences are in order): a binary search. */
+function sentenceAt(paragraph: Paragraph, offset: number): Paragraph["sentences"][number] | undefined {
+  const sentences = paragraph.sentences;
+  let low = 0;
+  let high = sentences.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const s = sentences[mid]!;
+    if (offset < s.offset) high = mid - 1;
+    else if (offset >= s.offset + s.text.length) low = mid + 1;
+    else return s;
+  }
+  return undefined;
+}
+
+/** For each marker, the index of the next marker at the same bracket depth (-1 for none). */
+function nextMarkerAtSameLevel(markers: readonly number[], depth: ArrayLike<number>): number[] {
+  const next = new Array<number>(markers.length).fill(-1);
+  const seenAtDepth = new Map<number, number>();
+  for (let i = markers.length - 1; i >= 0; i--) {
+    const level = depth[markers[i]!]!;
+    next[i] = seenAtDepth.get(level) ?? -1;
+    seenAtDepth.set(level, i);
+  }
+  return next;
 }
 
 function sameUnit(a: TextFigure, b: TextFigure): boolean {
   return a.kind === b.kind && (a.kind === "amount" || a.unit === b.unit);
 }
 
-function bracketDepths(text: string): number[] {
-  const depths: number[] = [];
-  let depth = 0;
-  for (const ch of text) {
-    if (ch === "）" || ch === ")") depth = Math.max(0, depth - 1);
-    for (let k = 0; k < ch.length; k++) depths.push(depth);
-    if (ch === "（" || ch === "(") depth++;
+/**
+ * Per UTF-16 position of the text: its bracket depth, and the innermost bracket that encloses it,
+ * with where that bracket closes (the text's length when it never does). One pass with a stack.
+ */
+function bracketsOf(text: string): { depth: Int32Array; closeOf: (position: number) => number } {
+  const depth = new Int32Array(text.length);
+  const enclosing = new Int32Array(text.length).fill(-1);
+  const closes = new Map<number, number>();
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if ((ch === "）" || ch === ")") && open.length > 0) closes.set(open.pop()!, i);
+    depth[i] = open.length;
+    enclosing[i] = open.length > 0 ? open[open.length - 1]! : -1;
+    if (ch === "（" || ch === "(") open.push(i);
   }
-  return depths;
-}
-
-function closingBracket(text: string, from: number, depth: readonly number[]): number {
-  const level = depth[from]!;
-  for (let i = from; i < text.length; i++) {
-    if ((text[i] === "）" || text[i] === ")") && depth[i] === level - 1) return i;
-  }
-  return text.length;
+  return { depth, closeOf: (position) => (enclosing[position]! < 0 ? text.length : closes.get(enclosing[position]!) ?? text.length) };
 }
 
 function checkParts(report: Report, total: TextFigure, parts: readonly TextFigure[], paragraph: Paragraph): void {
@@ -280,8 +363,9 @@ function checkParts(report: Report, total: TextFigure, parts: readonly TextFigur
 /** The sentences from the one stating `from` to the one stating `to`, as written. */
 function quoteBetween(paragraph: Paragraph, from: TextFigure, to: TextFigure): string {
   if (from.sentence === to.sentence) return from.quote;
-  const first = paragraph.sentences.find((s) => s.index === from.sentence)!;
-  const last = paragraph.sentences.find((s) => s.index === to.sentence)!;
+  // Sentence indexes are 1-based positions in the paragraph.
+  const first = paragraph.sentences[from.sentence - 1]!;
+  const last = paragraph.sentences[to.sentence - 1]!;
   return paragraph.text.slice(first.offset - paragraph.offset, last.offset - paragraph.offset + last.text.length);
 }
 
@@ -323,7 +407,9 @@ export function projectEquations(context: RuleContext<keyof typeof TEXT_SUM_MESS
         difference: figureArg(available.minus(used).abs(), "amount"),
         advice: carryover ? "" : clause("stateCarryover"),
       },
-      textRef: textRefOf(actual, budget.sentence === actual.sentence ? actual.quote : `${budget.quote}${actual.quote}`),
+      textRef: budget.sentence === actual.sentence
+        ? textRefOf(actual)
+        : textRefOf(actual, `${clipQuote(budget.quote, budget.offset - budget.sentenceOffset)}${actual.quote}`, clipQuote(budget.quote, budget.offset - budget.sentenceOffset).length + actual.offset - actual.sentenceOffset),
     });
   }
 }

@@ -58,6 +58,8 @@ export interface TextFigure {
   readonly sentence: number;
   /** The sentence, as written. */
   readonly quote: string;
+  /** UTF-16 offset in the whole text of the sentence's first character. */
+  readonly sentenceOffset: number;
   /** UTF-16 offset in the whole text of the label's first character (the number's when there is no label). */
   readonly offset: number;
   /** Length from `offset` to the end of the unit. */
@@ -156,7 +158,9 @@ export function extractFigures(text: SegmentedText): ExtractedText {
       project = null;
       paragraphProject = null;
     }
-    for (const sentence of paragraph.sentences) figures.push(...sentenceFigures(paragraph, sentence, paragraphProject));
+    // One push at a time: spreading a sentence's figures into push() overflows the stack when a
+    // hostile "sentence" holds a hundred thousand of them.
+    for (const sentence of paragraph.sentences) for (const figure of sentenceFigures(paragraph, sentence, paragraphProject)) figures.push(figure);
   }
   return { figures, projects };
 }
@@ -170,6 +174,9 @@ function sentenceFigures(paragraph: Paragraph, sentence: Sentence, project: stri
   const text = canonicalTextSameLength(sentence.text);
   const out: TextFigure[] = [];
   let previousEnd = 0;
+  // Where the sentence first names a project (专项/项目): found once, so that asking "is there one
+  // before this label?" for every figure stays linear in the sentence's length.
+  const projectWord = /专项|项目/.exec(text)?.index ?? -1;
   for (const match of text.matchAll(NUMBER_WITH_UNIT)) {
     const numberStart = match.index;
     const numberText = match[1]!;
@@ -179,9 +186,9 @@ function sentenceFigures(paragraph: Paragraph, sentence: Sentence, project: stri
     const value = valueOf(numberText, unit);
     if (value === null) continue;
     const kind = AMOUNT_UNITS.has(unit) ? "amount" : "count";
-    const sentenceBefore = text.slice(0, label.start);
-    const after = text.slice(previousEnd);
-    const key = keyOf(label.text, unit, { project, sentenceBefore, after, previous: out[out.length - 1] ?? null });
+    const projectWordBefore = projectWord >= 0 && projectWord + 2 <= label.start;
+    const after = text.slice(previousEnd, previousEnd + AFTER_WINDOW);
+    const key = keyOf(label.text, unit, { project, projectWordBefore, after, previous: out[out.length - 1] ?? null });
     out.push({
       key,
       label: sentence.text.slice(label.start, label.end),
@@ -194,6 +201,7 @@ function sentenceFigures(paragraph: Paragraph, sentence: Sentence, project: stri
       paragraph: paragraph.index,
       sentence: sentence.index,
       quote: sentence.text,
+      sentenceOffset: sentence.offset,
       offset: sentence.offset + (label.end > label.start ? label.start : numberStart),
       length: previousEnd - (label.end > label.start ? label.start : numberStart),
       numberOffset: sentence.offset + numberStart,
@@ -202,8 +210,17 @@ function sentenceFigures(paragraph: Paragraph, sentence: Sentence, project: stri
   return out;
 }
 
+/**
+ * How far before a number its label is looked for, and after its unit the next words: labels are a
+ * few words, and a bounded window keeps the trailing-filler pattern (anchored at the end) from
+ * retrying at every position of a long run of spaces.
+ */
+const LABEL_WINDOW = 120;
+const AFTER_WINDOW = 16;
+
 /** The label of a number: the words since the last clause boundary, without trailing filler. */
-function labelBefore(text: string, from: number, numberStart: number): { text: string; start: number; end: number } {
+function labelBefore(text: string, previousEnd: number, numberStart: number): { text: string; start: number; end: number } {
+  const from = Math.max(previousEnd, numberStart - LABEL_WINDOW);
   let end = numberStart;
   const filler = TRAILING_FILLER.exec(text.slice(from, end));
   if (filler) end -= filler[0].length;
@@ -222,9 +239,9 @@ function valueOf(numberText: string, unit: FigureUnit): Decimal | null {
 
 interface KeyContext {
   readonly project: string | null;
-  /** The sentence before the label. */
-  readonly sentenceBefore: string;
-  /** The sentence after the unit. */
+  /** Whether the sentence names a project (专项/项目) before the label. */
+  readonly projectWordBefore: boolean;
+  /** The first words of the sentence after the unit. */
   readonly after: string;
   readonly previous: TextFigure | null;
 }
@@ -246,7 +263,7 @@ function keyOf(label: string, unit: FigureUnit, context: KeyContext): FigureKey 
     if (/专项|项目/.test(label)) return "project";
     // Only a bare "实际支出" is a total: "会议费实际支出" is one item's.
     if (!BARE_SPENDING.test(label)) return null;
-    return /专项|项目/.test(context.sentenceBefore) ? "project" : "expense";
+    return context.projectWordBefore ? "project" : "expense";
   }
   if (/专项|项目/.test(label) && /预算/.test(label)) return "specialBudget";
   return firstMatch(AMOUNT_PATTERNS, label);

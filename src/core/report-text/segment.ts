@@ -47,8 +47,10 @@ export function segmentText(text: string): SegmentedText {
       bodyEnd = start;
       break;
     }
-    const lead = /^[\s\u3000\ufeff]*/.exec(content)![0].length;
-    const trimmed = content.slice(lead).replace(/[\s\u3000]+$/, "");
+    // trimStart/trimEnd: the same white space as /\s/ (U+3000 and U+FEFF included), in linear time
+    // (an end-anchored pattern retries at every position of a long run of spaces).
+    const lead = content.length - content.trimStart().length;
+    const trimmed = content.slice(lead).trimEnd();
     if (trimmed === "") continue;
     const paragraphOffset = start + lead;
     paragraphs.push({
@@ -66,8 +68,8 @@ function splitSentences(paragraph: string, paragraphOffset: number): Sentence[] 
   let start = 0;
   const push = (end: number) => {
     const raw = paragraph.slice(start, end);
-    const lead = /^[\s\u3000]*/.exec(raw)![0].length;
-    const text = raw.slice(lead).replace(/[\s\u3000]+$/, "");
+    const lead = raw.length - raw.trimStart().length;
+    const text = raw.slice(lead).trimEnd();
     if (text !== "") sentences.push({ index: sentences.length + 1, text, offset: paragraphOffset + start + lead });
     start = end;
   };

@@ -183,8 +183,10 @@ function newCell(prefix: string, ref: string, oldAttributes: string, patch: Cell
     if (!Number.isFinite(patch.value)) throw new PatchError("a value that is not a finite number");
     return `<${prefix}c r="${ref}"${attributes}><${prefix}v>${String(patch.value)}</${prefix}v></${prefix}c>`;
   }
-  // Text as an inline string: it is never parsed as a formula, and the shared strings stay as they were.
-  return `<${prefix}c r="${ref}"${attributes} t="inlineStr"><${prefix}is><${prefix}t xml:space="preserve">${escapeXml(patch.value)}</${prefix}t></${prefix}is></${prefix}c>`;
+  // Text as an inline string: it is never parsed as a formula, and the shared strings stay as they
+  // were. A carriage return is written as a character reference: a raw one reads back as a line feed.
+  const text = escapeXml(patch.value).replace(/\r/g, "&#13;");
+  return `<${prefix}c r="${ref}"${attributes} t="inlineStr"><${prefix}is><${prefix}t xml:space="preserve">${text}</${prefix}t></${prefix}is></${prefix}c>`;
 }
 
 function newRow(prefix: string, r: number, cell: string): string {

@@ -100,3 +100,24 @@ test("CDATA in a string is its text (exceljs dropped it)", async () => {
   const bytes = buildXlsx({ sheet: `<row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[a<b & c]]></t></is></c></row>` });
   expect(await both(bytes, 0, 0)).toEqual({ fast: "a<b & c", exceljs: undefined });
 });
+
+test("two zip entries of one name: refused as damaged (exceljs checked the last copy)", async () => {
+  // sheet9.xml renamed to sheet1.xml in its headers: two parts of one name, holding 1 and 2.
+  const bytes = buildXlsx({
+    sheet: `<row r="1"><c r="A1"><v>1</v></c></row>`,
+    extra: { "xl/worksheets/sheet9.xml": sheetXml(`<row r="1"><c r="A1"><v>2</v></c></row>`) },
+  });
+  const from = Buffer.from("xl/worksheets/sheet9.xml");
+  for (let at = bytes.indexOf(from); at >= 0; at = bytes.indexOf(from, at + 1)) Buffer.from("xl/worksheets/sheet1.xml").copy(bytes, at);
+  expect(await both(bytes, 0, 0)).toEqual({ fast: "refused: corrupt", exceljs: 2 });
+});
+
+test("a sheet the workbook lists whose part is missing: refused as damaged (exceljs skipped the sheet)", async () => {
+  const { unzipSync, zipSync } = await import("fflate");
+  const parts = unzipSync(new Uint8Array(buildXlsx({ sheet: `<row r="1"><c r="A1"><v>1</v></c></row>` })));
+  delete parts["xl/worksheets/sheet1.xml"];
+  const bytes = Buffer.from(zipSync(parts));
+  const exceljs = await readXlsxWithExcelJs(bytes);
+  expect(await readXlsx(bytes)).toMatchObject({ ok: false, reason: "corrupt" });
+  expect(exceljs.ok && exceljs.snapshot.sheets.length).toBe(0);
+});

@@ -29,6 +29,11 @@ export interface InputLimits {
   readonly stringChars: number;
   /** Characters of a report's text (--report). */
   readonly reportChars: number;
+  /**
+   * Inflated size of one XML part of a .docx report. Lower than partBytes: mammoth builds the whole
+   * document in memory at about 15 times the XML's size (40 MB of XML took 600 MB).
+   */
+  readonly docxPartBytes: number;
   /** Seconds one file of a folder may take, read and check (in its worker). */
   readonly fileSeconds: number;
   /** Heap one worker of a folder run may use, in bytes. */
@@ -51,6 +56,7 @@ export const DEFAULT_INPUT_LIMITS: InputLimits = {
   sheets: 1_000,
   stringChars: 100_000,
   reportChars: 10_000_000,
+  docxPartBytes: 64 * MiB,
   fileSeconds: 60,
   workerMemoryBytes: 1024 * MiB,
 };
@@ -76,6 +82,7 @@ export const LIMIT_SPECS: Readonly<Record<LimitKey, LimitSpec>> = {
   mergedCells: { name: "merged-cells", scale: 1, what: { zh: "一个工作表中合并区域覆盖的单元格数", en: "cells covered by the merged ranges of one sheet" }, unit: { zh: " 个", en: "" } },
   sheets: { name: "sheets", scale: 1, what: { zh: "工作表数", en: "sheets" }, unit: { zh: " 个", en: "" } },
   stringChars: { name: "string-chars", scale: 1, what: { zh: "单个单元格的文字长度", en: "characters in one cell" }, unit: { zh: " 字", en: " characters" } },
+  docxPartBytes: { name: "docx-mb", scale: MiB, what: { zh: ".docx 中单个 XML 部件解压后的大小", en: "unpacked size of one XML part of the .docx" }, unit: { zh: " MB", en: " MB" } },
   reportChars: { name: "report-chars", scale: 1, what: { zh: "报告正文长度", en: "characters of report text" }, unit: { zh: " 字", en: " characters" } },
   fileSeconds: { name: "seconds", scale: 1, what: { zh: "单个文件的检查时间", en: "time to check one file" }, unit: { zh: " 秒", en: " s" } },
   workerMemoryBytes: { name: "memory-mb", scale: MiB, what: { zh: "检查单个文件的内存", en: "memory to check one file" }, unit: { zh: " MB", en: " MB" } },

@@ -135,7 +135,7 @@ export const HELP = `annex-check — 绩效自评附件校验 (部门整体 附�
   --grade-bands 90,80,60   等级分界：优、良、中（默认按表式）/ grade bands for 优, 良, 中 (default: the form's)
   --limit <名称>=<值>      放宽一项读取上限（可重复；见 README「上限」）/ raise one input limit (repeatable; see the README):
                            file-mb, part-mb, total-mb, zip-entries, cells, merges, merged-cells, sheets,
-                           string-chars, report-chars, seconds, memory-mb
+                           string-chars, report-chars, docx-mb, seconds, memory-mb
   --no-color               不使用颜色 / no colours
   --template <年度> <out.xlsx> [--weights 40-20-10-20|50-30-10] [--profile <id>]
                            写出空白模板（默认附件2、附件3；--profile 指定项目表式），含公式

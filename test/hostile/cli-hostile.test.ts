@@ -106,6 +106,10 @@ describe("--report inputs", () => {
     const run = await runCli([SAMPLE, "--report", path, "--limit", "part-mb=1"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("单个部件解压后的大小超过上限 1 MB");
+    // The .docx's own, lower limit on XML parts (mammoth holds the whole document in memory).
+    const docx = await runCli([SAMPLE, "--report", path, "--limit", "docx-mb=1"]);
+    expect(docx.code).toBe(2);
+    expect(docx.stderr).toContain(".docx 中单个 XML 部件解压后的大小超过上限 1 MB");
   });
 
   test("a text longer than the report limit is refused", async () => {
@@ -115,4 +119,16 @@ describe("--report inputs", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("报告正文长度超过上限 5,000 字");
   });
+});
+
+test("a sheet name longer than Excel allows (40 characters) is read and named as written, without library warnings", async () => {
+  const parts = unzipSync(new Uint8Array(readFileSync(join(__dirname, "..", "..", SAMPLE))));
+  const long = "附件3".padEnd(40, "长");
+  parts["xl/workbook.xml"] = strToU8(new TextDecoder().decode(parts["xl/workbook.xml"]!).replace(/name="附件3"/, `name="${long}"`));
+  const path = join(dir, "long-sheet-name.xlsx");
+  writeFileSync(path, zipSync(parts));
+  const run = await runCli([path, "--format", "json"]);
+  expect(run.code).toBe(1);
+  expect(run.stderr).toBe("");
+  expect(JSON.parse(run.stdout).findings.some((f: { sheet: string }) => f.sheet === long)).toBe(true);
 });

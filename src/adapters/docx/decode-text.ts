@@ -59,6 +59,7 @@ export function vetDocx(bytes: Uint8Array, inflate: Inflate, limits: InputLimits
     let total = 0;
     for (const entry of entries.values()) {
       if (entry.size > limits.partBytes) throw new InputLimitError("partBytes", limits.partBytes);
+      if (/\.(xml|rels)$/i.test(entry.name) && entry.size > limits.docxPartBytes) throw new InputLimitError("docxPartBytes", limits.docxPartBytes);
       total += entry.size;
       if (total > limits.totalBytes) throw new InputLimitError("totalBytes", limits.totalBytes);
     }

@@ -66,7 +66,8 @@ const FIXED_DATE = new Date(Date.UTC(2024, 0, 1, 0, 0, 0));
 
 type Keywords = Extract<ExpectedOutcome, { exit: 2 }>["keywords"];
 
-const UNREADABLE_KEYWORDS: Readonly<Record<"not-xlsx" | "corrupt" | "encrypted" | "xls", Keywords>> = {
+const UNREADABLE_KEYWORDS: Readonly<Record<"not-xlsx" | "corrupt" | "encrypted" | "xls" | "doc", Keywords>> = {
+  doc: { zh: ["旧版 Word 文件", ".docx"], en: ["old Word", ".docx"] },
   "not-xlsx": { zh: ["不是 Excel 文件"], en: ["not an Excel file"] },
   corrupt: { zh: ["损坏", "截断"], en: ["damaged", "cut off"] },
   encrypted: { zh: ["加密", "密码"], en: ["password"] },
@@ -641,7 +642,7 @@ export const BAD_CASES: readonly BadCase[] = [
   },
   {
     file: "word-doc-renamed.xlsx",
-    expected: unreadable("not-xlsx", "a Word 97-2003 .doc renamed .xlsx: a compound file, but no workbook in it"),
+    expected: unreadable("doc", "a Word 97-2003 .doc renamed .xlsx: a compound file with a WordDocument stream, told to save as .docx"),
     write: (path) => writeFile(path, oldWordDocument()),
   },
   {

@@ -8,7 +8,8 @@ import {
   planFixes, toFolderReport, toJsonReport, validate, REPORT_SCHEMA_VERSION,
   type JsonReport, type JsonUnreadable, type RuleSettings,
 } from "../core";
-import { readXlsx } from "../adapters/xlsx/read-xlsx";
+import { readInput } from "../adapters/files/read-input";
+import { withDocumentPlaces } from "../core/report/document-places";
 import type { Options } from "./args";
 import { oneLine } from "./text-width";
 import { formatMarkdown, formatTable, formatUnreadable } from "./format";
@@ -38,15 +39,23 @@ export async function checkFiles(paths: readonly string[], folder: boolean, opti
   const prepared = report !== null ? (await lazy.reportText()).prepareReportText(report) : null;
   const results: (JsonReport | JsonUnreadable)[] = [];
   for (const file of paths) {
-    const read = await readXlsx(file, options.limits);
+    // A workbook, or a Word report whose tables are read as grids (adapters/files/read-input.ts).
+    const read = readInput(file, options.limits);
     if (!read.ok) {
       results.push({ schemaVersion: REPORT_SCHEMA_VERSION, file, error: { reason: read.reason, message: read.message[options.lang] } });
       if (options.format !== "json") io.stderr(oneLine(`${file}: ${read.message.zh} / ${read.message.en}`));
       continue;
     }
+    if (read.kind === "document" && options.fix !== undefined) {
+      io.stderr(oneLine("annex-check: --fix 只能用于 Excel 工作簿（Word 报告中的表格请在 Word 中修改）/ --fix works on Excel workbooks only (correct a Word report's tables in Word)"));
+      return 2;
+    }
+    // One run over a Word report: its tables and its text (unless --report names another text).
+    const textInput = prepared ?? (read.kind === "document" && read.text.trim() !== "" ? (await lazy.reportText()).prepareReportText(read.text) : null);
     // r.* findings are the engine's too: same report, same exit status, each also quoting its sentence.
-    const result = validate(read.snapshot, settings, prepared !== null ? { reportText: prepared } : {});
-    results.push(toJsonReport(file, result, options.lang));
+    const result = validate(read.snapshot, settings, textInput !== null ? { reportText: textInput } : {});
+    const json = toJsonReport(file, result, options.lang);
+    results.push(read.kind === "document" ? withDocumentPlaces({ ...json, source: { kind: "docx", tables: read.tables } }, options.lang) : json);
     if (options.fix !== undefined) {
       const fixed = await writeFix(file, options, planFixes(result.findings), io);
       if (fixed !== 0) return fixed;

@@ -2,6 +2,7 @@
 import { profileById, type JsonFinding, type JsonReport, type JsonUnreadable, type Lang } from "../core";
 import { formatValue } from "../core/format/figures";
 import { displayWidth, padEnd, padStart, terminalSafe } from "./text-width";
+import { documentPlace } from "../core/report/document-places";
 
 const SEVERITY_NAMES: Record<Lang, Record<JsonFinding["severity"], string>> = {
   zh: { error: "错误", warning: "警告", info: "提示" },
@@ -25,8 +26,10 @@ function textPlace(f: JsonFinding, lang: Lang): string | null {
     : `Text, paragraph ${ref.paragraph}, sentence ${ref.sentence}: “${ref.quote}”`;
 }
 
-function cellOf(f: JsonFinding): string {
-  return f.sheet ? `${f.sheet}!${f.cell}` : "—";
+function cellOf(f: JsonFinding, report: JsonReport, lang: Lang): string {
+  if (!f.sheet) return "—";
+  // A Word report's place is its table's own row and column (document-places.ts).
+  return report.source && f.cell ? documentPlace(report.source, f.sheet, f.cell, lang) : `${f.sheet}!${f.cell}`;
 }
 
 function clip(text: string | null, width: number): string {
@@ -68,7 +71,14 @@ function tablesLine(report: JsonReport, lang: Lang): string {
   const annexes = report.annexes;
   // Sheet and table names are data: escaped here, before the lines are joined, so a newline in a
   // sheet's name cannot split the header.
-  const place = (p: { sheet: string; range: string } | null, missing: string) => (p ? `${terminalSafe(p.sheet)}!${p.range}` : missing);
+  const caption = (sheet: string) => report.source?.tables.find((t) => t.sheet === sheet)?.caption;
+  const place = (p: { sheet: string; range: string } | null, missing: string) => {
+    if (!p) return missing;
+    // A Word report's table: its number and its caption, as the reader finds it in the document.
+    const quoted = report.source ? caption(p.sheet) : undefined;
+    if (report.source) return `${terminalSafe(p.sheet)}${quoted ? `（${terminalSafe(quoted)}）` : ""}`;
+    return `${terminalSafe(p.sheet)}!${p.range}`;
+  };
   if (profileById(report.profile.id)?.basicData) {
     return lang === "zh"
       ? `附件2：${place(annexes.annex2, "未找到")}；附件3：${place(annexes.annex3, "未找到")}`
@@ -100,7 +110,7 @@ export function formatTable(report: JsonReport, lang: Lang, color: boolean): str
   const h = HEADINGS[lang];
   const rows = report.findings.map((f) => ({
     f,
-    cols: [SEVERITY_NAMES[lang][f.severity], f.ruleId, terminalSafe(cellOf(f)), clip(shown(f, lang).expected, CLIP[lang]), clip(shown(f, lang).actual, CLIP[lang])],
+    cols: [SEVERITY_NAMES[lang][f.severity], f.ruleId, terminalSafe(cellOf(f, report, lang)), clip(shown(f, lang).expected, CLIP[lang]), clip(shown(f, lang).actual, CLIP[lang])],
   }));
   const header = [h.severity, h.rule, h.cell, h.expected, h.actual];
   const widths = header.map((title, i) => Math.max(displayWidth(title), ...rows.map((r) => displayWidth(r.cols[i]!))));
@@ -146,7 +156,7 @@ export function formatMarkdown(report: JsonReport, lang: Lang): string {
   }
   out.push(`| ${h.severity} | ${h.rule} | ${h.cell} | ${h.expected} | ${h.actual} | ${h.message} |`, "|---|---|---|---:|---:|---|");
   for (const f of report.findings) {
-    out.push(`| ${SEVERITY_NAMES[lang][f.severity]} | \`${f.ruleId}\` | ${mdEscape(cellOf(f))} | ${mdEscape(shown(f, lang).expected)} | ${mdEscape(shown(f, lang).actual)} | ${mdEscape(`${tablePrefix(f, lang)}${f.message}`)}${f.textRef ? `<br>${mdEscape(textPlace(f, lang))}` : ""} |`);
+    out.push(`| ${SEVERITY_NAMES[lang][f.severity]} | \`${f.ruleId}\` | ${mdEscape(cellOf(f, report, lang))} | ${mdEscape(shown(f, lang).expected)} | ${mdEscape(shown(f, lang).actual)} | ${mdEscape(`${tablePrefix(f, lang)}${f.message}`)}${f.textRef ? `<br>${mdEscape(textPlace(f, lang))}` : ""} |`);
   }
   return out.join("\n") + "\n";
 }

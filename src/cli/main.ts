@@ -95,7 +95,7 @@ function expandInputs(inputs: readonly string[], io: Io): Expanded {
   if (skipped) io.stderr(oneLine(`annex-check: ${skipped.zh} / ${skipped.en}`));
   if (walked.paths.length === 0) {
     const names = inputs.map((i) => terminalSafe(basename(resolve(i)))).join("、");
-    return { kind: "empty", message: { zh: `文件夹中没有 .xlsx 文件：${names}`, en: `no .xlsx file in ${inputs.map(terminalSafe).join(", ")}` } };
+    return { kind: "empty", message: { zh: `文件夹中没有 .xlsx 或 .docx 文件：${names}`, en: `no .xlsx or .docx file in ${inputs.map(terminalSafe).join(", ")}` } };
   }
   return { kind: "files", paths: walked.paths, folder: walked.folder };
 }

@@ -8,14 +8,17 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { join } from "node:path";
 
-/** Workbooks the checker reads (.xlsm like .xlsx) and old .xls files, which get "save as .xlsx". */
-const WORKBOOK_NAME = /\.xls[xm]?$/i;
+/**
+ * What the checker reads: workbooks (.xlsm like .xlsx) and Word reports (.docx); old binary files
+ * (.xls, .doc, .wps) are listed too, each to get its "save as" line rather than pass unmentioned.
+ */
+const WORKBOOK_NAME = /\.(?:xls[xm]?|docx?|wps)$/i;
 // Folders deeper than any filing system of reports, and more files than a province's units.
 const MAX_DEPTH = 16;
 const MAX_FILES = 100_000;
 
 export interface Skipped {
-  /** Files that are not workbooks (reports, PDFs, images): not an input of this command. */
+  /** Files that are neither workbooks nor Word reports (PDFs, images, archives): not inputs. */
   readonly other: number;
   /** Links to a folder already walked (a loop, or the same folder reached twice). */
   readonly revisits: number;
@@ -111,8 +114,8 @@ export function skippedLine(skipped: Skipped): { zh: string; en: string } | null
   const zh: string[] = [];
   const en: string[] = [];
   if (skipped.other > 0) {
-    zh.push(`${skipped.other} 个非 Excel 文件`);
-    en.push(`${skipped.other} file(s) that are not workbooks`);
+    zh.push(`${skipped.other} 个非 Excel/Word 文件`);
+    en.push(`${skipped.other} file(s) that are neither workbooks nor Word reports`);
   }
   if (skipped.revisits > 0) {
     zh.push(`${skipped.revisits} 个指向已检查文件夹的链接（避免循环）`);

@@ -15,5 +15,5 @@ export { SparseSheet, isCellError } from "./grid/workbook";
 export { toA1, fromA1, qualifiedA1, addressKey, cellLabel, type CellAddress, type CellRange } from "./grid/address";
 export {
   toJsonReport, toFolderReport, findingToJson, REPORT_SCHEMA_VERSION,
-  type JsonReport, type JsonFinding, type JsonFolderReport, type JsonUnreadable, type JsonEdit, type JsonCellRef,
+  type JsonReport, type JsonFinding, type JsonFolderReport, type JsonUnreadable, type JsonEdit, type JsonCellRef, type JsonDocumentSource,
 } from "./report/json-report";

@@ -126,7 +126,7 @@ describe("exit status and messages", () => {
     const dir = mkdtempSync(join(tmpdir(), "annex-cli-"));
     const result = await runCli([dir]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("没有 .xlsx 文件");
+    expect(result.stderr).toContain("没有 .xlsx 或 .docx 文件");
   });
 });
 

@@ -7,7 +7,7 @@ import { DEFAULT_INPUT_LIMITS, type InputLimits } from "../limits";
 /** `namesOption`: messages about a limit name the CLI option that raises it. */
 export function readXlsxPackage(bytes: Uint8Array, inflate: Inflate, limits: InputLimits = DEFAULT_INPUT_LIMITS, namesOption = false): XlsxReadResult {
   const kind = sniffBytes(bytes);
-  if (kind === "xls" || kind === "encrypted" || kind === "corrupt") return readFailure(kind);
+  if (kind === "xls" || kind === "doc" || kind === "pdf" || kind === "encrypted" || kind === "corrupt") return readFailure(kind);
   if (kind === "other") return readFailure("not-xlsx");
   const read = readWorkbookPackage(bytes, inflate, limits);
   if (read.ok) return read;

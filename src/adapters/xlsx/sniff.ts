@@ -8,6 +8,10 @@ import { limitMessage, type LimitKey } from "../limits";
 
 export type XlsxReadFailureReason =
   | "not-xlsx" | "corrupt" | "encrypted" | "xls" | "missing" | "too-large"
+  // An old binary Word (.doc) or WPS 文字 (.wps) file: only a .docx is read.
+  | "doc"
+  // A PDF: its tables are not read (yet); the .docx or the workbook is.
+  | "pdf"
   // Not a file that can be opened (src/adapters/files/read-regular-file.ts).
   | "folder" | "not-regular" | "link-loop" | "no-permission" | "unreadable";
 
@@ -45,6 +49,14 @@ export const READ_FAILURE_MESSAGES: Readonly<Record<XlsxReadFailureReason, Bilin
     zh: "无法读取：这是旧格式 .xls 文件（Excel 97-2003），请在 Excel 中另存为 .xlsx 后再检查",
     en: "Cannot read: this is an old-format .xls file (Excel 97-2003); save it as .xlsx in Excel and check again",
   },
+  doc: {
+    zh: "无法读取：这是旧版 Word 文件（.doc）或 WPS 文字文件（.wps），请另存为 .docx 后再检查",
+    en: "Cannot read: this is an old Word (.doc) or WPS Writer (.wps) file; save it as .docx and check again",
+  },
+  pdf: {
+    zh: "无法读取：这是 PDF 文件，暂不能从 PDF 中读取表格；请使用报告的 Word 版（.docx）或 Excel 附件",
+    en: "Cannot read: this is a PDF, whose tables cannot be read yet; use the report's Word version (.docx) or the Excel annexes",
+  },
   folder: { zh: "无法读取：这是一个文件夹，不是文件", en: "Cannot read: this is a folder, not a file" },
   "not-regular": {
     zh: "无法读取：不是普通文件（是管道、设备或其他特殊文件），未打开",
@@ -68,6 +80,7 @@ export function limitFailure(key: LimitKey, value: number, option: boolean): Xls
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 // Excel stores a password-protected .xlsx inside an OLE compound file, like an old .xls; only
 // the stream directory tells them apart. Directory entry names are UTF-16LE.
@@ -77,8 +90,9 @@ const ENCRYPTION_SCAN_BYTES = 64 * 1024;
 export const WORKBOOK_PART = latin1("xl/workbook.xml");
 
 /** What the first bytes say the file is, before any parsing. */
-export function sniffBytes(bytes: Uint8Array): "zip" | "xls" | "encrypted" | "corrupt" | "other" {
+export function sniffBytes(bytes: Uint8Array): "zip" | "xls" | "doc" | "pdf" | "encrypted" | "corrupt" | "other" {
   if (startsWith(bytes, ZIP_MAGIC)) return "zip";
+  if (startsWith(bytes, PDF_MAGIC)) return "pdf";
   if (startsWith(bytes, OLE_MAGIC)) return sniffCompoundFile(bytes);
   return "other";
 }
@@ -91,12 +105,13 @@ export function sniffBytes(bytes: Uint8Array): "zip" | "xls" | "encrypted" | "co
  * the file is a truncated copy; without a sound header the first 64 KB are searched for the
  * stream name instead.
  */
-function sniffCompoundFile(bytes: Uint8Array): "xls" | "encrypted" | "corrupt" | "other" {
+function sniffCompoundFile(bytes: Uint8Array): "xls" | "doc" | "encrypted" | "corrupt" | "other" {
   const names = compoundFileEntryNames(bytes);
   if (names === "truncated") return contains(bytes, ENCRYPTION_INFO, ENCRYPTION_SCAN_BYTES) ? "encrypted" : "corrupt";
   if (names !== null) {
     if (names.includes("EncryptionInfo") || names.includes("EncryptedPackage")) return "encrypted";
     if (names.includes("Workbook") || names.includes("Book")) return "xls";
+    if (names.includes("WordDocument")) return "doc";
     if (names.length > 1) return "other";
   }
   return contains(bytes, ENCRYPTION_INFO, ENCRYPTION_SCAN_BYTES) ? "encrypted" : "xls";

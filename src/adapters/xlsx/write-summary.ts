@@ -137,7 +137,8 @@ export async function summaryBytes(summary: FolderSummary, baseDir: string, lang
       unit: issue.unitName,
       severity: SEVERITY_TEXT[issue.severity][lang],
       ruleId: issue.ruleId,
-      cell: place ? { text: `${issue.sheet}!${issue.cell}`, link: link(issue.file), location: place } : null,
+      // A Word report's place is text: no cell of a .docx can be opened by a link.
+      cell: issue.place !== undefined ? issue.place : place ? { text: `${issue.sheet}!${issue.cell}`, link: link(issue.file), location: place } : null,
       expected: null,
       actual: null,
       message: issue.message,

@@ -22,5 +22,5 @@ export interface AnalyzeOptions {
 
 export async function analyzeFile(file: string, options: AnalyzeOptions): Promise<FileOutcome> {
   const read = await readFile(file, options.limits);
-  return "kind" in read ? read : checkSnapshot(file, read.snapshot, options);
+  return "kind" in read ? read : checkSnapshot(file, read.snapshot, options, read.document);
 }

@@ -6,21 +6,27 @@ import type { WorkbookSnapshot } from "../../core/grid/workbook";
 import type { FileOutcome } from "../../core/report/folder-summary";
 import type { AnalyzeOptions } from "./analyze";
 import { internalFailure } from "./failure";
+import type { DocumentPart } from "./read-half";
+import { prepareReportText } from "../../core/report-text/input";
+import { withDocumentPlaces } from "../../core/report/document-places";
 
 /** The checks on a snapshot packed by another thread. */
-export function checkPacked(file: string, packed: PackedSnapshot, options: AnalyzeOptions): FileOutcome {
+export function checkPacked(file: string, packed: PackedSnapshot, options: AnalyzeOptions, document?: DocumentPart): FileOutcome {
   try {
-    return checkSnapshot(file, unpackSnapshot(packed), options);
+    return checkSnapshot(file, unpackSnapshot(packed), options, document);
   } catch (error) {
     return internalFailure(file, error);
   }
 }
 
-/** The checks, and the report and key figures the summary keeps. */
-export function checkSnapshot(file: string, snapshot: WorkbookSnapshot, options: AnalyzeOptions): FileOutcome {
+/** The checks, and the report and key figures the summary keeps; a Word report's text is checked with its tables. */
+export function checkSnapshot(file: string, snapshot: WorkbookSnapshot, options: AnalyzeOptions, document?: DocumentPart): FileOutcome {
   try {
-    const result = validate(snapshot, options.settings);
-    return { kind: "checked", file, report: toJsonReport(file, result, options.lang), figures: keyFigures(result) };
+    const text = document && document.text.trim() !== "" ? prepareReportText(document.text) : null;
+    const result = validate(snapshot, options.settings, text ? { reportText: text } : {});
+    const json = toJsonReport(file, result, options.lang);
+    const report = document ? withDocumentPlaces({ ...json, source: { kind: "docx", tables: document.tables } }, options.lang) : json;
+    return { kind: "checked", file, report, figures: keyFigures(result) };
   } catch (error) {
     return internalFailure(file, error);
   }

@@ -62,7 +62,7 @@ export async function runSummary(options: SummaryRunOptions): Promise<number> {
   bar?.stop();
   const seconds = (performance.now() - started) / 1000;
 
-  const summary = buildSummary(outcomes);
+  const summary = buildSummary(outcomes, lang);
   const written = await writeSummaryXlsx(summary, output, { lang, force: options.force });
   if (!written.ok) {
     stderr(oneLine(`annex-check: ${written.message.zh} / ${written.message.en}`));

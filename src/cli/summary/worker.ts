@@ -14,6 +14,7 @@ import type * as CheckHalf from "./check-half";
 import type * as ReadHalf from "./read-half";
 import type { AnalyzeOptions } from "./analyze";
 import type { PackedSnapshot } from "../../core/grid/transfer";
+import type { DocumentPart } from "./read-half";
 
 /** A batch of files; the worker takes them strictly in turn and answers each as soon as it is done. */
 export interface WorkerRequest {
@@ -36,6 +37,8 @@ interface Handoff {
   readonly index: number;
   readonly file: string;
   readonly packed: PackedSnapshot;
+  /** A Word report's text and tables. */
+  readonly document?: DocumentPart;
 }
 
 const setup = workerData as WorkerSetup;
@@ -47,8 +50,8 @@ const answer = (reply: WorkerReply) => parentPort?.postMessage(reply);
 if (setup.role === "check") {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded for this role only
   const { checkPacked } = require("./check-half") as typeof CheckHalf;
-  setup.port?.on("message", ({ index, file, packed }: Handoff) => {
-    answer({ index, outcome: JSON.stringify(checkPacked(file, packed, setup.options)) });
+  setup.port?.on("message", ({ index, file, packed, document }: Handoff) => {
+    answer({ index, outcome: JSON.stringify(checkPacked(file, packed, setup.options, document)) });
   });
 } else {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded for this role only
@@ -64,7 +67,7 @@ if (setup.role === "check") {
         }
         const read = await readPacked(file, setup.options.limits);
         answer({ index, read: true });
-        if ("packed" in read) setup.port?.postMessage({ index, file, packed: read.packed } satisfies Handoff);
+        if ("packed" in read) setup.port?.postMessage({ index, file, packed: read.packed, ...(read.document ? { document: read.document } : {}) } satisfies Handoff);
         else answer({ index, outcome: JSON.stringify(read) });
       }
     });

@@ -2,7 +2,8 @@
  * The folder summary as plain data: one row per file (worst first) and one row per finding.
  * Pure, so the ordering and the counting are tested without threads or files.
  */
-import type { Bilingual, Severity } from "../findings/finding";
+import type { Bilingual, Lang, Severity } from "../findings/finding";
+import { documentPlace } from "./document-places";
 import type { JsonReport } from "./json-report";
 import type { Grade } from "../rules/derived";
 import type { ValueKind } from "../format/figures";
@@ -36,6 +37,8 @@ export interface IssueRow {
   readonly severity: Severity;
   readonly sheet: string | null;
   readonly cell: string | null;
+  /** A Word report's place ("表2 第3行 第9列"), shown instead of sheet!cell and not linked. */
+  readonly place?: string;
   readonly expected: string | null;
   readonly actual: string | null;
   /** What expected and actual are, so the workbook shows them as every other edge does. */
@@ -85,7 +88,7 @@ function compareScores(a: string | null, b: string | null): number {
   return Number(a) - Number(b);
 }
 
-export function buildSummary(outcomes: readonly FileOutcome[]): FolderSummary {
+export function buildSummary(outcomes: readonly FileOutcome[], lang: Lang = "zh"): FolderSummary {
   const units = outcomes.map(unitRow).sort(compareUnits);
   const byFile = new Map(outcomes.map((o) => [o.file, o]));
   const issues: IssueRow[] = [];
@@ -104,6 +107,7 @@ export function buildSummary(outcomes: readonly FileOutcome[]): FolderSummary {
         severity: finding.severity,
         sheet: finding.sheet,
         cell: finding.cell,
+        ...(outcome.report.source && finding.sheet && finding.cell ? { place: documentPlace(outcome.report.source, finding.sheet, finding.cell, lang) } : {}),
         expected: finding.expected,
         actual: finding.actual,
         ...(finding.figure ? { figure: finding.figure } : {}),

@@ -90,6 +90,17 @@ export interface JsonReport {
   }[];
   readonly findings: readonly JsonFinding[];
   readonly summary: JsonSummary;
+  /**
+   * Set when the file was a Word report (.docx): its tables were read as grids named 表1, 表2…
+   * (sheet), each with the caption paragraphs above it as its first rows; a finding's row in the
+   * Word table is the grid row − captionRows + 1. Absent for a workbook.
+   */
+  readonly source?: JsonDocumentSource;
+}
+
+export interface JsonDocumentSource {
+  readonly kind: "docx";
+  readonly tables: readonly { readonly sheet: string; readonly caption: string; readonly captionRows: number }[];
 }
 
 /** A file that could not be read, in a folder report. */

@@ -80,7 +80,7 @@ export const LIMIT_SPECS: Readonly<Record<LimitKey, LimitSpec>> = {
   cells: { name: "cells", scale: 1, what: { zh: "单元格数", en: "cells" }, unit: { zh: " 个", en: "" } },
   mergedRanges: { name: "merges", scale: 1, what: { zh: "一个工作表的合并区域数", en: "merged ranges in one sheet" }, unit: { zh: " 个", en: "" } },
   mergedCells: { name: "merged-cells", scale: 1, what: { zh: "一个工作表中合并区域覆盖的单元格数", en: "cells covered by the merged ranges of one sheet" }, unit: { zh: " 个", en: "" } },
-  sheets: { name: "sheets", scale: 1, what: { zh: "工作表数", en: "sheets" }, unit: { zh: " 个", en: "" } },
+  sheets: { name: "sheets", scale: 1, what: { zh: "工作表数（Word 报告中为表格数）", en: "sheets (tables, in a Word report)" }, unit: { zh: " 个", en: "" } },
   stringChars: { name: "string-chars", scale: 1, what: { zh: "单个单元格的文字长度", en: "characters in one cell" }, unit: { zh: " 字", en: " characters" } },
   docxPartBytes: { name: "docx-mb", scale: MiB, what: { zh: ".docx 中单个 XML 部件解压后的大小", en: "unpacked size of one XML part of the .docx" }, unit: { zh: " MB", en: " MB" } },
   reportChars: { name: "report-chars", scale: 1, what: { zh: "报告正文长度", en: "characters of report text" }, unit: { zh: " 字", en: " characters" } },

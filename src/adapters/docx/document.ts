@@ -86,6 +86,8 @@ interface RawTable {
   readonly kind: "table";
   readonly gridColumns: number;
   readonly rows: RawCell[][];
+  /** Read from inside another table's cell: never joined to a neighbour as a split table. */
+  readonly nested: boolean;
 }
 
 type Block = { readonly kind: "paragraph"; readonly text: string } | RawTable;
@@ -249,8 +251,8 @@ function readBody(xml: string, limits: InputLimits): Block[] {
         case "tbl": {
           const done = tables.pop();
           if (!done) return;
-          const raw: RawTable = { kind: "table", gridColumns: done.gridColumns, rows: done.rows };
           const outer = current();
+          const raw: RawTable = { kind: "table", gridColumns: done.gridColumns, rows: done.rows, nested: outer !== undefined };
           if (outer) {
             // A table inside a cell: its own table, placed after the outer one.
             (finished[tables.length - 1] ??= []).push(raw);
@@ -290,7 +292,7 @@ function toDocument(blocks: readonly Block[], limits: InputLimits): ReadDocument
     }
     // A table split by a page break: nothing but empty paragraphs or "续表" between, the same grid.
     const between = since.filter((p) => p.trim() !== "");
-    if (previous && between.every((p) => /^[\s（(]*续表?[)）]?[\s:：]*$/.test(p)) && sameGrid(previous.raw, block)) {
+    if (previous && !previous.raw.nested && !block.nested && between.every((p) => /^[\s（(]*续表?[)）]?[\s:：]*$/.test(p)) && sameGrid(previous.raw, block)) {
       appendRows(previous.sheet, block, previous.sheet.rowCount);
       previous.raw = { ...previous.raw, rows: [...previous.raw.rows, ...block.rows] };
       since = [];

@@ -2,7 +2,7 @@
  * Writes assets/samples/zhuzhou-luosong-npc-2023.docx: the seed report as it is published — its
  * text, then 附件2 and 附件3 as Word tables with merged cells, every number as published — from the
  * same sources as the sample workbook (src/samples) and the report text fixture. Byte-stable
- * (fixed document and zip dates). Run: npm run sample:docx
+ * (fixed document and zip dates). Run: npm run sample:docx [-- <output path>]
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
@@ -14,7 +14,7 @@ import { segmentText } from "../src/core/report-text/segment";
 import { zhuzhouLuosongNpc2023 } from "../src/samples/zhuzhou-luosong-npc-2023";
 
 const ROOT = join(__dirname, "..");
-const OUTPUT = join(ROOT, "assets", "samples", "zhuzhou-luosong-npc-2023.docx");
+const OUTPUT = process.argv[2] ?? join(ROOT, "assets", "samples", "zhuzhou-luosong-npc-2023.docx");
 const TEXT = join(ROOT, "test", "fixtures", "report", "zhuzhou-luosong-npc-2023.txt");
 const FIXED_DATE = new Date(Date.UTC(2024, 0, 1));
 /** Where each annex's table is in its sheet (as scripts/make-sample.ts states them); the rows above are its caption, below its notes. */

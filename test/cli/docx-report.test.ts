@@ -3,6 +3,7 @@
  * Word file and checks them with the report's text in one run; a folder of .docx and .xlsx gives one
  * summary; old and hostile Word files end with one line.
  */
+import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -126,3 +127,9 @@ describe("hostile .docx", () => {
     expect(run.stderr).toContain("工作表数（Word 报告中为表格数）超过上限 1,000 个");
   });
 });
+
+test("the sample .docx is what scripts/make-sample-docx.ts writes, byte for byte", () => {
+  const out = join(dir, "regenerated.docx");
+  execFileSync(process.execPath, [join(ROOT, "scripts", "run-ts.js"), join(ROOT, "scripts", "make-sample-docx.ts"), out], { cwd: ROOT, stdio: "ignore" });
+  expect(Buffer.compare(readFileSync(out), readFileSync(join(ROOT, DOCX)))).toBe(0);
+}, 60_000);

@@ -5,7 +5,7 @@
  */
 import type { Bilingual, CellEdit } from "../core/findings/finding";
 import type { CellAddress, CellRange } from "../core/grid/address";
-import type { WorkbookSnapshot } from "../core/grid/workbook";
+import type { Cell, WorkbookSnapshot } from "../core/grid/workbook";
 import type { TemplateDescription } from "../core/template/model";
 
 /** Fill colour given to the cells we changed, so staff see them; 撤销修正 removes it again. */
@@ -140,12 +140,30 @@ export interface WorkbookHost {
   /** Adds the template's sheets (插入空白模板); refuses, untouched, when a sheet of that name exists. */
   insertTemplate?(description: TemplateDescription): Promise<TemplateOutcome>;
   /**
+   * Adds each table as a new sheet (导入附件表, from a Word report): values (numbers as numbers,
+   * text as text that never becomes a formula), number formats and merges. Never writes over an
+   * existing sheet: a taken name gets " (2)", " (3)"… (importSheetNames). Resolves to the names used.
+   */
+  importTables?(tables: readonly ImportedTable[]): Promise<ImportOutcome>;
+  /**
    * Calls `onChange` after cells change other than through this host (its apply, revert,
    * writeReport, insertTemplate, saveReviewNotes never report). Resolves to a function that stops
    * watching; null when the host cannot watch (then the pane offers no live re-check). Never rejects.
    */
   watch?(onChange: (changes: readonly WorkbookChange[]) => void): Promise<Unwatch | null>;
 }
+
+/** A table to add as a new sheet: its cells, merges (0-based, sheet ignored) and size. */
+export interface ImportedTable {
+  /** The sheet name wanted ("附件2", "表3"); the host makes it unique. */
+  readonly name: string;
+  readonly rowCount: number;
+  readonly colCount: number;
+  readonly cells: readonly { readonly row: number; readonly col: number; readonly cell: Cell }[];
+  readonly merges: readonly CellRange[];
+}
+
+export type ImportOutcome = { readonly ok: true; readonly sheets: readonly string[] } | HostError;
 
 /**
  * 插入空白模板's outcome. `skipped` names what the host could not write (data validation, the

@@ -132,3 +132,28 @@ test("in English, labels and findings follow the language", async () => {
   expect(screen.getByText("Paragraph 1, sentence 1")).toBeTruthy();
   expect(screen.getByText(/annex 3 general public budget income is 982.60/)).toBeTruthy();
 });
+
+test("导入附件表: a .docx with the annex tables, imported into an empty workbook, is checked as the seed workbook is", async () => {
+  const host = new MemoryHost(MemoryWorkbook.fromSpec({ sheets: [{ name: "Sheet1", rows: [] }] }));
+  const preferences: PreferenceStore = { load: () => DEFAULT_PREFERENCES, save: () => undefined };
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <App host={host} preferences={preferences} />
+    </FluentProvider>,
+  );
+  await openFromMenu("核对报告正文");
+  await screen.findByLabelText(/自评报告正文/);
+  const bytes = readFileSync(join(__dirname, "..", "..", "assets", "samples", "zhuzhou-luosong-npc-2023.docx"));
+  const file = new File([new Uint8Array(bytes)], "report.docx", { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" });
+  fireEvent.change(screen.getByLabelText("打开报告文件（.docx 或 .txt）"), { target: { files: [file] } });
+  const importButton = await screen.findByRole("button", { name: "导入附件表（2 张）" }, { timeout: 10_000 });
+  expect(screen.getByText("把报告中的表格写入新的工作表（不覆盖已有工作表），然后校验")).toBeTruthy();
+  fireEvent.click(importButton);
+  await screen.findByText("已导入：附件2、附件3，并已重新校验。", {}, { timeout: 10_000 });
+  expect(host.workbook.sheetNames()).toEqual(["Sheet1", "附件2", "附件3"]);
+  // The text was compared with the imported tables: the seed's r.* findings.
+  const items = within(await screen.findByRole("list", { name: "报告正文" })).getAllByRole("listitem");
+  expect(items.map((li) => `${li.dataset["rule"]} ${li.dataset["cell"]}`)).toEqual([
+    "r.income 附件3!B7", "r.project 附件3!F8", "r.project 附件3!F8", "r.project 附件3!F8",
+  ]);
+}, 30_000);

@@ -7,6 +7,7 @@ import type { Bilingual } from "../../core";
 import { readDirectory, readEntry, type Inflate } from "../xlsx/fast/zip";
 import { InputLimitError, limitMessage, type InputLimits } from "../limits";
 import type { XlsxReadFailureReason } from "../xlsx/sniff";
+import type { ImportedTable } from "../../host/ports";
 
 export type ReportFileKind = "docx" | "doc" | "text";
 
@@ -28,7 +29,13 @@ export function decodeText(bytes: Uint8Array): string {
 }
 
 export type ReportTextRead =
-  | { readonly ok: true; readonly text: string; readonly kind: "docx" | "text" }
+  | {
+    readonly ok: true;
+    readonly text: string;
+    readonly kind: "docx" | "text";
+    /** A .docx's tables, as sheets a workbook can take (导入附件表); absent for text. */
+    readonly tables?: readonly ImportedTable[];
+  }
   | { readonly ok: false; readonly reason: "doc" | "unsafe" | XlsxReadFailureReason; readonly message: Bilingual };
 
 export const OLD_DOC: Bilingual = {

@@ -19,6 +19,7 @@ import { SparseSheet, type Cell, type WorkbookSnapshot } from "../../core/grid/w
 import { parseXml, type Attributes, type XmlHandler } from "../xlsx/fast/xml";
 import { readDirectory, readEntry, type Inflate } from "../xlsx/fast/zip";
 import { InputLimitError, type InputLimits } from "../limits";
+import type { ImportedTable } from "../../host/ports";
 
 /** One table of the document, as a grid named 表N. */
 export interface DocumentTable {
@@ -405,4 +406,18 @@ export function cellValue(text: string): Cell | undefined {
     return { value, numberFormat: `0${decimals ? `.${"0".repeat(decimals)}` : ""}%` };
   }
   return { value: text };
+}
+
+/**
+ * The document's tables as sheets to add to a workbook (导入附件表), laid out as in Word: caption
+ * rows, merges, numbers as numbers. A table captioned "附件N" asks for that name, the others for 表N.
+ */
+export function importableTables(document: ReadDocument): ImportedTable[] {
+  return document.snapshot.sheets.map((sheet, i) => {
+    const caption = document.tables[i]?.caption ?? "";
+    const annex = /^附件\s*([0-9０-９一二三四五六七八九十]{1,2})/.exec(caption);
+    const cells: { row: number; col: number; cell: Cell }[] = [];
+    sheet.forEachCell?.((row, col, cell) => cells.push({ row, col, cell }));
+    return { name: annex ? `附件${annex[1]}` : sheet.name, rowCount: sheet.rowCount, colCount: sheet.colCount, cells, merges: sheet.merges };
+  });
 }

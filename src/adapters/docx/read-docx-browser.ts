@@ -4,7 +4,9 @@
  */
 import { corruptDocx, decodeText, OLD_DOC, reportTooLong, sniffReportFile, vetDocx, withinReportLimit, type ReportTextRead } from "./decode-text";
 import { inflateFflate } from "../xlsx/read-bytes";
-import { DEFAULT_INPUT_LIMITS, limitMessage } from "../limits";
+import { DEFAULT_INPUT_LIMITS, limitMessage, type InputLimits } from "../limits";
+import { importableTables, readDocument } from "./document";
+import type { ImportedTable } from "../../host/ports";
 
 export async function reportTextFromFile(bytes: ArrayBuffer): Promise<ReportTextRead> {
   const limits = DEFAULT_INPUT_LIMITS;
@@ -18,8 +20,19 @@ export async function reportTextFromFile(bytes: ArrayBuffer): Promise<ReportText
   try {
     const mammoth = (await import(/* webpackChunkName: "mammoth" */ "mammoth/mammoth.browser")).default;
     const result = await mammoth.extractRawText({ arrayBuffer: bytes });
-    return withinReportLimit(result.value, "docx", limits, false);
+    const read = withinReportLimit(result.value, "docx", limits, false);
+    return read.ok ? { ...read, tables: tablesOf(view, limits) } : read;
   } catch (error) {
     return { ok: false, reason: "corrupt", message: corruptDocx(error instanceof Error ? error.message : String(error)) };
+  }
+}
+
+/** The .docx's tables for 导入附件表; none when they cannot be read (the text is still checked). */
+function tablesOf(bytes: Uint8Array, limits: InputLimits): ImportedTable[] {
+  try {
+    const read = readDocument(bytes, inflateFflate, limits);
+    return read.ok ? importableTables(read.document) : [];
+  } catch {
+    return [];
   }
 }

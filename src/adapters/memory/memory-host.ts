@@ -16,8 +16,9 @@ import {
   REPORT_SHEET, REVERT_LOG_KEY, REVIEW_NOTES_KEY,
   type ApplyOptions, type ApplyOutcome, type HostOutcome, type ReportSheetContent,
   type RevertOutcome, type ReviewNote, type TemplateOutcome, type WorkbookHost, type WorkbookRead,
-  type HostError, type Unwatch, type WorkbookChange,
+  type HostError, type Unwatch, type WorkbookChange, type ImportedTable, type ImportOutcome,
 } from "../../host/ports";
+import { importSheetNames } from "../../host/import-names";
 import { templateConflict } from "../../core/template/names";
 import type { TemplateDescription } from "../../core/template/model";
 import { sheetFromTemplate } from "./template-sheet";
@@ -181,6 +182,20 @@ export class MemoryHost implements WorkbookHost {
   }
 
   /** 插入空白模板: both sheets or none; an existing sheet is never replaced. */
+  async importTables(tables: readonly ImportedTable[]): Promise<ImportOutcome> {
+    const names = importSheetNames(this.workbook.sheetNames(), tables.map((t) => t.name));
+    tables.forEach((table, i) => {
+      const name = names[i]!;
+      const sheet = new SparseSheet(name);
+      for (const { row, col, cell } of table.cells) sheet.set(row, col, cell);
+      for (const merge of table.merges) sheet.addMerge({ ...merge, sheet: name });
+      sheet.extendTo(table.rowCount, table.colCount);
+      this.workbook.putSheet(sheet);
+    });
+    this.changed();
+    return { ok: true, sheets: names };
+  }
+
   async insertTemplate(description: TemplateDescription): Promise<TemplateOutcome> {
     const [annex2, annex3] = description.sheets;
     const conflict = templateConflict(this.workbook.sheetNames(), { annex2: annex2.name, annex3: annex3.name });

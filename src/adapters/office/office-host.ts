@@ -49,7 +49,7 @@ import { readWorkbook } from "./read";
 // out of the script the pane waits for at start.
 import type { ReportPhase } from "./report";
 import type { TemplateDescription } from "../../core/template/model";
-import { REPORT_SHEET, type TemplateOutcome, type Unwatch, type WorkbookChange } from "../../host/ports";
+import { REPORT_SHEET, type ImportedTable, type ImportOutcome, type TemplateOutcome, type Unwatch, type WorkbookChange } from "../../host/ports";
 import { MUTE_WINDOW_MS, MuteBook, watchWorkbook } from "./watch";
 
 /** Settings keys (the same names the memory host uses). */
@@ -321,6 +321,20 @@ class OfficeHost implements WorkbookHost {
       return { ok: true };
     } catch (error) {
       return hostErrorFromOffice(error, true);
+    }
+  }
+
+  /** 导入附件表: 2 syncs, see import-tables.ts. The new sheets are muted as wholes. */
+  async importTables(tables: readonly ImportedTable[]): Promise<ImportOutcome> {
+    const mute = this.mutes.open();
+    let outcome: ImportOutcome | null = null;
+    try {
+      const { importTableSheets } = await import(/* webpackChunkName: "office-import" */ "./import-tables");
+      outcome = await importTableSheets(this.run, tables);
+      if (outcome.ok) for (const name of outcome.sheets) mute.coverSheet(name);
+      return outcome;
+    } finally {
+      mute.close(outcome !== null && outcome.ok);
     }
   }
 

@@ -11,7 +11,7 @@ import {
 } from "@fluentui/react-components";
 import { GRADE_NAMES, RULES_VERSION, toA1, type Finding, type ValidationResult } from "../../core";
 import { formatDateTime } from "../../core/format/figures";
-import type { WorkbookHost } from "../../host/ports";
+import type { ImportedTable, WorkbookHost } from "../../host/ports";
 import { useChecker } from "../state/useChecker";
 import { STRINGS, type Lang, type Strings } from "../strings";
 import type { PreferenceStore, Preferences } from "../preferences";
@@ -239,7 +239,11 @@ export function App({ host, preferences: store, checkOnStart = false, embedded =
         {view === "template" && <TemplatePanel host={host} lang={lang} t={t} />}
         {reportOpened && (
           <div hidden={view !== "report"}>
-            <ReportTextPanel result={state.result} settings={prefs} lang={lang} t={t} onCheckWorkbook={() => checker.check()} onSelect={(f) => void checker.select(f)} />
+            <ReportTextPanel
+              result={state.result} settings={prefs} lang={lang} t={t}
+              onCheckWorkbook={() => checker.check()} onSelect={(f) => void checker.select(f)}
+              {...(host.importTables ? { onImportTables: (tables: readonly ImportedTable[]) => host.importTables!(tables) } : {})}
+            />
           </div>
         )}
       </Suspense>

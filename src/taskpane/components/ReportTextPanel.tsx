@@ -8,6 +8,7 @@ import { Badge, Button, Caption1, Field, Text, Textarea, makeStyles, tokens } fr
 import { messageText, type Bilingual, type Finding, type RuleSettings, type ValidationResult } from "../../core";
 import { checkReportText, REPORT_TEXT_RULES, type ReportTextResult } from "../../core/report-text";
 import { reportTextFromFile } from "../../adapters/docx/read-docx-browser";
+import type { ImportedTable, ImportOutcome } from "../../host/ports";
 import { cellLabel } from "../state/view-model";
 import { STRINGS, type Lang, type Strings } from "../strings";
 import { BADGE_COLOR, useFindingRowStyles } from "./finding-row";
@@ -35,15 +36,21 @@ export interface ReportTextPanelProps {
   /** Checks the workbook when no result is on screen yet; returns the result to compare with. */
   readonly onCheckWorkbook: () => Promise<ValidationResult | null>;
   readonly onSelect: (finding: Finding) => void;
+  /** 导入附件表: adds a .docx's tables as new sheets; absent when the host cannot add sheets. */
+  readonly onImportTables?: (tables: readonly ImportedTable[]) => Promise<ImportOutcome>;
 }
 
-export function ReportTextPanel({ result, settings, lang, t, onCheckWorkbook, onSelect }: ReportTextPanelProps) {
+export function ReportTextPanel({ result, settings, lang, t, onCheckWorkbook, onSelect, onImportTables }: ReportTextPanelProps) {
   const styles = useStyles();
   const fileId = useId();
   const [text, setText] = useState("");
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Bilingual | null>(null);
   const [checked, setChecked] = useState<ReportTextResult | null>(null);
+  // The tables of the .docx last opened, for 导入附件表; the import's outcome once done.
+  const [tables, setTables] = useState<readonly ImportedTable[]>([]);
+  const [imported, setImported] = useState<string | null>(null);
+  const importHintId = useId();
 
   // A new check of the workbook (after a fix, or new settings) re-compares the text already checked.
   useEffect(() => {
@@ -64,7 +71,27 @@ export function ReportTextPanel({ result, settings, lang, t, onCheckWorkbook, on
       return;
     }
     setText(read.text);
+    setTables(read.tables ?? []);
+    setImported(null);
     setChecked(null);
+  };
+
+  const importTables = async () => {
+    if (!onImportTables || tables.length === 0) return;
+    setBusy(true);
+    setProblem(null);
+    const outcome = await onImportTables(tables);
+    if (!outcome.ok) {
+      setBusy(false);
+      setProblem(outcome.message);
+      return;
+    }
+    // The imported sheets are the workbook's now: check it, then compare the text with them.
+    const annexes = await onCheckWorkbook();
+    setBusy(false);
+    setTables([]);
+    setImported(outcome.sheets.join(lang === "zh" ? "、" : ", "));
+    if (annexes && text.trim()) setChecked(checkReportText(annexes, text, settings));
   };
 
   const runCheck = async () => {
@@ -95,12 +122,17 @@ export function ReportTextPanel({ result, settings, lang, t, onCheckWorkbook, on
       </div>
       <div className={styles.actions}>
         <Button appearance="primary" onClick={() => void runCheck()} disabled={busy}>{t.reportCheck}</Button>
+        {onImportTables && tables.length > 0 && (
+          <Button onClick={() => void importTables()} disabled={busy} aria-describedby={importHintId}>{t.reportImport(tables.length)}</Button>
+        )}
         {busy && <Busy label={t.reportChecking} />}
       </div>
+      {onImportTables && tables.length > 0 && <Caption1 id={importHintId}>{t.reportImportHint}</Caption1>}
       <div role="status" aria-live="polite">
         {problem && (
           <Notice intent="error">{problem[lang]}</Notice>
         )}
+        {imported && <Notice intent="success">{t.reportImported(imported)}</Notice>}
         {checked && (
           <Text>
             {checked.findings.length === 0

@@ -40,7 +40,7 @@ export async function checkFiles(paths: readonly string[], folder: boolean, opti
   const results: (JsonReport | JsonUnreadable)[] = [];
   for (const file of paths) {
     // A workbook, or a Word report whose tables are read as grids (adapters/files/read-input.ts).
-    const read = readInput(file, options.limits);
+    const read = await readInput(file, options.limits);
     if (!read.ok) {
       results.push({ schemaVersion: REPORT_SCHEMA_VERSION, file, error: { reason: read.reason, message: read.message[options.lang] } });
       if (options.format !== "json") io.stderr(oneLine(`${file}: ${read.message.zh} / ${read.message.en}`));
@@ -55,7 +55,7 @@ export async function checkFiles(paths: readonly string[], folder: boolean, opti
     // r.* findings are the engine's too: same report, same exit status, each also quoting its sentence.
     const result = validate(read.snapshot, settings, textInput !== null ? { reportText: textInput } : {});
     const json = toJsonReport(file, result, options.lang);
-    results.push(read.kind === "document" ? withDocumentPlaces({ ...json, source: { kind: "docx", tables: read.tables } }, options.lang) : json);
+    results.push(read.kind === "document" ? withDocumentPlaces({ ...json, source: { kind: read.format, tables: read.tables } }, options.lang) : json);
     if (options.fix !== undefined) {
       const fixed = await writeFix(file, options, planFixes(result.findings), io);
       if (fixed !== 0) return fixed;

@@ -9,10 +9,11 @@ import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { join } from "node:path";
 
 /**
- * What the checker reads: workbooks (.xlsm like .xlsx) and Word reports (.docx); old binary files
- * (.xls, .doc, .wps) are listed too, each to get its "save as" line rather than pass unmentioned.
+ * What the checker reads: workbooks (.xlsm like .xlsx), Word reports (.docx) and PDFs (best effort);
+ * old binary files (.xls, .doc, .wps) are listed too, each to get its "save as" line rather than
+ * pass unmentioned.
  */
-const WORKBOOK_NAME = /\.(?:xls[xm]?|docx?|wps)$/i;
+const WORKBOOK_NAME = /\.(?:xls[xm]?|docx?|wps|pdf)$/i;
 // Folders deeper than any filing system of reports, and more files than a province's units.
 const MAX_DEPTH = 16;
 const MAX_FILES = 100_000;
@@ -114,8 +115,8 @@ export function skippedLine(skipped: Skipped): { zh: string; en: string } | null
   const zh: string[] = [];
   const en: string[] = [];
   if (skipped.other > 0) {
-    zh.push(`${skipped.other} 个非 Excel/Word 文件`);
-    en.push(`${skipped.other} file(s) that are neither workbooks nor Word reports`);
+    zh.push(`${skipped.other} 个非 Excel/Word/PDF 文件`);
+    en.push(`${skipped.other} file(s) that are not workbooks, Word reports or PDFs`);
   }
   if (skipped.revisits > 0) {
     zh.push(`${skipped.revisits} 个指向已检查文件夹的链接（避免循环）`);

@@ -26,7 +26,7 @@ test("a folder of a good unit, a FIFO, a device, a link loop, a folder linked in
   symlinkSync("loop.xlsx", join(folder, "loop.xlsx"));
   symlinkSync("..", join(folder, "sub", "parent"));
   symlinkSync(".", join(folder, "self"));
-  writeFileSync(join(folder, "报告.pdf"), "not checked here");
+  writeFileSync(join(folder, "说明.txt"), "not checked here");
   const started = Date.now();
   const run = await runCli([folder, "--format", "json"]);
   expect(Date.now() - started).toBeLessThan(60_000);
@@ -40,7 +40,7 @@ test("a folder of a good unit, a FIFO, a device, a link loop, a folder linked in
     "sub/good-in-sub.xlsm": "checked",
   });
   expect(run.code).toBe(2);
-  expect(run.stderr).toContain("已跳过：1 个非 Excel/Word 文件，2 个指向已检查文件夹的链接");
+  expect(run.stderr).toContain("已跳过：1 个非 Excel/Word/PDF 文件，2 个指向已检查文件夹的链接");
 });
 
 test("a file name with an escape sequence and a newline is printed escaped, on one line", async () => {

@@ -321,7 +321,7 @@ function toDocument(blocks: readonly Block[], limits: InputLimits): ReadDocument
  * The short paragraphs right above a table (its caption lines), nearest last. An "附件N" line is the
  * caption's first: anything above it belongs to what came before (a previous table's notes).
  */
-function captionOf(paragraphs: readonly string[]): string[] {
+export function captionOf(paragraphs: readonly string[]): string[] {
   const lines: string[] = [];
   for (let i = paragraphs.length - 1; i >= 0 && lines.length < MAX_CAPTION_LINES; i--) {
     const line = paragraphs[i]!.trim();

@@ -15,18 +15,28 @@ import { limitFailure, readFailure, sniffBytes, type XlsxReadFailure } from "../
 
 export type InputRead =
   | { readonly ok: true; readonly kind: "workbook"; readonly snapshot: WorkbookSnapshot }
-  | { readonly ok: true; readonly kind: "document"; readonly snapshot: WorkbookSnapshot; readonly text: string; readonly tables: readonly DocumentTable[] }
+  | {
+    readonly ok: true;
+    readonly kind: "document";
+    /** docx: a Word report; pdf: a PDF's ruled tables rebuilt from its layout (best effort). */
+    readonly format: "docx" | "pdf";
+    readonly snapshot: WorkbookSnapshot;
+    readonly text: string;
+    readonly tables: readonly DocumentTable[];
+  }
   | XlsxReadFailure;
 
-export function readInput(path: string, limits: InputLimits = DEFAULT_INPUT_LIMITS): InputRead {
+export async function readInput(path: string, limits: InputLimits = DEFAULT_INPUT_LIMITS): Promise<InputRead> {
   const file = readRegularFile(path, limits.fileBytes);
   if (!file.ok) return file;
   return readInputBytes(file.bytes, limits, true);
 }
 
 /** `namesOption`: messages about a limit name the CLI option that raises it. */
-export function readInputBytes(bytes: Uint8Array, limits: InputLimits, namesOption: boolean): InputRead {
-  if (sniffBytes(bytes) === "zip" && isWordPackage(bytes, limits)) return readWordReport(bytes, limits, namesOption);
+export async function readInputBytes(bytes: Uint8Array, limits: InputLimits, namesOption: boolean): Promise<InputRead> {
+  const kind = sniffBytes(bytes);
+  if (kind === "pdf") return readPdfReport(bytes, limits, namesOption);
+  if (kind === "zip" && isWordPackage(bytes, limits)) return readWordReport(bytes, limits, namesOption);
   const read = readXlsxPackage(bytes, inflateNode, limits, namesOption);
   return read.ok ? { ok: true, kind: "workbook", snapshot: read.snapshot } : read;
 }
@@ -50,7 +60,21 @@ function readWordReport(bytes: Uint8Array, limits: InputLimits, namesOption: boo
     const read = readDocument(bytes, inflateNode, limits);
     if (!read.ok) return readFailure(read.reason === "not-docx" ? "not-xlsx" : "corrupt");
     const { snapshot, text, tables } = read.document;
-    return { ok: true, kind: "document", snapshot, text, tables };
+    return { ok: true, kind: "document", format: "docx", snapshot, text, tables };
+  } catch (error) {
+    if (error instanceof InputLimitError) return limitFailure(error.limit, error.value, namesOption);
+    return readFailure("corrupt");
+  }
+}
+
+async function readPdfReport(bytes: Uint8Array, limits: InputLimits, namesOption: boolean): Promise<InputRead> {
+  try {
+    // PDF.js is loaded only for a PDF.
+    const { readPdf } = await import("../pdf/read-pdf");
+    const read = await readPdf(bytes, limits);
+    if (!read.ok) return { ok: false, reason: read.reason === "corrupt" ? "corrupt" : read.reason === "encrypted" ? "encrypted" : "pdf", message: read.message };
+    const { snapshot, text, tables } = read.document;
+    return { ok: true, kind: "document", format: "pdf", snapshot, text, tables };
   } catch (error) {
     if (error instanceof InputLimitError) return limitFailure(error.limit, error.value, namesOption);
     return readFailure("corrupt");

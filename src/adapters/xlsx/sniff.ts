@@ -10,7 +10,7 @@ export type XlsxReadFailureReason =
   | "not-xlsx" | "corrupt" | "encrypted" | "xls" | "missing" | "too-large"
   // An old binary Word (.doc) or WPS 文字 (.wps) file: only a .docx is read.
   | "doc"
-  // A PDF: its tables are not read (yet); the .docx or the workbook is.
+  // A PDF where PDF reports are not read (the browser); the CLI reads them (src/adapters/pdf).
   | "pdf"
   // Not a file that can be opened (src/adapters/files/read-regular-file.ts).
   | "folder" | "not-regular" | "link-loop" | "no-permission" | "unreadable";
@@ -54,8 +54,8 @@ export const READ_FAILURE_MESSAGES: Readonly<Record<XlsxReadFailureReason, Bilin
     en: "Cannot read: this is an old Word (.doc) or WPS Writer (.wps) file; save it as .docx and check again",
   },
   pdf: {
-    zh: "无法读取：这是 PDF 文件，暂不能从 PDF 中读取表格；请使用报告的 Word 版（.docx）或 Excel 附件",
-    en: "Cannot read: this is a PDF, whose tables cannot be read yet; use the report's Word version (.docx) or the Excel annexes",
+    zh: "无法读取：这是 PDF 文件，这里不能读取其中的表格；请使用报告的 Word 版（.docx）或 Excel 附件，或用命令行检查 PDF",
+    en: "Cannot read: this is a PDF, whose tables cannot be read here; use the report's Word version (.docx) or the Excel annexes, or check the PDF with the command line",
   },
   folder: { zh: "无法读取：这是一个文件夹，不是文件", en: "Cannot read: this is a folder, not a file" },
   "not-regular": {

@@ -25,7 +25,7 @@ export function checkSnapshot(file: string, snapshot: WorkbookSnapshot, options:
     const text = document && document.text.trim() !== "" ? prepareReportText(document.text) : null;
     const result = validate(snapshot, options.settings, text ? { reportText: text } : {});
     const json = toJsonReport(file, result, options.lang);
-    const report = document ? withDocumentPlaces({ ...json, source: { kind: "docx", tables: document.tables } }, options.lang) : json;
+    const report = document ? withDocumentPlaces({ ...json, source: { kind: document.format, tables: document.tables } }, options.lang) : json;
     return { kind: "checked", file, report, figures: keyFigures(result) };
   } catch (error) {
     return internalFailure(file, error);

@@ -9,6 +9,7 @@ import type { InputLimits } from "../../adapters/limits";
 
 /** A Word report's text and tables, besides its grids (adapters/files/read-input.ts). */
 export interface DocumentPart {
+  readonly format: "docx" | "pdf";
   readonly text: string;
   readonly tables: readonly DocumentTable[];
 }
@@ -16,9 +17,9 @@ export interface DocumentPart {
 /** The file's snapshot (and a Word report's text), or the outcome of a file that cannot be read. */
 export async function readFile(file: string, limits: InputLimits): Promise<FileOutcome | { readonly snapshot: WorkbookSnapshot; readonly document?: DocumentPart }> {
   try {
-    const read = readInput(file, limits);
+    const read = await readInput(file, limits);
     if (!read.ok) return { kind: "unreadable", file, reason: read.reason, message: read.message };
-    return read.kind === "document" ? { snapshot: read.snapshot, document: { text: read.text, tables: read.tables } } : { snapshot: read.snapshot };
+    return read.kind === "document" ? { snapshot: read.snapshot, document: { format: read.format, text: read.text, tables: read.tables } } : { snapshot: read.snapshot };
   } catch (error) {
     return internalFailure(file, error);
   }

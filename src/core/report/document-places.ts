@@ -20,10 +20,14 @@ export function documentPlace(source: JsonDocumentSource, sheet: string, cell: s
   return lang === "zh" ? `${sheet} 第${row}行 第${at.col + 1}列` : `table ${number}, row ${row}, column ${at.col + 1}`;
 }
 
-/** The report with every grid reference in its messages said as a place in the document. */
+/**
+ * The report with every grid reference in its messages said as a place in the document; from a
+ * PDF, each message also says it was read from the PDF (its tables are rebuilt, not read).
+ */
 export function withDocumentPlaces(report: JsonReport, lang: Lang): JsonReport {
   const source = report.source;
   if (!source) return report;
-  const say = (text: string) => text.replace(GRID_REF, (whole, sheet: string, col: string, row: string) => documentPlace(source, sheet, `${col}${row}`, lang));
+  const mark = source.kind === "pdf" ? (lang === "zh" ? "（读自 PDF，请对照原文核实）" : " (read from the PDF: verify against the original)") : "";
+  const say = (text: string) => `${text.replace(GRID_REF, (whole, sheet: string, col: string, row: string) => documentPlace(source, sheet, `${col}${row}`, lang))}${mark}`;
   return { ...report, findings: report.findings.map((f) => ({ ...f, message: say(f.message) })) };
 }

@@ -91,7 +91,7 @@ export interface JsonReport {
   readonly findings: readonly JsonFinding[];
   readonly summary: JsonSummary;
   /**
-   * Set when the file was a Word report (.docx): its tables were read as grids named 表1, 表2…
+   * Set when the file was a Word report (.docx) or a PDF: its tables were read as grids named 表1, 表2…
    * (sheet), each with the caption paragraphs above it as its first rows; a finding's row in the
    * Word table is the grid row − captionRows + 1. Absent for a workbook.
    */
@@ -99,7 +99,8 @@ export interface JsonReport {
 }
 
 export interface JsonDocumentSource {
-  readonly kind: "docx";
+  /** docx: read from a Word report's tables; pdf: rebuilt from a PDF's layout (best effort, to be verified against the original). */
+  readonly kind: "docx" | "pdf";
   readonly tables: readonly { readonly sheet: string; readonly caption: string; readonly captionRows: number }[];
 }
 

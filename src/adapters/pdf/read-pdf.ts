@@ -68,6 +68,7 @@ export async function readPdf(bytes: Uint8Array, limits: InputLimits): Promise<P
       cMapUrl: `${join(root, "cmaps")}/`,
       cMapPacked: true,
       standardFontDataUrl: `${join(root, "standard_fonts")}/`,
+      // Never true: with it, this PDF.js version runs code compiled from font data (CVE-2024-4367).
       isEvalSupported: false,
       disableFontFace: true,
       useSystemFonts: false,

@@ -45,7 +45,10 @@ export interface HostError {
  * (src/host/write-plan.ts), which checks an edit against the earlier edits of the same batch, so
  * a cell aimed at twice is written at most once unless the second edit expects the first one's result.
  */
-export type StaleReason = "changed" | "formula" | "sheet-missing" | "merged";
+export type StaleReason = "changed" | "formula" | "sheet-missing" | "merged"
+  // Merged areas are unknown (an old Excel, or too many to read) and the target is empty: it may be
+  // covered by a merge, where a write would vanish or unmerge, so it is not written.
+  | "merge-unknown";
 
 export interface StaleEdit {
   readonly edit: CellEdit;
@@ -105,6 +108,12 @@ export interface WorkbookRead {
   readonly notes: readonly ReviewNote[];
   /** Whether a revert log exists (撤销修正 is enabled), as canRevert(). */
   readonly canRevert: boolean;
+  /**
+   * Set when the merged areas could not be read: "unsupported" below ExcelApi 1.13, "failed" when
+   * Excel refused them (past 512 merged areas) and the read was done again without them. Labels
+   * under merges may then be missed, and no fix is written into an empty cell.
+   */
+  readonly mergesUnknown?: "unsupported" | "failed";
 }
 
 /** A change made in the workbook by the user (or another session / another add-in), never by this host's own writes. */

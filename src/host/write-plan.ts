@@ -10,6 +10,7 @@
  *     (validation can have seen neither, so it is refused like a cell that changed);
  *   - the sheet is gone (renamed or deleted): "sheet-missing";
  *   - the cell lies in a merged area without being its top-left: "merged";
+ *   - merges are unknown to the host and the cell is empty (it may be such a cell): "merge-unknown";
  *   - the cell holds a formula and the user did not choose to overwrite formulas: "formula";
  *   - the cell no longer holds what validation saw (`before`): "changed";
  *   - else it is written: the value, the edit's number format (or the cell's own), the highlight.
@@ -63,6 +64,8 @@ export interface CellNow {
   readonly sheetExists: boolean;
   /** Inside a merged area without being its top-left cell. */
   readonly merged?: boolean;
+  /** The host cannot tell whether the cell is inside a merged area (merges unknown). */
+  readonly mergeUnknown?: boolean;
   readonly value?: CellValue;
   readonly formula?: string | null;
   readonly numberFormat?: string | null;
@@ -166,6 +169,8 @@ export function planApply(edits: readonly CellEdit[], current: CurrentCell, opti
     const before = simulated ?? stateOf(now!);
     if (now && !now.sheetExists) stale.push({ edit, reason: "sheet-missing" });
     else if (now?.merged) stale.push({ edit, reason: "merged" });
+    // A merge follower is always empty: only an empty target can be one when merges are unknown.
+    else if (now?.mergeUnknown && (before.value === null || before.value === "") && before.formula === null) stale.push({ edit, reason: "merge-unknown" });
     else if (before.formula !== null && !options.overwriteFormulas) stale.push({ edit, reason: "formula" });
     else if (!sameCellValue(seen(before), edit.before)) stale.push({ edit, reason: "changed" });
     else {

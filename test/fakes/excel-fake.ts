@@ -16,6 +16,7 @@
  *   values or formulas). Range.formulas of a text cell returns the text (apostrophe lost, §3.2).
  * - Writing to a protected sheet throws AccessDenied; shape mismatches throw InvalidArgument.
  * - A cell without fill reads fill.color "#FFFFFF" (pattern "None", ExcelApi 1.9).
+ * - More than 512 merged areas in a range: getMergedAreasOrNullObject fails the sync (GeneralException).
  * - APIs above `apiVersion` throw ApiNotFound at sync; `requirements` answers isSetSupported.
  * - failAtSync(n, code, { applied }) makes the n-th next sync fail after `applied` write
  *   statements of its batch ran (0: the whole batch is rejected).
@@ -1055,6 +1056,8 @@ class FakeRangeAreas extends FakeProxy {
     if (!target) return null;
     const { sheet, rect } = target;
     const rects = sheet.merges.filter((m) => m.top >= rect.top && m.top <= rect.bottom && m.left >= rect.left && m.left <= rect.right);
+    // Documented: the merged areas of a range cannot be got past 512 of them; the batch fails.
+    if (rects.length > 512) throw new FakeOfficeError("GeneralException", "getMergedAreasOrNullObject: more than 512 merged areas");
     return rects.length === 0 ? null : { sheet, rects };
   }
 

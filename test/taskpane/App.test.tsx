@@ -212,3 +212,22 @@ test("switching to English relabels the pane, the notice too, and is remembered"
   expect(screen.getByTestId("summary").textContent).toContain("1 Error");
   expect(preferences.saved.at(-1)?.lang).toBe("en");
 });
+
+test("a check where Excel could not report merged areas says so, and what it means for fixes", async () => {
+  class NoMergesHost extends MemoryHost {
+    override async read() {
+      const read = await super.read();
+      return read.ok ? { ...read, mergesUnknown: "failed" as const } : read;
+    }
+  }
+  const host = new NoMergesHost(MemoryWorkbook.fromSpec(zhuzhouLuosongNpc2023));
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <App host={host} preferences={memoryPreferences()} />
+    </FluentProvider>,
+  );
+  fireEvent.click(screen.getByRole("button", { name: "一键校验" }));
+  const notice = await findNotice("合并单元格过多（超过 512 个）");
+  expect(notice.dataset["intent"]).toBe("warning");
+  expect(notice.textContent).toContain("修正不会写入空单元格");
+});

@@ -96,6 +96,8 @@ class OfficeHost implements WorkbookHost {
   readonly kind = "excel" as const;
   /** The revert log as this host last read or wrote it, so revert can probe its cells in sync 1. */
   private lastLog: { raw: string; log: RevertLog } | null = null;
+  /** Set once this workbook refused its merged areas (past 512): every later read and probe goes without them. */
+  private mergesFailed = false;
   /** The own writes, so watch never reports the events they cause. */
   private readonly mutes: MuteBook;
   private readonly now: () => number;
@@ -130,26 +132,49 @@ class OfficeHost implements WorkbookHost {
 
   /** The snapshot, the review notes and whether a revert log exists: 2 syncs in one Excel.run. */
   async read(): Promise<WorkbookRead | HostError> {
-    try {
-      const result = await this.run(async (context) => {
+    let atMerges = false;
+    const attempt = () => this.run(async (context) => {
         // Queued before readWorkbook's first sync, so they ride along with the sheet list.
         const logItem = context.workbook.settings.getItemOrNullObject(REVERT_LOG_KEY);
         logItem.load("value");
         const notesItem = context.workbook.settings.getItemOrNullObject(REVIEW_NOTES_KEY);
         notesItem.load("value");
-        const read = await readWorkbook(context, this.supports("1.13"));
+        const read = await readWorkbook(context, withMerges, () => {
+          atMerges = true;
+        });
         return {
           read,
           log: logItem.isNullObject ? null : settingText(logItem.value),
           notes: notesItem.isNullObject ? null : settingText(notesItem.value),
         };
       });
+    const supported = this.supports("1.13");
+    let withMerges = supported && !this.mergesFailed;
+    try {
+      let result: Awaited<ReturnType<typeof attempt>>;
+      try {
+        result = await attempt();
+      } catch (error) {
+        // getMergedAreasOrNullObject fails past 512 merged areas, and the read is one batch: once
+        // more without merges, so the workbook is still checked (and the pane says why labels
+        // under merges may be missed).
+        if (!withMerges || !atMerges || !MERGE_REFUSALS.has(officeErrorCode(error) ?? "")) throw error;
+        withMerges = false;
+        result = await attempt();
+        this.mergesFailed = true;
+      }
       const canRevert = this.rememberLog(result.log);
       if (!result.read.ok) return tooLargeError(result.read.tooLarge);
-      return { ok: true, snapshot: result.read.snapshot, notes: parseReviewNotes(result.notes), canRevert };
+      const mergesUnknown = !supported ? "unsupported" as const : !withMerges ? "failed" as const : undefined;
+      return { ok: true, snapshot: result.read.snapshot, notes: parseReviewNotes(result.notes), canRevert, ...(mergesUnknown ? { mergesUnknown } : {}) };
     } catch (error) {
       return hostErrorFromOffice(error, true);
     }
+  }
+
+  /** Whether merged areas can be read here: ExcelApi 1.13, and not refused by this workbook before. */
+  private get mergesKnown(): boolean {
+    return this.supports("1.13") && !this.mergesFailed;
   }
 
   /** Keeps the stored log for revert's first sync; whether it has anything to revert. */
@@ -173,12 +198,15 @@ class OfficeHost implements WorkbookHost {
       const logItem = context.workbook.settings.getItemOrNullObject(REVERT_LOG_KEY);
       logItem.load("value");
       const probed = queueProbe(context, edits.filter(isWritableEdit).map((e) => e.at), {
-        fill: true, pattern: this.supports("1.9"), merges: this.supports("1.13"), only,
+        fill: true, pattern: this.supports("1.9"), merges: this.mergesKnown, only,
       });
       await context.sync();
       const probe = probed();
 
-      const plan = planApply(edits, (at) => cellNow(probe, at, true), {
+      const plan = planApply(edits, (at) => cellNow(probe, at, this.mergesKnown), {
+        // Below ExcelApi 1.9 a fill cannot be read exactly (white reads as none): no highlight is
+        // painted, so none has to be put back.
+        ...(this.supports("1.9") ? {} : { highlight: null }),
         overwriteFormulas: options.overwriteFormulas === true,
         // Validation read a number shown as a date as its ISO text (read.ts), so compare it so.
         seen: (state) => coreValue(state.value, state.numberFormat),
@@ -267,7 +295,7 @@ class OfficeHost implements WorkbookHost {
       rollback = { cells: plan.rollback, logBefore: raw };
       mute.coverCells([...plan.writes.map((w) => w.at), ...plan.rollback.map((c) => c.at)]);
       progress.phase = "write";
-      for (const { at, state } of plan.writes) queueRestore(mustRange(probe, at), state);
+      for (const { at, state } of plan.writes) queueRestore(mustRange(probe, at), state, this.supports("1.9"));
       logItem.delete();
       await context.sync();
       this.lastLog = null;
@@ -406,7 +434,7 @@ class OfficeHost implements WorkbookHost {
           const now = probe.state(at);
           if (!now) throw new Error("sheet vanished during rollback");
           if (sameState(now, before)) continue;
-          queueRestore(mustRange(probe, at), before);
+          queueRestore(mustRange(probe, at), before, this.supports("1.9"));
           dirty = true;
         }
         const logNow = logItem.isNullObject ? null : settingText(logItem.value);
@@ -426,6 +454,13 @@ class OfficeHost implements WorkbookHost {
   }
 }
 
+/**
+ * The errors Excel may answer a refused merged-areas request with (past 512 areas; the code is not
+ * documented): only these, at the sync that reads the merges, earn a read without merges. A payload
+ * too large or an unrelated failure is reported as itself.
+ */
+const MERGE_REFUSALS: ReadonlySet<string> = new Set(["GeneralException", "InvalidOperation", "InvalidArgument", "ItemNotFound"]);
+
 async function loadSheetNames(context: Excel.RequestContext): Promise<Set<string>> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
@@ -444,10 +479,10 @@ function targetsOf(log: RevertLog): CellAddress[] {
 }
 
 /** A probed cell as the write planner needs it; merges only matter (and are only probed) for apply. */
-function cellNow(probe: ProbeResult, at: CellAddress, withMerges: boolean): CellNow {
+function cellNow(probe: ProbeResult, at: CellAddress, mergesKnown: boolean): CellNow {
   const state = probe.state(at);
   if (!probe.present.has(at.sheet) || !state) return { sheetExists: false };
-  return { sheetExists: true, merged: withMerges && insideMergeNotAnchor(probe.merges(at.sheet), at), ...state };
+  return { sheetExists: true, ...(mergesKnown ? { merged: insideMergeNotAnchor(probe.merges(at.sheet), at) } : { mergeUnknown: true }), ...state };
 }
 
 /** A setting's value as the JSON text we store; objects (stored by another writer) are re-serialized. */

@@ -153,10 +153,15 @@ export function insideMergeNotAnchor(merges: readonly CellRange[], at: CellAddre
  * Queues the writes that put a cell back into `state`: number format first, then the formula
  * (only when there was a real one) or the value (text re-marked so it stays text), then the fill.
  */
-export function queueRestore(range: Excel.Range, state: CellState): void {
+/**
+ * Puts a cell back. `fill`: whether its fill was read exactly (ExcelApi 1.9's pattern); without
+ * it a white fill read as none, and clearing it would lose the white, so the fill is left alone.
+ */
+export function queueRestore(range: Excel.Range, state: CellState, fill = true): void {
   range.numberFormat = [[state.numberFormat ?? "General"]];
   if (state.formula !== null) range.formulas = [[state.formula]];
   else range.values = [[valueToWrite(state.value)]];
+  if (!fill) return;
   if (state.fill === null) range.format.fill.clear();
   else range.format.fill.color = state.fill;
 }

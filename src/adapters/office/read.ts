@@ -15,7 +15,8 @@ export const MAX_READ_CELLS = 5_000_000;
 
 export type ReadResult = { readonly ok: true; readonly snapshot: WorkbookSnapshot } | { readonly ok: false; readonly tooLarge: string };
 
-export async function readWorkbook(context: Excel.RequestContext, withMerges: boolean): Promise<ReadResult> {
+/** `onMergesQueued`: called just before the sync that reads the merged areas (to tell a failure there). */
+export async function readWorkbook(context: Excel.RequestContext, withMerges: boolean, onMergesQueued?: () => void): Promise<ReadResult> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name,items/protection/protected");
   await context.sync();
@@ -31,6 +32,7 @@ export async function readWorkbook(context: Excel.RequestContext, withMerges: bo
     }
     return { name: ws.name, isProtected: ws.protection.protected, block, merged };
   });
+  if (withMerges) onMergesQueued?.();
   await context.sync();
 
   const sheets: SparseSheet[] = [];

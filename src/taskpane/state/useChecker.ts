@@ -14,6 +14,18 @@ import { noteKey } from "../../host/review-notes";
 import { findingKey, keysOf, reportRows, touchesTables } from "./view-model";
 import { STRINGS, type Lang } from "../strings";
 
+/** Why the merged areas are unknown, and what that means for the check and for fixes. */
+export const MERGES_UNKNOWN: Readonly<Record<"unsupported" | "failed", Bilingual>> = {
+  unsupported: {
+    zh: "此版本 Excel 不提供合并单元格信息（需 ExcelApi 1.13），合并区域内的标签可能识别不全；修正不会写入空单元格（它可能被合并覆盖）。",
+    en: "This Excel does not report merged cells (ExcelApi 1.13 needed): labels inside merged areas may be missed, and no fix is written into an empty cell (it may be covered by a merge).",
+  },
+  failed: {
+    zh: "合并单元格过多（超过 512 个），Excel 无法读取合并信息，已不含合并信息完成校验；合并区域内的标签可能识别不全，修正不会写入空单元格。",
+    en: "Too many merged areas (over 512) for Excel to report: the check ran without them; labels inside merged areas may be missed, and no fix is written into an empty cell.",
+  },
+};
+
 export interface Notice {
   readonly intent: "success" | "warning" | "error" | "info";
   readonly text: Bilingual;
@@ -72,9 +84,11 @@ export function useChecker(host: WorkbookHost, settings: RuleSettings, options: 
       const result = validate(read.snapshot, settings);
       const previous = stateRef.current.result;
       const sinceLast = previous ? diff(previous.findings, result.findings, auto) : null;
+      // Merges that could not be read are said (once per check) unless the check has its own news.
+      const mergeNotice: Notice | null = read.mergesUnknown ? { intent: "warning", text: MERGES_UNKNOWN[read.mergesUnknown] } : null;
       update({
         busy: false, result, snapshot: read.snapshot, notes: read.notes, canRevert: read.canRevert,
-        notice: auto && sinceLast ? { intent: "info", text: sinceLastText(sinceLast) } : notice,
+        notice: auto && sinceLast ? { intent: "info", text: sinceLastText(sinceLast) } : notice ?? mergeNotice,
         checkedAt: new Date().toISOString(), sinceLast,
       });
       return result;

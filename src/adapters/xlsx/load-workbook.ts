@@ -25,7 +25,7 @@ export async function loadWorkbook(input: string | Buffer): Promise<LoadResult> 
   }
 
   const kind = sniffBytes(bytes);
-  if (kind === "xls" || kind === "encrypted" || kind === "corrupt") return readFailure(kind);
+  if (kind === "xls" || kind === "doc" || kind === "pdf" || kind === "encrypted" || kind === "corrupt") return readFailure(kind);
   if (kind === "other") return readFailure("not-xlsx");
 
   const workbook = new ExcelJS.Workbook();

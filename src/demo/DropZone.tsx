@@ -16,7 +16,7 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
-export function DropZone({ onLoad }: { onLoad: (snapshot: WorkbookSnapshot, name: string) => void }) {
+export function DropZone({ onLoad }: { onLoad: (snapshot: WorkbookSnapshot, name: string, bytes: Uint8Array) => void }) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
@@ -26,8 +26,9 @@ export function DropZone({ onLoad }: { onLoad: (snapshot: WorkbookSnapshot, name
     setError(null);
     // exceljs is large: loaded only when someone drops a file.
     const { readXlsxBytes } = await import(/* webpackChunkName: "xlsx-reader" */ "../adapters/xlsx/read-bytes");
-    const result = await readXlsxBytes(await file.arrayBuffer());
-    if (result.ok) onLoad(result.snapshot, file.name);
+    const buffer = await file.arrayBuffer();
+    const result = await readXlsxBytes(buffer);
+    if (result.ok) onLoad(result.snapshot, file.name, new Uint8Array(buffer));
     else setError(`${result.message.zh} / ${result.message.en}`);
   };
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
@@ -45,7 +46,7 @@ export function DropZone({ onLoad }: { onLoad: (snapshot: WorkbookSnapshot, name
     >
       <Caption1>把其他单位的 .xlsx 拖到这里 · Drop another .xlsx here</Caption1>
       <Button size="small" onClick={() => input.current?.click()}>选择文件 Choose file</Button>
-      <input ref={input} type="file" accept=".xlsx" hidden aria-hidden="true" tabIndex={-1} onChange={(e) => void open(e.target.files?.[0])} data-testid="file-input" />
+      <input ref={input} type="file" accept=".xlsx,.xlsm" hidden aria-hidden="true" tabIndex={-1} onChange={(e) => void open(e.target.files?.[0])} data-testid="file-input" />
       {error && <Caption1 className={styles.error} role="alert">{error}</Caption1>}
     </div>
   );

@@ -14,6 +14,7 @@ import { zhuzhouLuosongNpc2023 } from "../samples/zhuzhou-luosong-npc-2023";
 import type { WorkbookSnapshot } from "../core";
 import { DemoGrid } from "./DemoGrid";
 import { DropZone } from "./DropZone";
+import { DownloadFixed } from "./DownloadFixed";
 import "../taskpane/no-eval";
 
 const useStyles = makeStyles({
@@ -40,9 +41,12 @@ function Demo() {
   const styles = useStyles();
   const [host, setHost] = useState(() => new MemoryHost(MemoryWorkbook.fromSpec(zhuzhouLuosongNpc2023)));
   const [name, setName] = useState("zhuzhou-luosong-npc-2023.xlsx");
-  const load = (snapshot: WorkbookSnapshot, fileName: string) => {
+  // The dropped file's bytes: the corrected copy is that file with the fixed cells edited.
+  const [original, setOriginal] = useState<Uint8Array | null>(null);
+  const load = (snapshot: WorkbookSnapshot, fileName: string, bytes: Uint8Array) => {
     setHost(new MemoryHost(new MemoryWorkbook(snapshot)));
     setName(fileName);
+    setOriginal(bytes);
   };
   return (
     <div className={styles.page}>
@@ -52,6 +56,7 @@ function Demo() {
       <div className={styles.right}>
         <Caption1 data-testid="workbook-name">{name}</Caption1>
         <DropZone onLoad={load} />
+        {original && <DownloadFixed key={name} host={host} name={name} original={original} />}
         <DemoGrid key={name} host={host} />
       </div>
     </div>

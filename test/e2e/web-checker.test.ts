@@ -1,0 +1,65 @@
+/**
+ * The web checker's flow in headless Chromium (issue 15), on the production build: drop a workbook,
+ * check, apply the fixes, download the corrected copy. The download holds every zip part of the
+ * input byte for byte except the corrected sheets and the styles, re-checks without the errors
+ * the fixes removed, and the page made no request outside its own origin.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { unzipSync } from "fflate";
+import { useBrowserOnDist, ROOT } from "./browser";
+import { readXlsx } from "../../src/adapters/xlsx/read-xlsx";
+import { validate } from "../../src/core";
+
+const chromium = useBrowserOnDist();
+const SAMPLE = join(ROOT, "assets", "samples", "zhuzhou-luosong-npc-2023.xlsx");
+
+test("drop → check → 全部修正 → 下载修正副本: only the corrected cells changed; no request left the page's origin", async () => {
+  const context = await chromium.browser().newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN", acceptDownloads: true });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  page.on("request", (r) => requests.push(r.url()));
+  await page.goto(chromium.url());
+  const pane = page.getByTestId("pane");
+  await pane.getByRole("button", { name: "一键校验" }).waitFor();
+
+  const base64 = readFileSync(SAMPLE).toString("base64");
+  const transfer = await page.evaluateHandle((data) => {
+    const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+    const t = new DataTransfer();
+    t.items.add(new File([bytes], "甲单位.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+    return t;
+  }, base64);
+  await page.getByTestId("drop-zone").dispatchEvent("drop", { dataTransfer: transfer });
+  await page.getByTestId("workbook-name").filter({ hasText: "甲单位.xlsx" }).waitFor();
+
+  await pane.getByRole("button", { name: "一键校验" }).click();
+  await pane.getByTestId("summary").waitFor();
+  await pane.getByRole("button", { name: /^全部修正/ }).click();
+  await pane.getByRole("button", { name: /^应用修正/ }).click();
+  await pane.getByText("已写入 2 个单元格。").waitFor();
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-fixed").click()]);
+  expect(download.suggestedFilename()).toBe("甲单位-已修正.xlsx");
+  const dir = mkdtempSync(join(tmpdir(), "annex-web-"));
+  try {
+    const saved = join(dir, "copy.xlsx");
+    await download.saveAs(saved);
+    const before = unzipSync(new Uint8Array(readFileSync(SAMPLE)));
+    const after = unzipSync(new Uint8Array(readFileSync(saved)));
+    expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
+    const changed = Object.keys(before).filter((k) => Buffer.compare(Buffer.from(before[k]!), Buffer.from(after[k]!)) !== 0).sort();
+    expect(changed).toEqual(["xl/styles.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"]);
+    const reread = await readXlsx(saved);
+    if (!reread.ok) throw new Error("the downloaded copy cannot be read");
+    const rules = validate(reread.snapshot).findings.filter((f) => f.severity === "error").map((f) => f.ruleId);
+    expect(rules).not.toContain("a2.staff-control-rate");
+    expect(rules).not.toContain("a3.execution-score");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const origin = new URL(chromium.url()).origin;
+  expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith("blob:") && !url.startsWith("data:"))).toEqual([]);
+  await context.close();
+}, 120_000);

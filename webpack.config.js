@@ -4,6 +4,8 @@
  *   npm run build                                   production build, URLs under https://localhost:3000/
  *   npm run build -- --env publicUrl=https://intranet.example/annex-checker/
  *   npm run build -- --env officeJs=local           skip the CDN (intranets that block it)
+ *   npm run build -- --env webChecker=https://intranet.example/check/   where the pane sends users of an
+ *                                                   old Office (default: the web checker beside the pane)
  *   npm run build -- --env sourceMaps               also write .js.map files
  *   npm start / npm run start:web                   dev server (scripts/start.js): HTTPS, PORT or 3000
  *   npm run demo                                    dev server over plain HTTP for the demo at /
@@ -11,6 +13,8 @@
  * Options (`--env name=value`; PUBLIC_URL and PORT may also come from the environment):
  *   publicUrl  where dist/ will be served; every manifest URL is rewritten under it.
  *   officeJs   cdn-then-local (default) | local | cdn: where office-loader.js takes Office.js from.
+ *   webChecker the web checker's address, shown by a pane opened in an old Office web view
+ *              (default: index.html beside the pane, the same build's web checker).
  *   http       dev server over plain HTTP (Office itself only loads HTTPS add-ins).
  *   demo       dev server for the demo: plain HTTP.
  *   sourceMaps production build with source maps.
@@ -168,6 +172,8 @@ module.exports = async (env = {}, argv = {}) => {
   if (!OFFICE_JS_MODES.includes(officeJs)) {
     throw new Error(`--env officeJs=${officeJs}: expected one of ${OFFICE_JS_MODES.join(", ")}`);
   }
+  const webChecker = typeof env.webChecker === "string" ? env.webChecker : "index.html";
+  if (!/^(https?:\/\/[^\s"<>]+|[A-Za-z0-9._/-]+)$/.test(webChecker)) throw new Error(`--env webChecker=${webChecker}: expected an http(s) URL or a relative path`);
   const sourceMap = !production || Boolean(env.sourceMaps);
 
   const tsLoader = (extra) => ({
@@ -226,7 +232,7 @@ module.exports = async (env = {}, argv = {}) => {
         inject: "head",
         scriptLoading: "defer",
         hash: production, // ?<hash> on script URLs: Office's web view caches hard
-        templateParameters: { officeJs },
+        templateParameters: { officeJs, webChecker },
       }),
       new HtmlWebpackPlugin({
         filename: "index.html",

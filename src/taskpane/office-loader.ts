@@ -44,7 +44,9 @@ const LOCAL_TIMEOUT_MS = 15000;
 
 const UNSUPPORTED_MESSAGE =
   "此加载项需要使用 Microsoft Edge WebView2 的 Office（Microsoft 365 或 Office 2021 及以上版本）。" +
-  " This add-in needs Office with the Microsoft Edge WebView2 runtime (Microsoft 365, or Office 2021 or later).";
+  "Excel 2016、2019 和 WPS 表格请改用网页版校验（在浏览器中打开，文件不会上传）：" +
+  " This add-in needs Office with the Microsoft Edge WebView2 runtime (Microsoft 365, or Office 2021 or later)." +
+  " With Excel 2016, 2019 or WPS, use the web checker instead (it runs in the browser; nothing is uploaded): ";
 
 const win = window as unknown as LoaderWindow;
 // Read now: document.currentScript is only set while this script runs for the first time.
@@ -55,10 +57,27 @@ function legacyWebView(): boolean {
   return /Trident\/|MSIE |Edge\/\d/.test(navigator.userAgent);
 }
 
+/** The web checker's address (meta web-checker, set at build time), resolved against this page. */
+function webCheckerUrl(): string {
+  const meta = document.querySelector('meta[name="web-checker"]');
+  const value = (meta ? meta.getAttribute("content") : null) || "index.html";
+  // Only http(s): whatever the meta says, the link can never be a script URL.
+  const a = document.createElement("a");
+  a.href = value;
+  return /^https?:$/.test(a.protocol) ? a.href : "index.html";
+}
+
 function showUnsupported(): void {
   const show = function (): void {
     const root = document.getElementById("root");
-    if (root) root.textContent = UNSUPPORTED_MESSAGE;
+    if (!root) return;
+    root.textContent = UNSUPPORTED_MESSAGE;
+    const link = document.createElement("a");
+    link.href = webCheckerUrl();
+    link.target = "_blank";
+    link.rel = "noopener";
+    link.textContent = "网页版校验 / Web checker";
+    root.appendChild(link);
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", show);
   else show();

@@ -12,12 +12,22 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
-export function DownloadFixed({ host, name, original }: { host: MemoryHost; name: string; original: Uint8Array }) {
+/**
+ * `original`: the dropped file's bytes (the copy edits only its corrected cells); null for a
+ * workbook made from a Word report's tables, which is written afresh with the fixes in it.
+ */
+export function DownloadFixed({ host, name, original }: { host: MemoryHost; name: string; original: Uint8Array | null }) {
   const styles = useStyles();
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const download = async () => {
     setMessage(null);
     const { appliedEdits, fixedCopy, fixedCopyName } = await import(/* webpackChunkName: "fixed-copy" */ "../adapters/xlsx/fixed-copy-browser");
+    if (original === null) {
+      const { workbookBytes } = await import(/* webpackChunkName: "fixed-copy" */ "../adapters/xlsx/workbook-bytes");
+      save(workbookBytes(host.workbook.read()), name);
+      setMessage({ text: `已生成 ${name}（报告中的附件表，含已应用的修正）· the report's tables, with the fixes applied`, error: false });
+      return;
+    }
     const edits = appliedEdits(host.settings.get(REVERT_LOG_KEY), host.workbook);
     if (edits.length === 0) {
       setMessage({ text: "还没有应用任何修正 · No fixes applied yet", error: true });
@@ -28,20 +38,25 @@ export function DownloadFixed({ host, name, original }: { host: MemoryHost; name
       setMessage({ text: `${result.message.zh} / ${result.message.en}`, error: true });
       return;
     }
-    const url = URL.createObjectURL(new Blob([result.bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = fixedCopyName(name);
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    save(result.bytes, fixedCopyName(name));
     setMessage({ text: `已生成 ${fixedCopyName(name)}：修正 ${result.applied.length} 处，其余内容与原文件相同 · ${result.applied.length} cells corrected, everything else as in the original`, error: false });
   };
   return (
     <div className={styles.row}>
-      <Button size="small" appearance="primary" onClick={() => void download()} data-testid="download-fixed">下载修正副本 Download the corrected copy</Button>
+      <Button size="small" appearance="primary" onClick={() => void download()} data-testid="download-fixed">{original === null ? "下载工作簿 Download the workbook" : "下载修正副本 Download the corrected copy"}</Button>
       {message && <Caption1 className={message.error ? styles.error : undefined} role={message.error ? "alert" : "status"}>{message.text}</Caption1>}
     </div>
   );
+}
+
+/** Offers the bytes as a download named `name` (made in the page; nothing is sent). */
+function save(bytes: Uint8Array, name: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -16,7 +16,11 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
-export function DropZone({ onLoad }: { onLoad: (snapshot: WorkbookSnapshot, name: string, bytes: Uint8Array) => void }) {
+/**
+ * What was dropped: a workbook (with its bytes, for the corrected copy) or a Word report, whose
+ * tables become the sheets of a new workbook (no bytes: its download is written afresh).
+ */
+export function DropZone({ onLoad }: { onLoad: (snapshot: WorkbookSnapshot, name: string, bytes: Uint8Array | null) => void }) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
@@ -27,6 +31,13 @@ export function DropZone({ onLoad }: { onLoad: (snapshot: WorkbookSnapshot, name
     // exceljs is large: loaded only when someone drops a file.
     const { readXlsxBytes } = await import(/* webpackChunkName: "xlsx-reader" */ "../adapters/xlsx/read-bytes");
     const buffer = await file.arrayBuffer();
+    const { readReportTables } = await import(/* webpackChunkName: "xlsx-reader" */ "./report-tables");
+    const report = readReportTables(new Uint8Array(buffer));
+    if (report !== null) {
+      if (report.ok) onLoad(report.snapshot, file.name.replace(/\.docx$/i, "") + "-附件表.xlsx", null);
+      else setError(`${report.message.zh} / ${report.message.en}`);
+      return;
+    }
     const result = await readXlsxBytes(buffer);
     if (result.ok) onLoad(result.snapshot, file.name, new Uint8Array(buffer));
     else setError(`${result.message.zh} / ${result.message.en}`);
@@ -44,9 +55,9 @@ export function DropZone({ onLoad }: { onLoad: (snapshot: WorkbookSnapshot, name
       onDrop={onDrop}
       data-testid="drop-zone"
     >
-      <Caption1>把其他单位的 .xlsx 拖到这里 · Drop another .xlsx here</Caption1>
+      <Caption1>把其他单位的 .xlsx 或 Word 报告（.docx）拖到这里 · Drop another .xlsx or a Word report here</Caption1>
       <Button size="small" onClick={() => input.current?.click()}>选择文件 Choose file</Button>
-      <input ref={input} type="file" accept=".xlsx,.xlsm" hidden aria-hidden="true" tabIndex={-1} onChange={(e) => void open(e.target.files?.[0])} data-testid="file-input" />
+      <input ref={input} type="file" accept=".xlsx,.xlsm,.docx" hidden aria-hidden="true" tabIndex={-1} onChange={(e) => void open(e.target.files?.[0])} data-testid="file-input" />
       {error && <Caption1 className={styles.error} role="alert">{error}</Caption1>}
     </div>
   );

@@ -43,10 +43,12 @@ function Demo() {
   const [name, setName] = useState("zhuzhou-luosong-npc-2023.xlsx");
   // The dropped file's bytes: the corrected copy is that file with the fixed cells edited.
   const [original, setOriginal] = useState<Uint8Array | null>(null);
-  const load = (snapshot: WorkbookSnapshot, fileName: string, bytes: Uint8Array) => {
+  const [dropped, setDropped] = useState(false);
+  const load = (snapshot: WorkbookSnapshot, fileName: string, bytes: Uint8Array | null) => {
     setHost(new MemoryHost(new MemoryWorkbook(snapshot)));
     setName(fileName);
     setOriginal(bytes);
+    setDropped(true);
   };
   return (
     <div className={styles.page}>
@@ -56,7 +58,7 @@ function Demo() {
       <div className={styles.right}>
         <Caption1 data-testid="workbook-name">{name}</Caption1>
         <DropZone onLoad={load} />
-        {original && <DownloadFixed key={name} host={host} name={name} original={original} />}
+        {dropped && <DownloadFixed key={name} host={host} name={name} original={original} />}
         <DemoGrid key={name} host={host} />
       </div>
     </div>

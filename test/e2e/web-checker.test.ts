@@ -63,3 +63,45 @@ test("drop → check → 全部修正 → 下载修正副本: only the corrected
   expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith("blob:") && !url.startsWith("data:"))).toEqual([]);
   await context.close();
 }, 120_000);
+
+test("the same with a Word report: its annex tables become the workbook, checked, fixed and downloaded as .xlsx", async () => {
+  const context = await chromium.browser().newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN", acceptDownloads: true });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  page.on("request", (r) => requests.push(r.url()));
+  await page.goto(chromium.url());
+  const pane = page.getByTestId("pane");
+  await pane.getByRole("button", { name: "一键校验" }).waitFor();
+  const base64 = readFileSync(join(ROOT, "assets", "samples", "zhuzhou-luosong-npc-2023.docx")).toString("base64");
+  const transfer = await page.evaluateHandle((data) => {
+    const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+    const t = new DataTransfer();
+    t.items.add(new File([bytes], "乙单位报告.docx", { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }));
+    return t;
+  }, base64);
+  await page.getByTestId("drop-zone").dispatchEvent("drop", { dataTransfer: transfer });
+  await page.getByTestId("workbook-name").filter({ hasText: "乙单位报告-附件表.xlsx" }).waitFor();
+  await pane.getByRole("button", { name: "一键校验" }).click();
+  await pane.getByTestId("summary").waitFor();
+  await pane.getByRole("button", { name: /^全部修正/ }).click();
+  await pane.getByRole("button", { name: /^应用修正/ }).click();
+  await pane.getByText("已写入 2 个单元格。").waitFor();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-fixed").click()]);
+  expect(download.suggestedFilename()).toBe("乙单位报告-附件表.xlsx");
+  const dir = mkdtempSync(join(tmpdir(), "annex-web-docx-"));
+  try {
+    const saved = join(dir, "tables.xlsx");
+    await download.saveAs(saved);
+    const reread = await readXlsx(saved);
+    if (!reread.ok) throw new Error("the downloaded workbook cannot be read");
+    expect(reread.snapshot.sheets.map((s) => s.name)).toEqual(["附件2", "附件3"]);
+    const errors = validate(reread.snapshot).findings.filter((f) => f.severity === "error").map((f) => f.ruleId);
+    expect(errors).not.toContain("a2.staff-control-rate");
+    expect(errors).not.toContain("a3.execution-score");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const origin = new URL(chromium.url()).origin;
+  expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith("blob:") && !url.startsWith("data:"))).toEqual([]);
+  await context.close();
+}, 120_000);

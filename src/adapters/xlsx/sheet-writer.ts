@@ -36,6 +36,8 @@ export interface SheetOptions {
   readonly widths: readonly number[];
   /** Columns and rows kept in view (frozen panes). */
   readonly frozen?: { readonly columns: number; readonly rows: number };
+  /** An autofilter over the rows written (the summary's lists); default true. */
+  readonly autoFilter?: boolean;
 }
 
 // Excel's built-in format ids for the codes the writers use; any other code gets an id from 164.
@@ -111,6 +113,7 @@ class Styles {
 class Sheet {
   private readonly rows: string[] = [];
   private readonly links: { ref: string; target: string; location?: string }[] = [];
+  private readonly merges: string[] = [];
   private width = 0;
 
   constructor(
@@ -125,6 +128,10 @@ class Sheet {
 
   get columns(): number {
     return Math.max(this.width, this.options.widths.length);
+  }
+
+  get hasAutoFilter(): boolean {
+    return this.options.autoFilter !== false;
   }
 
   addRow(cells: readonly (WriterCell | null)[]): void {
@@ -148,6 +155,11 @@ class Sheet {
     this.rows.push(`${xml}</row>`);
   }
 
+  /** A merged range, in A1 form ("A1:G1"). */
+  addMerge(ref: string): void {
+    if (/^[A-Z]{1,3}[1-9][0-9]*:[A-Z]{1,3}[1-9][0-9]*$/.test(ref)) this.merges.push(ref);
+  }
+
   xml(): string {
     const frozen = this.options.frozen;
     const pane = frozen
@@ -155,12 +167,13 @@ class Sheet {
       : "";
     const cols = this.options.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("");
     const lastColumn = columnLetters(this.columns - 1);
-    const filter = `<autoFilter ref="A1:${lastColumn}${Math.max(1, this.rows.length)}"/>`;
+    const filter = this.options.autoFilter === false ? "" : `<autoFilter ref="A1:${lastColumn}${Math.max(1, this.rows.length)}"/>`;
+    const merges = this.merges.length === 0 ? "" : `<mergeCells count="${this.merges.length}">${this.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`;
     const links = this.links.length === 0 ? "" : `<hyperlinks>${this.links.map((l, i) => `<hyperlink ref="${l.ref}" r:id="rId${i + 1}"${l.location ? ` location="${escapeXml(l.location)}"` : ""}/>`).join("")}</hyperlinks>`;
     return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:r="${REL}">`
       + `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>`
       + (cols ? `<cols>${cols}</cols>` : "")
-      + `<sheetData>${this.rows.join("")}</sheetData>${filter}${links}`
+      + `<sheetData>${this.rows.join("")}</sheetData>${filter}${merges}${links}`
       + '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
   }
 
@@ -197,10 +210,10 @@ export class WorkbookWriter {
       + '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>');
     put("_rels/.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="${REL}/extended-properties" Target="docProps/app.xml"/></Relationships>`);
     put("docProps/app.xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>annex-check</Application></Properties>');
-    const definedNames = this.sheets.map((s, i) => `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">'${escapeXml(s.name.replace(/'/g, "''"))}'!$A$1:$${columnLetters(Math.max(0, s.columns - 1))}$${Math.max(1, s.rowCount)}</definedName>`).join("");
+    const definedNames = this.sheets.map((s, i) => !s.hasAutoFilter ? "" : `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">'${escapeXml(s.name.replace(/'/g, "''"))}'!$A$1:$${columnLetters(Math.max(0, s.columns - 1))}$${Math.max(1, s.rowCount)}</definedName>`).join("");
     put("xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${MAIN}" xmlns:r="${REL}"><bookViews><workbookView/></bookViews><sheets>`
       + this.sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("")
-      + `</sheets><definedNames>${definedNames}</definedNames></workbook>`);
+      + `</sheets>${definedNames ? `<definedNames>${definedNames}</definedNames>` : ""}</workbook>`);
     put("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG}">`
       + this.sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("")
       + `<Relationship Id="rId${this.sheets.length + 1}" Type="${REL}/styles" Target="styles.xml"/></Relationships>`);

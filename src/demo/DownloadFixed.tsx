@@ -6,6 +6,7 @@
 import { useState } from "react";
 import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { REVERT_LOG_KEY, type MemoryHost } from "../adapters/memory/memory-host";
+import { REPORT_SHEET } from "../host/ports";
 
 const useStyles = makeStyles({
   row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
@@ -41,9 +42,24 @@ export function DownloadFixed({ host, name, original }: { host: MemoryHost; name
     save(result.bytes, fixedCopyName(name));
     setMessage({ text: `已生成 ${fixedCopyName(name)}：修正 ${result.applied.length} 处，其余内容与原文件相同 · ${result.applied.length} cells corrected, everything else as in the original`, error: false });
   };
+  // The 校验报告 the pane inserted (更多 → 插入校验报告), as a file of its own: the corrected copy
+  // stays the original with only its corrected cells changed.
+  const downloadReport = async () => {
+    setMessage(null);
+    const sheet = host.workbook.sheet(REPORT_SHEET);
+    if (!sheet) {
+      setMessage({ text: "请先在任务窗格中点 更多 → 插入校验报告 · First insert the check report from the pane (More → Insert check report)", error: true });
+      return;
+    }
+    const { workbookBytes } = await import(/* webpackChunkName: "fixed-copy" */ "../adapters/xlsx/workbook-bytes");
+    const reportName = `${name.replace(/\.(xlsx|xlsm)$/i, "")}-校验报告.xlsx`;
+    save(workbookBytes({ sheets: [sheet] }), reportName);
+    setMessage({ text: `已生成 ${reportName} · check report saved`, error: false });
+  };
   return (
     <div className={styles.row}>
       <Button size="small" appearance="primary" onClick={() => void download()} data-testid="download-fixed">{original === null ? "下载工作簿 Download the workbook" : "下载修正副本 Download the corrected copy"}</Button>
+      <Button size="small" onClick={() => void downloadReport()} data-testid="download-report">下载校验报告 Download the check report</Button>
       {message && <Caption1 className={message.error ? styles.error : undefined} role={message.error ? "alert" : "status"}>{message.text}</Caption1>}
     </div>
   );

@@ -56,6 +56,17 @@ test("drop → check → 全部修正 → 下载修正副本: only the corrected
     const rules = validate(reread.snapshot).findings.filter((f) => f.severity === "error").map((f) => f.ruleId);
     expect(rules).not.toContain("a2.staff-control-rate");
     expect(rules).not.toContain("a3.execution-score");
+
+    // The 校验报告, asked for, as a file of its own.
+    await pane.getByRole("button", { name: "更多操作" }).click();
+    await pane.getByRole("button", { name: "插入校验报告", exact: true }).click();
+    await pane.getByText("已写入“校验报告”工作表。").waitFor();
+    const [report] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-report").click()]);
+    expect(report.suggestedFilename()).toBe("甲单位-校验报告.xlsx");
+    const reportPath = join(dir, "report.xlsx");
+    await report.saveAs(reportPath);
+    const reportRead = await readXlsx(reportPath);
+    expect(reportRead.ok && reportRead.snapshot.sheets.map((s) => s.name)).toEqual(["校验报告"]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -105,3 +116,16 @@ test("the same with a Word report: its annex tables become the workbook, checked
   expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith("blob:") && !url.startsWith("data:"))).toEqual([]);
   await context.close();
 }, 120_000);
+
+test("opened from a folder (file://), the web checker checks the sample without any request beyond its own files", async () => {
+  const context = await chromium.browser().newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  page.on("request", (r) => requests.push(r.url()));
+  await page.goto(`file://${join(ROOT, "dist", "index.html")}`);
+  const pane = page.getByTestId("pane");
+  await pane.getByRole("button", { name: "一键校验" }).click();
+  await pane.getByTestId("summary").waitFor();
+  expect(requests.filter((url) => !url.startsWith("file://") && !url.startsWith("data:") && !url.startsWith("blob:"))).toEqual([]);
+  await context.close();
+}, 60_000);

@@ -119,7 +119,8 @@ function invalid(zh: string, en: string): ParsedArgs {
 export const HELP = `annex-check — 绩效自评附件校验 (部门整体 附件2/附件3、项目支出绩效自评表)
 
 用法 Usage:
-  annex-check <file.xlsx | folder> [options]
+  annex-check <file.xlsx | report.docx | report.pdf | folder> [options]
+  （文件夹：子文件夹中的 .xlsx/.xlsm/.docx/.pdf 一并检查 · a folder: its subfolders' workbooks and reports too）
 
 选项 Options:
   --format table|json|md   输出格式，默认 table / output format (default table)

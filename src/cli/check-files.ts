@@ -96,7 +96,7 @@ async function readReport(path: string, options: Options, io: Io): Promise<strin
 
 async function writeFix(file: string, options: Options, edits: ReturnType<typeof planFixes>, io: Io): Promise<number> {
   const { writeFixedCopy } = await lazy.writer();
-  const written = await writeFixedCopy(file, options.fix!, edits, { force: options.force });
+  const written = await writeFixedCopy(file, options.fix!, edits, { force: options.force, limits: options.limits });
   if (!written.ok) {
     io.stderr(oneLine(`annex-check: ${written.message.zh} / ${written.message.en}`));
     return 2;

@@ -34,7 +34,13 @@ export function DownloadFixed({ host, name, original }: { host: MemoryHost; name
       setMessage({ text: "还没有应用任何修正 · No fixes applied yet", error: true });
       return;
     }
-    const result = fixedCopy(original, edits);
+    let result: ReturnType<typeof fixedCopy>;
+    try {
+      result = fixedCopy(original, edits);
+    } catch (error) {
+      setMessage({ text: `未生成：${error instanceof Error ? error.message : String(error)} / Not made`, error: true });
+      return;
+    }
     if (!result.ok) {
       setMessage({ text: `${result.message.zh} / ${result.message.en}`, error: true });
       return;

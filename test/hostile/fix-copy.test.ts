@@ -12,6 +12,7 @@ import { writeFixedCopy } from "../../src/adapters/xlsx/write-xlsx";
 import { readXlsx } from "../../src/adapters/xlsx/read-xlsx";
 import { patchCells, PatchError, styleOfCell } from "../../src/adapters/xlsx/patch/cells-xml";
 import { StylesPatch } from "../../src/adapters/xlsx/patch/styles-xml";
+import { recalculateOnLoad } from "../../src/adapters/xlsx/patch/fix-package";
 import { buildXlsx, stylesWith } from "../helpers/xlsx-parts";
 
 const ROOT = join(__dirname, "..", "..");
@@ -174,4 +175,57 @@ describe("StylesPatch", () => {
     expect(patch.styleWithFormat(1, "0.00")).toBe(1);
     expect(patch.result().changed).toBe(false);
   });
+});
+
+describe("found in review", () => {
+  test("a workbook with formulas: the copy asks Excel to recalculate on opening (calcPr fullCalcOnLoad), nothing else changes", async () => {
+    const input = join(dir, "formulas.xlsx");
+    writeFileSync(input, buildXlsx({ sheet: `<row r="1"><c r="A1"><v>1</v></c><c r="B1"><f>A1*2</f><v>2</v></c></row>` }));
+    const output = join(dir, "formulas-fixed.xlsx");
+    const result = await writeFixedCopy(input, output, [{ at: { sheet: "附件3", row: 0, col: 0 }, before: 1, after: 5 }]);
+    expect(result.ok).toBe(true);
+    const before = partsOf(readFileSync(input));
+    const after = partsOf(readFileSync(output));
+    const changed = Object.keys(before).filter((name) => !same(before[name], after[name])).sort();
+    expect(changed).toEqual(["xl/workbook.xml", "xl/worksheets/sheet1.xml"]);
+    expect(new TextDecoder().decode(after["xl/workbook.xml"])).toContain(`<calcPr fullCalcOnLoad="1"/></workbook>`);
+  });
+
+  test("recalculateOnLoad: an existing calcPr is set, a missing one goes before the elements that follow it", () => {
+    expect(recalculateOnLoad(`<workbook><sheets/><calcPr calcId="191029"/></workbook>`)).toBe(`<workbook><sheets/><calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>`);
+    expect(recalculateOnLoad(`<workbook><calcPr fullCalcOnLoad="0" calcId="1"></calcPr></workbook>`)).toBe(`<workbook><calcPr fullCalcOnLoad="1" calcId="1"></calcPr></workbook>`);
+    expect(recalculateOnLoad(`<x:workbook><x:sheets/><x:extLst/></x:workbook>`)).toBe(`<x:workbook><x:sheets/><x:calcPr fullCalcOnLoad="1"/><x:extLst/></x:workbook>`);
+  });
+
+  test("an empty <numFmts/> is opened up, never doubled", () => {
+    const patch = new StylesPatch(`<styleSheet xmlns="m"><numFmts count="0"/><cellXfs count="1"><xf numFmtId="0"/></cellXfs></styleSheet>`);
+    patch.styleWithFormat(0, "0.000");
+    const { xml } = patch.result();
+    expect(xml.match(/<numFmts/g)).toHaveLength(1);
+    expect(xml).toContain(`<numFmts count="1"><numFmt numFmtId="164" formatCode="0.000"/></numFmts>`);
+  });
+
+  test("a package the rewriter cannot handle (Zip64) is refused with a reason, never an internal error", async () => {
+    // A Zip64 end-of-directory locator before the end record: readers accept it, the rewriter refuses.
+    const zip = Buffer.from(readFileSync(SAMPLE));
+    const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    const locator = Buffer.alloc(20);
+    locator.writeUInt32LE(0x07064b50, 0);
+    const patched = Buffer.concat([zip.subarray(0, eocd), locator, zip.subarray(eocd)]);
+    const input = join(dir, "zip64.xlsx");
+    writeFileSync(input, patched);
+    const result = await writeFixedCopy(input, join(dir, "zip64-fixed.xlsx"), [{ at: { sheet: "附件3", row: 4, col: 8 }, before: 98, after: 10 }]);
+    expect(result).toMatchObject({ ok: false });
+  });
+});
+
+test("a cell written where none was keeps the style Excel showed there: its row's (customFormat) or its column's", () => {
+  const xml = (data: string, cols = "") => `<worksheet xmlns="m">${cols}<sheetData>${data}</sheetData></worksheet>`;
+  const withCols = xml(`<row r="1"><c r="A1"><v>1</v></c></row>`, `<cols><col min="2" max="3" width="9" style="7" customWidth="1"/></cols>`);
+  expect(patchCells(withCols, [{ row: 0, col: 1, value: 2 }])).toContain(`<c r="B1" s="7"><v>2</v></c>`);
+  expect(patchCells(withCols, [{ row: 4, col: 2, value: 3 }])).toContain(`<row r="5"><c r="C5" s="7"><v>3</v></c></row>`);
+  const rowStyled = xml(`<row r="1" s="4" customFormat="1"><c r="A1"><v>1</v></c></row>`, `<cols><col min="2" max="2" style="7"/></cols>`);
+  expect(patchCells(rowStyled, [{ row: 0, col: 1, value: 2 }])).toContain(`<c r="B1" s="4"><v>2</v></c>`);
+  expect(styleOfCell(withCols, 9, 2)).toBe(7);
+  expect(patchCells(xml(`<row r="1"/>`), [{ row: 0, col: 3, value: 2 }])).toContain(`<c r="D1"><v>2</v></c>`);
 });

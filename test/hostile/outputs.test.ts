@@ -26,6 +26,12 @@ describe("writeFileAtomic", () => {
     expect(readdirSync(dir).filter((n) => n.endsWith(".tmp"))).toEqual([]);
   });
 
+  test("an output name near the file system's limit still gets its temporary file", () => {
+    const path = join(dir, `${"很".repeat(80)}.xlsx`);
+    expect(writeFileAtomic(path, Buffer.from("x"), { replace: false })).toEqual({ ok: true });
+    expect(readFileSync(path, "utf8")).toBe("x");
+  });
+
   test("a folder that does not exist: write-failed, nothing left behind", () => {
     expect(writeFileAtomic(join(dir, "nope", "a.xlsx"), Buffer.from("x"), { replace: false })).toMatchObject({ ok: false, reason: "write-failed" });
   });

@@ -59,7 +59,8 @@ export function readDocument(bytes: Uint8Array, inflate: Inflate, limits: InputL
   const main = [...entries.keys()].find((name) => name.toLowerCase() === "word/document.xml");
   if (main === undefined) return { ok: false, reason: "not-docx" };
   const entry = entries.get(main)!;
-  if (entry.size > Math.min(limits.partBytes, limits.docxPartBytes)) throw new InputLimitError("docxPartBytes", limits.docxPartBytes);
+  if (entry.size > limits.partBytes) throw new InputLimitError("partBytes", limits.partBytes);
+  if (entry.size > limits.docxPartBytes) throw new InputLimitError("docxPartBytes", limits.docxPartBytes);
   let xml: string;
   try {
     const data = readEntry(bytes, entry, entry.size, inflate);
@@ -390,7 +391,11 @@ export function cellValue(text: string): Cell | undefined {
   const t = text.trim();
   if (t === "") return undefined;
   const number = PLAIN_NUMBER.exec(t);
-  if (number) {
+  // An identifier typed as digits (身份证号, 账号, "007") is text: more than 15 significant digits
+  // cannot be a number Excel holds exactly, and a leading zero would be lost.
+  const digits = t.replace(/^[+-]/, "").replace(/[,.]/g, "");
+  const identifier = number !== null && !t.includes(",") && ((/^0\d/.test(t.replace(/^[+-]/, "")) && !t.includes(".")) || digits.replace(/^0+/, "").length > 15);
+  if (number && !identifier) {
     const decimals = number[1]?.length ?? 0;
     const grouped = t.includes(",");
     const value = Number(t.replace(/,/g, ""));

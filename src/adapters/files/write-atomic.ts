@@ -14,7 +14,9 @@ export type AtomicWriteResult = { readonly ok: true } | { readonly ok: false; re
 
 /** Writes `bytes` to `path`; without `replace`, an existing file is left alone ("exists"). */
 export function writeFileAtomic(path: string, bytes: Uint8Array, options: { readonly replace: boolean }): AtomicWriteResult {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  // The output's name, cut so that the temporary name stays within a file system's 255 bytes.
+  const stem = Buffer.from(basename(path)).subarray(0, 180).toString().replace(/\uFFFD+$/, "");
+  const temp = join(dirname(path), `.${stem}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   let fd: number | null = null;
   try {
     fd = openSync(temp, "wx", 0o666);

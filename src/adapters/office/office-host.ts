@@ -96,8 +96,6 @@ class OfficeHost implements WorkbookHost {
   readonly kind = "excel" as const;
   /** The revert log as this host last read or wrote it, so revert can probe its cells in sync 1. */
   private lastLog: { raw: string; log: RevertLog } | null = null;
-  /** Set once this workbook refused its merged areas (past 512): every later read and probe goes without them. */
-  private mergesFailed = false;
   /** The own writes, so watch never reports the events they cause. */
   private readonly mutes: MuteBook;
   private readonly now: () => number;
@@ -149,7 +147,9 @@ class OfficeHost implements WorkbookHost {
         };
       });
     const supported = this.supports("1.13");
-    let withMerges = supported && !this.mergesFailed;
+    // Tried with merges every time: a failure once (a transient GeneralException, or merges since
+    // removed) must not leave the rest of the session without them.
+    let withMerges = supported;
     try {
       let result: Awaited<ReturnType<typeof attempt>>;
       try {
@@ -161,7 +161,6 @@ class OfficeHost implements WorkbookHost {
         if (!withMerges || !atMerges || !MERGE_REFUSALS.has(officeErrorCode(error) ?? "")) throw error;
         withMerges = false;
         result = await attempt();
-        this.mergesFailed = true;
       }
       const canRevert = this.rememberLog(result.log);
       if (!result.read.ok) return tooLargeError(result.read.tooLarge);
@@ -172,9 +171,9 @@ class OfficeHost implements WorkbookHost {
     }
   }
 
-  /** Whether merged areas can be read here: ExcelApi 1.13, and not refused by this workbook before. */
+  /** Whether merged areas can be read here (ExcelApi 1.13); apply probes them only around its targets. */
   private get mergesKnown(): boolean {
-    return this.supports("1.13") && !this.mergesFailed;
+    return this.supports("1.13");
   }
 
   /** Keeps the stored log for revert's first sync; whether it has anything to revert. */

@@ -73,10 +73,28 @@ function touches(a: Segment, b: Segment): boolean {
   return a.x1 - TOLERANCE <= b.x2 && b.x1 - TOLERANCE <= a.x2 && a.y1 - TOLERANCE <= b.y2 && b.y1 - TOLERANCE <= a.y2;
 }
 
+/** Union-find without recursion (a chain of 20,000 dashes must not overflow the stack). */
+function makeFind(parent: number[]): (i: number) => number {
+  return (i) => {
+    let root = i;
+    while (parent[root] !== root) root = parent[root]!;
+    while (parent[i] !== root) {
+      const next = parent[i]!;
+      parent[i] = root;
+      i = next;
+    }
+    return root;
+  };
+}
+
+/** More strokes than this on a page are no ruled table (a drawing, a pattern): no table is read there. */
+const MAX_SEGMENTS = 20_000;
+
 /** Segments that touch, transitively: one group per table (or per stray rule). */
 function groupSegments(segments: readonly Segment[]): Segment[][] {
+  if (segments.length > MAX_SEGMENTS) return [];
   const parent = segments.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const find = makeFind(parent);
   // Sorted by left edge, each segment is compared only with those that can still reach it.
   const order = segments.map((_, i) => i).sort((a, b) => segments[a]!.x1 - segments[b]!.x1);
   for (let k = 0; k < order.length; k++) {
@@ -111,13 +129,15 @@ function tableOf(group: readonly Segment[], pieces: readonly TextPiece[]): LaidT
   if (xs.length < 2 || ys.length < 2) return null;
   const rows = ys.length - 1;
   const cols = xs.length - 1;
+  // A single box (a page frame, a text box, a boxed note) is no table: its text stays prose.
+  if (rows * cols < 2) return null;
   if (rows * cols > 100_000) return null;
   const covered = (lines: readonly Segment[], fixed: "x" | "y", at: number, from: number, to: number) =>
     lines.some((s) => (fixed === "x" ? Math.abs(s.x1 - at) <= TOLERANCE && s.y1 <= from + TOLERANCE && s.y2 >= to - TOLERANCE
       : Math.abs(s.y1 - at) <= TOLERANCE && s.x1 <= from + TOLERANCE && s.x2 >= to - TOLERANCE));
   // Cells joined where the border between them is missing: one component per (merged) cell.
   const parent = Array.from({ length: rows * cols }, (_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const find = makeFind(parent);
   for (let r = 0; r < rows; r++) {
     const low = ys[r + 1]!;
     const high = ys[r]!;

@@ -40,20 +40,22 @@ export function appliedEdits(revertLogRaw: string | undefined, workbook: MemoryW
   if (!revertLogRaw) return [];
   const parsed = parseRevertLog(revertLogRaw);
   if (!parsed.ok) return [];
-  const byCell = new Map<string, CellEdit>();
+  // Per cell: its state before the first fix (the original file's), and its last write.
+  const byCell = new Map<string, { first: (typeof parsed.log.entries)[number]; written: number | string }>();
   for (const entry of parsed.log.entries) {
     const key = `${entry.sheet}\u0000${entry.row}\u0000${entry.col}`;
-    const first = byCell.get(key);
-    const now = workbook.cell(entry.sheet, entry.row, entry.col);
-    const format = now?.numberFormat;
-    byCell.set(key, {
-      at: { sheet: entry.sheet, row: entry.row, col: entry.col },
-      before: first ? first.before : entry.original?.value ?? null,
-      after: entry.written,
-      ...(format !== undefined && format !== (entry.original?.numberFormat ?? undefined) ? { numberFormat: format } : {}),
-    });
+    const known = byCell.get(key);
+    byCell.set(key, { first: known?.first ?? entry, written: entry.written });
   }
-  return [...byCell.values()];
+  return [...byCell.values()].map(({ first, written }) => {
+    const format = workbook.cell(first.sheet, first.row, first.col)?.numberFormat;
+    return {
+      at: { sheet: first.sheet, row: first.row, col: first.col },
+      before: first.original?.value ?? null,
+      after: written,
+      ...(format !== undefined && format !== (first.original?.numberFormat ?? undefined) ? { numberFormat: format } : {}),
+    };
+  });
 }
 
 export function fixedCopy(original: Uint8Array, edits: readonly CellEdit[]): FixPackageResult {

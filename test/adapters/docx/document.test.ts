@@ -107,6 +107,12 @@ test("cell values: plain numbers and percents as numbers shown as written; anyth
   expect(cellValue("/")).toEqual({ value: "/" });
   expect(cellValue("  ")).toBeUndefined();
   expect(cellValue("   1、公务用车")).toEqual({ value: "   1、公务用车" });
+  // Identifiers typed as digits stay text: more than 15 significant digits, or a leading zero.
+  expect(cellValue("110101199003071234")).toEqual({ value: "110101199003071234" });
+  expect(cellValue("6217000010001234567")).toEqual({ value: "6217000010001234567" });
+  expect(cellValue("007")).toEqual({ value: "007" });
+  expect(cellValue("0.5")).toEqual({ value: 0.5, numberFormat: "0.0" });
+  expect(cellValue("123456789012345")).toEqual({ value: 123456789012345 });
 });
 
 test("a DOCTYPE in document.xml is refused (the tokenizer's rule): no entity is ever expanded", () => {

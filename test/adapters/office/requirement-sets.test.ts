@@ -30,19 +30,26 @@ describe("past 512 merged areas", () => {
     expect(read.mergesUnknown).toBe("failed");
     expect(read.snapshot.sheets.map((s) => s.name)).toEqual([A2, "附件3", "明细"]);
     expect(fake.runCount).toBe(2);
-    // Remembered: the next read goes without merges at once.
+    // Not remembered: one failure (perhaps transient) never leaves the session without merges.
     fake.resetCounts();
     expect((await host.read()).ok).toBe(true);
-    expect(fake.runCount).toBe(1);
+    expect(fake.runCount).toBe(2);
   });
 
-  test("apply then probes without merges: the sample's fixes are written, a fix into an empty cell is refused", async () => {
+  test("apply probes the merges around its targets only (few): the fixes are written, an empty target too", async () => {
     const { fake, host } = setup({ spec: manyMerges });
     await host.read();
     const outcome = expectApplied(await host.apply([...sampleFixes(), intoEmpty]));
-    expect(outcome.applied).toHaveLength(2);
-    expect(outcome.stale).toEqual([{ edit: intoEmpty, reason: "merge-unknown" }]);
-    expect(fake.cell(A2, "G4")?.value ?? null).toBeNull();
+    expect(outcome.applied).toHaveLength(3);
+    expect(fake.cell(A2, "G4")?.value).toBe(1);
+  });
+
+  test("a GeneralException at the first sync (not the merges) is reported, not retried", async () => {
+    const { fake, host } = setup({ spec: manyMerges });
+    fake.failAtSync(1, "GeneralException");
+    const read = await host.read();
+    expect(read.ok).toBe(false);
+    expect(fake.runCount).toBe(1);
   });
 });
 

@@ -137,3 +137,21 @@ withFont("the CLI on a PDF: one run over its tables and text, every finding mark
     rmSync(dir, { recursive: true, force: true });
   }
 }, 60_000);
+
+withFont("a frame around the page or a boxed note is no table: its text stays the report's text", async () => {
+  const PDFDocument = (await import("pdfkit")).default;
+  const { CJK_FONT } = await import("../../helpers/pdf-tables");
+  const doc = new PDFDocument({ size: "A4" });
+  const chunks: Buffer[] = [];
+  doc.on("data", (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
+  doc.font(CJK_FONT, "NotoSansCJKsc-Regular").fontSize(10.5);
+  doc.rect(40, 40, 515, 760).stroke();
+  doc.text("一、部门基本情况", 60, 60);
+  doc.text("本部门2023年度收入100万元。", 60, 80);
+  doc.end();
+  const read = await readPdf(await done, DEFAULT_INPUT_LIMITS);
+  if (!read.ok) throw new Error(read.reason);
+  expect(read.document.snapshot.sheets).toHaveLength(0);
+  expect(read.document.text).toContain("本部门2023年度收入100万元。");
+});

@@ -23,6 +23,8 @@ export interface PackageLayout {
   readonly sheetParts: ReadonlyMap<string, string>;
   /** The styles part, when the package has one. */
   readonly stylesPath: string | null;
+  /** The workbook part (its calcPr says whether Excel recalculates on opening). */
+  readonly workbookPath: string;
 }
 
 export type PackageReadResult =
@@ -42,7 +44,7 @@ export function readWorkbookPackage(bytes: Uint8Array, inflate: Inflate, limits:
   try {
     const reader = new PackageReader(bytes, inflate, limits);
     const snapshot = reader.read();
-    return { ok: true, snapshot, layout: { sheetParts: reader.sheetParts, stylesPath: reader.stylesPath } };
+    return { ok: true, snapshot, layout: { sheetParts: reader.sheetParts, stylesPath: reader.stylesPath, workbookPath: reader.workbookPart } };
   } catch (error) {
     if (error instanceof NotWorkbookError) return { ok: false, reason: "not-xlsx" };
     if (error instanceof InputLimitError) return { ok: false, reason: "too-large", limit: error.limit, value: error.value };
@@ -67,6 +69,7 @@ class PackageReader {
   private cells = 0;
   readonly sheetParts = new Map<string, string>();
   stylesPath: string | null = null;
+  workbookPart = "xl/workbook.xml";
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -79,6 +82,7 @@ class PackageReader {
   read(): WorkbookSnapshot {
     const workbookPath = this.workbookPath();
     if (workbookPath === undefined) throw new NotWorkbookError("no workbook part");
+    this.workbookPart = workbookPath;
     const workbook = readWorkbookPart(this.text(workbookPath));
     const rels = this.relationships(workbookPath);
     const dir = directoryOf(workbookPath);

@@ -36,16 +36,36 @@ interface ElementAt extends Span {
   readonly selfClosing: boolean;
 }
 
-/** The style index a cell of this sheet holds (0 when none), for the styles patcher to base a format on. */
+/**
+ * The style index a cell of this sheet shows, for the styles patcher to base a format on: its own
+ * `s`, or for a cell not written yet the style Excel shows there (its row's, when the row has a
+ * custom format, else its column's), else 0.
+ */
 export function styleOfCell(xml: string, row: number, col: number): number {
   const data = sheetData(xml);
-  if (!data || data.selfClosing) return 0;
-  const rowElement = findRow(xml, data, row + 1);
-  if (!rowElement || "before" in rowElement) return 0;
-  const cell = findCell(xml, rowElement, cellRef(row, col));
-  if (!cell || "before" in cell) return 0;
-  const s = attribute(cell.attributes, "s");
+  if (!data) return 0;
+  const rowElement = data.selfClosing ? null : findRow(xml, data, row + 1);
+  const cell = rowElement && !("before" in rowElement) ? findCell(xml, rowElement, cellRef(row, col)) : null;
+  if (cell && !("before" in cell)) return styleIndex(attribute(cell.attributes, "s"));
+  return inheritedStyle(xml, rowElement && !("before" in rowElement) ? rowElement : null, col);
+}
+
+function styleIndex(s: string | undefined): number {
   return s === undefined ? 0 : Number.parseInt(s, 10) || 0;
+}
+
+/** The style an empty cell shows: its row's (customFormat="1"), else its column's (<col style>), else 0. */
+function inheritedStyle(xml: string, row: ElementAt | null, col: number): number {
+  if (row && /^(1|true)$/.test(attribute(row.attributes, "customFormat") ?? "")) return styleIndex(attribute(row.attributes, "s"));
+  const cols = /<([A-Za-z_][\w.-]*:)?cols\b[^>]*>([\s\S]*?)<\/\1?cols>/.exec(xml);
+  if (cols) {
+    for (const m of cols[2]!.matchAll(/<(?:[A-Za-z_][\w.-]*:)?col\b([^>]*)\/?>/g)) {
+      const min = Number(attribute(m[1]!, "min"));
+      const max = Number(attribute(m[1]!, "max"));
+      if (col + 1 >= min && col + 1 <= max) return styleIndex(attribute(m[1]!, "style"));
+    }
+  }
+  return 0;
 }
 
 /** The sheet's XML with the patches applied. Throws PatchError when the sheet cannot be edited safely. */
@@ -61,16 +81,22 @@ function patchOne(xml: string, patch: CellPatch): string {
   if (!data) throw new PatchError("no <sheetData>");
   const ref = cellRef(patch.row, patch.col);
   const rowNumber = patch.row + 1;
+  // A cell written where none was shows the style Excel showed there (its row's or column's).
+  const fresh = (row: ElementAt | null): CellPatch => {
+    if (patch.style !== undefined) return patch;
+    const inherited = inheritedStyle(xml, row, patch.col);
+    return inherited !== 0 ? { ...patch, style: inherited } : patch;
+  };
   if (data.selfClosing) {
     // <sheetData/>: opened up to hold the new row.
     const p = data.prefix;
-    const replacement = `<${p}sheetData>${newRow(p, rowNumber, newCell(p, ref, "", patch))}</${p}sheetData>`;
+    const replacement = `<${p}sheetData>${newRow(p, rowNumber, newCell(p, ref, "", fresh(null)))}</${p}sheetData>`;
     return xml.slice(0, data.start) + replacement + xml.slice(data.end);
   }
   const rowElement = findRow(xml, data, rowNumber);
   if (rowElement === null || "before" in rowElement) {
     const at = rowElement === null ? data.inner.end : rowElement.before;
-    return xml.slice(0, at) + newRow(data.prefix, rowNumber, newCell(data.prefix, ref, "", patch)) + xml.slice(at);
+    return xml.slice(0, at) + newRow(data.prefix, rowNumber, newCell(data.prefix, ref, "", fresh(null))) + xml.slice(at);
   }
   const cell = findCell(xml, rowElement, ref);
   if (cell !== null && !("before" in cell)) {
@@ -79,11 +105,11 @@ function patchOne(xml: string, patch: CellPatch): string {
   const row = rowElement;
   if (row.selfClosing) {
     // <row r="5"/>: opened up to hold the cell.
-    const opened = `<${row.prefix}row${row.attributes.replace(/\/\s*$/, "")}>${newCell(row.prefix, ref, "", patch)}</${row.prefix}row>`;
+    const opened = `<${row.prefix}row${row.attributes.replace(/\/\s*$/, "")}>${newCell(row.prefix, ref, "", fresh(row))}</${row.prefix}row>`;
     return xml.slice(0, row.start) + widenSpans(opened, patch.col) + xml.slice(row.end);
   }
   const at = cell === null ? row.inner.end : cell.before;
-  const edited = xml.slice(0, at) + newCell(row.prefix, ref, "", patch) + xml.slice(at);
+  const edited = xml.slice(0, at) + newCell(row.prefix, ref, "", fresh(row)) + xml.slice(at);
   // The row's spans attribute is a hint of its first and last column; kept true when it grows.
   const openTag = edited.slice(row.start, row.inner.start);
   return edited.slice(0, row.start) + widenSpans(openTag, patch.col) + edited.slice(row.inner.start);

@@ -50,6 +50,7 @@ export function fixPackage(bytes: Uint8Array, edits: readonly CellEdit[], inflat
   const macros = [...entries.keys()].some((name) => /vbaProject\.bin$/i.test(name));
 
   const replaced = new Map<string, Uint8Array>();
+  let out: Uint8Array;
   try {
     const styles = layout.stylesPath !== null ? new StylesPatch(partText(layout.stylesPath)) : null;
     const bySheet = new Map<string, CellWrite[]>();
@@ -72,15 +73,20 @@ export function fixPackage(bytes: Uint8Array, edits: readonly CellEdit[], inflat
       });
       replaced.set(path, encoder.encode(patchCells(xml, patches)));
     }
+    // Formulas keep their cached results in the copy; Excel recomputes them on opening only when told
+    // to, so a workbook with formulas (a 合计 over a corrected cell) gets calcPr fullCalcOnLoad.
+    if (plan.writes.length > 0 && hasFormulas(snapshot)) replaced.set(layout.workbookPath, encoder.encode(recalculateOnLoad(partText(layout.workbookPath))));
     if (styles && layout.stylesPath !== null) {
       const result = styles.result();
       if (result.changed) replaced.set(layout.stylesPath, encoder.encode(result.xml));
     }
+    out = replaced.size > 0 ? rewriteZip(bytes, replaced, codec) : bytes.slice();
   } catch (error) {
+    // The sheet could not be edited safely, or the package cannot be rewritten (Zip64, an entry the
+    // reader never opened that is damaged): nothing is written.
     if (error instanceof PatchError) return { ok: false, reason: "unsupported", message: UNSUPPORTED };
     throw error;
   }
-  const out = replaced.size > 0 ? rewriteZip(bytes, replaced, codec) : bytes.slice();
   const reread = readWorkbookPackage(out, inflate, limits);
   if (!reread.ok || !sameExceptWrites(snapshot, reread.snapshot, plan.writes)) return { ok: false, reason: "verify-failed", message: VERIFY_FAILED };
   return { ok: true, bytes: out, applied, stale, macros };
@@ -137,4 +143,33 @@ function sameCell(a: Cell, b: Cell | undefined): boolean {
 function sameValue(a: CellValue, b: CellValue): boolean {
   if (isCellError(a) || isCellError(b)) return isCellError(a) && isCellError(b) && a.error === b.error;
   return a === b;
+}
+
+function hasFormulas(snapshot: WorkbookSnapshot): boolean {
+  for (const sheet of snapshot.sheets) {
+    let found = false;
+    sheet.forEachCell?.((_r, _c, cell) => {
+      if (cell.formula !== undefined) found = true;
+    });
+    if (found) return true;
+  }
+  return false;
+}
+
+// The elements CT_Workbook allows after calcPr, in order: calcPr goes before the first present.
+const AFTER_CALC_PR = /<([A-Za-z_][\w.-]*:)?(oleSize|customWorkbookViews|pivotCaches|smartTagPr|smartTagTypes|webPublishing|fileRecoveryPr|webPublishObjects|extLst)\b|<\/([A-Za-z_][\w.-]*:)?workbook>/;
+
+/** The workbook part with calcPr fullCalcOnLoad="1" (set on the existing calcPr, or one added). */
+export function recalculateOnLoad(xml: string): string {
+  const calcPr = /<([A-Za-z_][\w.-]*:)?calcPr\b([^>]*?)(\/?)>/.exec(xml);
+  if (calcPr) {
+    const attributes = /\sfullCalcOnLoad\s*=\s*("[^"]*"|'[^']*')/.test(calcPr[2]!)
+      ? calcPr[2]!.replace(/(\sfullCalcOnLoad\s*=\s*)("[^"]*"|'[^']*')/, '$1"1"')
+      : `${calcPr[2]} fullCalcOnLoad="1"`;
+    return xml.slice(0, calcPr.index) + `<${calcPr[1] ?? ""}calcPr${attributes}${calcPr[3]}>` + xml.slice(calcPr.index + calcPr[0].length);
+  }
+  const after = AFTER_CALC_PR.exec(xml);
+  if (!after) throw new PatchError("no end of the workbook part");
+  const prefix = /<([A-Za-z_][\w.-]*:)?workbook\b/.exec(xml)?.[1] ?? "";
+  return `${xml.slice(0, after.index)}<${prefix}calcPr fullCalcOnLoad="1"/>${xml.slice(after.index)}`;
 }

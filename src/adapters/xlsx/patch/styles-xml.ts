@@ -47,6 +47,8 @@ export class StylesPatch {
   /** The id of a number format showing `format`: built in, already defined, or added. */
   private formatId(format: string): number {
     for (const [id, code] of Object.entries(BUILT_IN_FORMATS)) if (code === format) return Number(id);
+    // An empty <numFmts/> is opened up first, so the format goes into it (never a second element).
+    this.xml = this.xml.replace(/<([A-Za-z_][\w.-]*:)?numFmts\b([^>]*?)\s*\/>/, (_whole, p: string | undefined, attributes: string) => `<${p ?? ""}numFmts${attributes}></${p ?? ""}numFmts>`);
     const numFmts = /<([A-Za-z_][\w.-]*:)?numFmts\b[^>]*>([\s\S]*?)<\/\1?numFmts>/.exec(this.xml);
     let highest = FIRST_CUSTOM_FORMAT - 1;
     const prefix = /<([A-Za-z_][\w.-]*:)?styleSheet\b/.exec(this.xml)?.[1] ?? "";

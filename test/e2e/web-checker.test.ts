@@ -129,3 +129,20 @@ test("opened from a folder (file://), the web checker checks the sample without 
   expect(requests.filter((url) => !url.startsWith("file://") && !url.startsWith("data:") && !url.startsWith("blob:"))).toEqual([]);
   await context.close();
 }, 60_000);
+
+test("导入附件表 in Chromium: the 报告正文 tab opens a .docx and writes its tables into new sheets beside the workbook's", async () => {
+  const context = await chromium.browser().newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
+  const page = await context.newPage();
+  await page.goto(chromium.url());
+  const pane = page.getByTestId("pane");
+  await pane.getByRole("button", { name: "一键校验" }).click();
+  await pane.getByTestId("summary").waitFor();
+  await pane.getByRole("button", { name: "更多操作" }).click();
+  await pane.getByRole("button", { name: "核对报告正文", exact: true }).click();
+  await pane.getByLabel("打开报告文件（.docx 或 .txt）").setInputFiles(join(ROOT, "assets", "samples", "zhuzhou-luosong-npc-2023.docx"));
+  await pane.getByRole("button", { name: "导入附件表（2 张）" }).click();
+  // The sample already has 附件2 and 附件3: the imported tables never write over them.
+  await pane.getByText("已导入：附件2 (2)、附件3 (2)，并已重新校验。").waitFor();
+  await page.getByRole("tab", { name: "附件3 (2)" }).waitFor();
+  await context.close();
+}, 60_000);

@@ -135,53 +135,48 @@ function sheetData(xml: string): ElementAt | null {
 
 /** The row numbered `r`, or where a row of that number belongs (before the first greater one). */
 function findRow(xml: string, data: ElementAt, r: number): ElementAt | { before: number } | null {
-  const pattern = /<([A-Za-z_][\w.-]*:)?row\b([^>]*)>/g;
-  pattern.lastIndex = data.inner.start;
-  for (let m = pattern.exec(xml); m !== null && m.index < data.inner.end; m = pattern.exec(xml)) {
-    const attributes = m[2]!;
+  return findChild(xml, data, "row", (attributes) => {
     const number = Number(attribute(attributes, "r"));
     if (!Number.isInteger(number) || number < 1) throw new PatchError("a row without its number (r)");
-    const prefix = m[1] ?? "";
-    const afterOpen = m.index + m[0].length;
-    let element: ElementAt;
-    if (attributes.trimEnd().endsWith("/")) {
-      element = { start: m.index, end: afterOpen, attributes, prefix, inner: { start: afterOpen, end: afterOpen }, selfClosing: true };
-    } else {
-      const close = xml.indexOf(`</${prefix}row>`, afterOpen);
-      if (close < 0 || close > data.inner.end) throw new PatchError("<row> not closed");
-      element = { start: m.index, end: close + `</${prefix}row>`.length, attributes, prefix, inner: { start: afterOpen, end: close }, selfClosing: false };
-      pattern.lastIndex = element.end;
-    }
-    if (number === r) return element;
-    if (number > r) return { before: m.index };
-  }
-  return null;
+    return number - r;
+  });
 }
 
 /** The cell `ref` in the row, or where it belongs (before the first cell of a greater column). */
 function findCell(xml: string, row: ElementAt, ref: string): ElementAt | { before: number } | null {
   const col = columnIndex(ref.replace(/\d+$/, ""));
-  const pattern = /<([A-Za-z_][\w.-]*:)?c\b([^>]*)>/g;
-  pattern.lastIndex = row.inner.start;
-  for (let m = pattern.exec(xml); m !== null && m.index < row.inner.end; m = pattern.exec(xml)) {
-    const attributes = m[2]!;
+  return findChild(xml, row, "c", (attributes) => {
     const r = attribute(attributes, "r");
     if (r === undefined) throw new PatchError("a cell without its reference (r)");
+    const normalized = r.replace(/\$/g, "").toUpperCase();
+    return normalized === ref ? 0 : columnIndex(normalized.replace(/\d+$/, "")) - col;
+  });
+}
+
+/**
+ * The child element `name` of `parent` (children are in order) that `compare` finds (0), or where
+ * one belongs: before the first child that compares greater; null when every child is smaller.
+ * Children do not nest in themselves (rows, cells), so each one's end is its first closing tag.
+ */
+function findChild(xml: string, parent: ElementAt, name: string, compare: (attributes: string) => number): ElementAt | { before: number } | null {
+  const pattern = new RegExp(`<([A-Za-z_][\\w.-]*:)?${name}\\b([^>]*)>`, "g");
+  pattern.lastIndex = parent.inner.start;
+  for (let m = pattern.exec(xml); m !== null && m.index < parent.inner.end; m = pattern.exec(xml)) {
+    const attributes = m[2]!;
+    const order = compare(attributes);
     const prefix = m[1] ?? "";
     const afterOpen = m.index + m[0].length;
     let element: ElementAt;
     if (attributes.trimEnd().endsWith("/")) {
       element = { start: m.index, end: afterOpen, attributes, prefix, inner: { start: afterOpen, end: afterOpen }, selfClosing: true };
     } else {
-      const close = xml.indexOf(`</${prefix}c>`, afterOpen);
-      if (close < 0 || close > row.inner.end) throw new PatchError("<c> not closed");
-      element = { start: m.index, end: close + `</${prefix}c>`.length, attributes, prefix, inner: { start: afterOpen, end: close }, selfClosing: false };
+      const close = xml.indexOf(`</${prefix}${name}>`, afterOpen);
+      if (close < 0 || close > parent.inner.end) throw new PatchError(`<${name}> not closed`);
+      element = { start: m.index, end: close + `</${prefix}${name}>`.length, attributes, prefix, inner: { start: afterOpen, end: close }, selfClosing: false };
       pattern.lastIndex = element.end;
     }
-    const normalized = r.replace(/\$/g, "").toUpperCase();
-    if (normalized === ref) return element;
-    const cellCol = columnIndex(normalized.replace(/\d+$/, ""));
-    if (cellCol > col) return { before: m.index };
+    if (order === 0) return element;
+    if (order > 0) return { before: m.index };
   }
   return null;
 }

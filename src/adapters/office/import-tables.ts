@@ -13,6 +13,7 @@ import { importSheetNames } from "../../host/import-names";
 import type { ImportOutcome, ImportedTable } from "../../host/ports";
 import { excelText } from "./cells";
 import { hostErrorFromOffice } from "./errors";
+import { removeAddedSheets } from "./insert-template";
 
 export async function importTableSheets(run: typeof Excel.run, tables: readonly ImportedTable[]): Promise<ImportOutcome> {
   let added: string[] = [];
@@ -34,7 +35,7 @@ export async function importTableSheets(run: typeof Excel.run, tables: readonly 
     });
   } catch (error) {
     if (added.length === 0) return hostErrorFromOffice(error, true);
-    return hostErrorFromOffice(error, await removeSheets(run, added));
+    return hostErrorFromOffice(error, await removeAddedSheets(run, added));
   }
 }
 
@@ -54,20 +55,4 @@ function queueTable(worksheet: Excel.Worksheet, table: ImportedTable): void {
   });
   all.format.verticalAlignment = "Center";
   for (const merge of table.merges) worksheet.getRange(rangeToA1({ ...merge, sheet: "" })).merge(false);
-}
-
-/** Deletes the sheets a failed import added; true when the workbook is as before. */
-async function removeSheets(run: typeof Excel.run, names: readonly string[]): Promise<boolean> {
-  try {
-    await run(async (context) => {
-      const worksheets = context.workbook.worksheets;
-      worksheets.load("items/name");
-      await context.sync();
-      for (const sheet of worksheets.items) if (names.includes(sheet.name)) sheet.delete();
-      await context.sync();
-    });
-    return true;
-  } catch {
-    return false;
-  }
 }

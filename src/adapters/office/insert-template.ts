@@ -115,8 +115,8 @@ function queuePageLayout(worksheet: Excel.Worksheet, template: TemplateSheet, au
   layout.setPrintArea(print.printArea);
 }
 
-/** Deletes the sheets a failed insert added; true when the workbook is as before. */
-async function removeAddedSheets(run: typeof Excel.run, names: readonly string[]): Promise<boolean> {
+/** Deletes the sheets a failed insert (or import, import-tables.ts) added; true when the workbook is as before. */
+export async function removeAddedSheets(run: typeof Excel.run, names: readonly string[]): Promise<boolean> {
   try {
     await run(async (context) => {
       const worksheets = context.workbook.worksheets;

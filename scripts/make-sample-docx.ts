@@ -8,7 +8,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from "docx";
 import { parseRangeA1, type CellRange } from "../src/core/grid/address";
-import { toCell, type SheetSpec } from "../src/adapters/memory/grid-spec";
+import { shownText, type SheetSpec } from "../src/adapters/memory/grid-spec";
 import { withFixedZipTimestamps } from "../src/adapters/xlsx/write-xlsx";
 import { segmentText } from "../src/core/report-text/segment";
 import { zhuzhouLuosongNpc2023 } from "../src/samples/zhuzhou-luosong-npc-2023";
@@ -19,19 +19,6 @@ const TEXT = join(ROOT, "test", "fixtures", "report", "zhuzhou-luosong-npc-2023.
 const FIXED_DATE = new Date(Date.UTC(2024, 0, 1));
 /** Where each annex's table is in its sheet (as scripts/make-sample.ts states them); the rows above are its caption, below its notes. */
 const TABLES: Readonly<Record<string, string>> = { 附件2: "A3:G26", 附件3: "A3:I29" };
-
-/** A cell's text as published: numbers shown in their format ("116.80", "60%", "99.96%"). */
-function shownText(spec: SheetSpec, row: number, col: number): string {
-  const cell = toCell(spec.rows[row]?.[col]);
-  if (!cell || cell.value === null) return "";
-  const v = cell.value;
-  if (typeof v !== "number") return typeof v === "string" ? v : String(v);
-  const format = cell.numberFormat ?? "General";
-  const percent = /%$/.exec(format);
-  const decimals = /\.(0+)/.exec(format)?.[1]?.length ?? 0;
-  if (percent) return `${(v * 100).toFixed(decimals)}%`;
-  return format === "General" ? String(v) : v.toFixed(decimals);
-}
 
 function paragraphs(text: string): Paragraph[] {
   return text.split("\n").map((line) => new Paragraph({ children: [new TextRun(line)] }));

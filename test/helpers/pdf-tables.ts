@@ -7,7 +7,9 @@
 import { existsSync } from "node:fs";
 import PDFDocument from "pdfkit";
 import { parseRangeA1, type CellRange } from "../../src/core/grid/address";
-import { toCell, type SheetSpec } from "../../src/adapters/memory/grid-spec";
+import { shownText, type SheetSpec } from "../../src/adapters/memory/grid-spec";
+
+export { shownText };
 
 export const CJK_FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
 export const hasCjkFont = () => existsSync(CJK_FONT);
@@ -16,18 +18,6 @@ export type PdfBlock =
   | { readonly kind: "text"; readonly text: string; readonly size?: number; readonly indent?: boolean }
   | { readonly kind: "table"; readonly sheet: SheetSpec; readonly range: string; readonly size?: number; readonly widthScale?: number; readonly fill?: boolean }
   | { readonly kind: "pageBreak" };
-
-/** The text a spec cell shows (numbers in their format, as published). */
-export function shownText(spec: SheetSpec, row: number, col: number): string {
-  const cell = toCell(spec.rows[row]?.[col]);
-  if (!cell || cell.value === null) return "";
-  const v = cell.value;
-  if (typeof v !== "number") return typeof v === "string" ? v : String(v);
-  const format = cell.numberFormat ?? "General";
-  const decimals = /\.(0+)/.exec(format)?.[1]?.length ?? 0;
-  if (format.endsWith("%")) return `${(v * 100).toFixed(decimals)}%`;
-  return format === "General" ? String(v) : v.toFixed(decimals);
-}
 
 export function buildPdf(blocks: readonly PdfBlock[]): Promise<Buffer> {
   const doc = new PDFDocument({ size: "A4", margin: 50, bufferPages: true, info: { CreationDate: new Date(Date.UTC(2024, 0, 1)) } });

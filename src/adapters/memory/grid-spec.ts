@@ -58,3 +58,19 @@ export function sheetFromSpec(spec: SheetSpec): SparseSheet {
 export function snapshotFromSpec(spec: WorkbookSpec): WorkbookSnapshot {
   return { sheets: spec.sheets.map(sheetFromSpec) };
 }
+
+/**
+ * The text a spec cell shows, as published: a number in its format ("116.80", "60%", "99.96%"),
+ * General numbers as JavaScript prints them. For writers that render a spec as text (the sample
+ * .docx, test PDFs).
+ */
+export function shownText(spec: SheetSpec, row: number, col: number): string {
+  const cell = toCell(spec.rows[row]?.[col]);
+  if (!cell || cell.value === null) return "";
+  const v = cell.value;
+  if (typeof v !== "number") return typeof v === "string" ? v : String(v);
+  const format = cell.numberFormat ?? "General";
+  const decimals = /\.(0+)/.exec(format)?.[1]?.length ?? 0;
+  if (format.endsWith("%")) return `${(v * 100).toFixed(decimals)}%`;
+  return format === "General" ? String(v) : v.toFixed(decimals);
+}

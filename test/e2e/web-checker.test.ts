@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
+import type { BrowserContext, Locator, Page } from "playwright-core";
 import { useBrowserOnDist, ROOT } from "./browser";
 import { readXlsx } from "../../src/adapters/xlsx/read-xlsx";
 import { runCli } from "../helpers/run-cli";
@@ -15,7 +16,8 @@ import { runCli } from "../helpers/run-cli";
 const chromium = useBrowserOnDist();
 const SAMPLE = join(ROOT, "assets", "samples", "zhuzhou-luosong-npc-2023.xlsx");
 
-test("drop → check → 全部修正 → 下载修正副本: only the corrected cells changed; no request left the page's origin", async () => {
+/** The web checker in a fresh context, every request it makes recorded. */
+async function openChecker(): Promise<{ context: BrowserContext; page: Page; pane: Locator; requests: string[] }> {
   const context = await chromium.browser().newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN", acceptDownloads: true });
   const page = await context.newPage();
   const requests: string[] = [];
@@ -23,22 +25,40 @@ test("drop → check → 全部修正 → 下载修正副本: only the corrected
   await page.goto(chromium.url());
   const pane = page.getByTestId("pane");
   await pane.getByRole("button", { name: "一键校验" }).waitFor();
+  return { context, page, pane, requests };
+}
 
-  const base64 = readFileSync(SAMPLE).toString("base64");
-  const transfer = await page.evaluateHandle((data) => {
+/** A real drop of the file onto the drop zone, under the given name. */
+async function dropFile(page: Page, path: string, name: string, type: string): Promise<void> {
+  const transfer = await page.evaluateHandle(({ data, name, type }) => {
     const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
     const t = new DataTransfer();
-    t.items.add(new File([bytes], "甲单位.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+    t.items.add(new File([bytes], name, { type }));
     return t;
-  }, base64);
+  }, { data: readFileSync(path).toString("base64"), name, type });
   await page.getByTestId("drop-zone").dispatchEvent("drop", { dataTransfer: transfer });
-  await page.getByTestId("workbook-name").filter({ hasText: "甲单位.xlsx" }).waitFor();
+}
 
+/** 一键校验, then 全部修正 → 应用修正: the sample's two safe fixes written. */
+async function checkAndFixAll(pane: Locator): Promise<void> {
   await pane.getByRole("button", { name: "一键校验" }).click();
   await pane.getByTestId("summary").waitFor();
   await pane.getByRole("button", { name: /^全部修正/ }).click();
   await pane.getByRole("button", { name: /^应用修正/ }).click();
   await pane.getByText("已写入 2 个单元格。").waitFor();
+}
+
+/** Requests that left the page's origin (blob: and data: URLs are the page's own). */
+function foreign(requests: readonly string[]): string[] {
+  const origin = new URL(chromium.url()).origin;
+  return requests.filter((url) => !url.startsWith(origin) && !url.startsWith("blob:") && !url.startsWith("data:"));
+}
+
+test("drop → check → 全部修正 → 下载修正副本: only the corrected cells changed; no request left the page's origin", async () => {
+  const { context, page, pane, requests } = await openChecker();
+  await dropFile(page, SAMPLE, "甲单位.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  await page.getByTestId("workbook-name").filter({ hasText: "甲单位.xlsx" }).waitFor();
+  await checkAndFixAll(pane);
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-fixed").click()]);
   expect(download.suggestedFilename()).toBe("甲单位-已修正.xlsx");
@@ -70,33 +90,15 @@ test("drop → check → 全部修正 → 下载修正副本: only the corrected
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const origin = new URL(chromium.url()).origin;
-  expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith("blob:") && !url.startsWith("data:"))).toEqual([]);
+  expect(foreign(requests)).toEqual([]);
   await context.close();
 }, 120_000);
 
 test("the same with a Word report: its annex tables become the workbook, checked, fixed and downloaded as .xlsx", async () => {
-  const context = await chromium.browser().newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN", acceptDownloads: true });
-  const page = await context.newPage();
-  const requests: string[] = [];
-  page.on("request", (r) => requests.push(r.url()));
-  await page.goto(chromium.url());
-  const pane = page.getByTestId("pane");
-  await pane.getByRole("button", { name: "一键校验" }).waitFor();
-  const base64 = readFileSync(join(ROOT, "assets", "samples", "zhuzhou-luosong-npc-2023.docx")).toString("base64");
-  const transfer = await page.evaluateHandle((data) => {
-    const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
-    const t = new DataTransfer();
-    t.items.add(new File([bytes], "乙单位报告.docx", { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }));
-    return t;
-  }, base64);
-  await page.getByTestId("drop-zone").dispatchEvent("drop", { dataTransfer: transfer });
+  const { context, page, pane, requests } = await openChecker();
+  await dropFile(page, join(ROOT, "assets", "samples", "zhuzhou-luosong-npc-2023.docx"), "乙单位报告.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
   await page.getByTestId("workbook-name").filter({ hasText: "乙单位报告-附件表.xlsx" }).waitFor();
-  await pane.getByRole("button", { name: "一键校验" }).click();
-  await pane.getByTestId("summary").waitFor();
-  await pane.getByRole("button", { name: /^全部修正/ }).click();
-  await pane.getByRole("button", { name: /^应用修正/ }).click();
-  await pane.getByText("已写入 2 个单元格。").waitFor();
+  await checkAndFixAll(pane);
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-fixed").click()]);
   expect(download.suggestedFilename()).toBe("乙单位报告-附件表.xlsx");
   const dir = mkdtempSync(join(tmpdir(), "annex-web-docx-"));
@@ -112,8 +114,7 @@ test("the same with a Word report: its annex tables become the workbook, checked
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const origin = new URL(chromium.url()).origin;
-  expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith("blob:") && !url.startsWith("data:"))).toEqual([]);
+  expect(foreign(requests)).toEqual([]);
   await context.close();
 }, 120_000);
 

@@ -108,4 +108,4 @@ test.each([1, 2, 3])("with --jobs %i, a file past the deadline or the memory cei
   if (!byFull(5)) expect(message(5)).toContain("检查时间超过上限");
   if (!byFull(7)) expect(message(7)).toContain("内存超过上限");
   for (const i of [0, 2, 4, 6, 8]) expect(outcomes[i]!.kind === "unreadable" && outcomes[i]!.reason).toMatch(/^stand-in:(check|full)$/);
-}, 30_000);
+}, 90_000);

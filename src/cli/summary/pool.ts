@@ -139,6 +139,9 @@ function analyzeInWorkers(files: readonly string[], workerFile: string, options:
       // not yet read; the checker its first file read and not yet answered.
       let headSince = 0;
       let checkerSince = 0;
+      // A file's clock starts once its worker runs: starting a worker (slow on a loaded machine)
+      // is no file's fault. Until then the watchdog leaves the member alone.
+      const online = new Set<Worker>();
       const readAt = new Map<number, number>();
 
       const stop = () => {
@@ -207,18 +210,24 @@ function analyzeInWorkers(files: readonly string[], workerFile: string, options:
       const watchdog = () => {
         if (stopped) return;
         const now = performance.now();
-        const onHead = headFile();
+        const onHead = online.has(head) ? headFile() : undefined;
         if (onHead !== undefined && now - headSince > deadlineMs) {
           abandon(onHead, (file) => limitOutcome(file, "fileSeconds", options.limits.fileSeconds));
           return;
         }
-        const onChecker = checker ? checkerFile() : undefined;
+        const onChecker = checker && online.has(checker) ? checkerFile() : undefined;
         if (onChecker !== undefined && now - Math.max(checkerSince, readAt.get(onChecker) ?? 0) > deadlineMs) {
           abandon(onChecker, (file) => limitOutcome(file, "fileSeconds", options.limits.fileSeconds));
         }
       };
       watchdogs.add(watchdog);
       for (const member of members) {
+        member.on("online", () => {
+          online.add(member);
+          const now = performance.now();
+          if (member === checker) checkerSince = Math.max(checkerSince, now);
+          else headSince = Math.max(headSince, now);
+        });
         member.on("message", onReply(member));
         member.on("error", onDeath(member));
         member.on("exit", (code) => onDeath(member)(new Error(`worker stopped (exit code ${code})`)));

@@ -318,13 +318,13 @@ function parseIndicators(index: SheetIndex, rows: RowSpan, anchor: LabelCell, sp
     if (index.isRowBlank(row, Number.isFinite(leftmostData) ? leftmostData : 0)) continue;
     // Notes, signatures and the sections after the table: the row's first cell, starting at or left of
     // the 一级 column (an indicator named "存在问题整改率" sits further right and is no note).
-    const firstCol = index.filledColumns(row)[0];
+    const firstCol = index.firstFilledColumn(row);
     if (firstCol !== undefined && firstCol <= firstLevelCol && spec.end.test(index.labelAt(row, firstCol))) break;
     // The column headers again, after a page break inside the table; a row of column letters ("(A)", "B/A").
     let headers = 0;
     for (const l of labels) if (isHeaderLabel(l.label) && ++headers >= 2) break;
     if (headers >= 2) continue;
-    if (labels.length > 0 && labels.every((l) => COLUMN_TAG.test(l.label)) && labels.length === index.filledColumns(row).length) continue;
+    if (labels.length > 0 && labels.every((l) => COLUMN_TAG.test(l.label)) && labels.length === index.filledCount(row)) continue;
     if (c.level1 !== null) {
       const text = readText(index, row, c.level1);
       if (text && text.text.trim() !== "") {

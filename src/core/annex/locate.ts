@@ -80,9 +80,8 @@ function fieldPatterns(spec: SelfEvalSpec): RegExp[] {
 function isTitle(index: SheetIndex, cell: LabelCell, spec: SelfEvalSpec): boolean {
   // A 附件2 title, or a title repeated on a continuation page ("（续）"), starts no table.
   if (L2.title.test(cell.label) || /续/.test(cell.label)) return false;
-  const filled = index.filledColumns(cell.row);
-  if (filled[0] !== cell.col && !index.rowLabels(cell.row).every((l) => l.col >= cell.col || /^附件/.test(l.label))) return false;
-  if (filled.length > 3) return false;
+  if (index.firstFilledColumn(cell.row) !== cell.col && !index.rowLabels(cell.row).every((l) => l.col >= cell.col || /^附件/.test(l.label))) return false;
+  if (index.filledCount(cell.row) > 3) return false;
   const fields = fieldPatterns(spec);
   return !index.rowLabels(cell.row).some((l) => l.col < cell.col && fields.some((f) => f.test(l.label)));
 }

@@ -40,9 +40,18 @@ export class SheetIndex {
   /** The sheet's size, within Excel's limits (a host claiming more, or NaN, is not believed). */
   readonly rowCount: number;
   readonly colCount: number;
-  private readonly labelsByRow = new Map<number, LabelCell[]>();
-  /** Columns of each row holding something (not blank, not only spaces), ascending. */
-  private readonly filledByRow = new Map<number, number[]>();
+  /**
+   * Every cell holding something (not blank, not only spaces), row-major: its row and column.
+   * A row's cells and labels are contiguous runs of these and of `labels`, found through
+   * `rowsFilled` (the distinct rows, ascending) and the run starts beside them. Flat arrays
+   * instead of an array per row: a 20,000-row table made 40,000 small arrays that outlived the
+   * young generation and cost more in garbage collection than in building them.
+   */
+  private readonly filledRows: number[] = [];
+  private readonly filledCols: number[] = [];
+  private readonly rowsFilled: number[] = [];
+  private readonly filledStart: number[] = [];
+  private readonly labelStart: number[] = [];
 
   constructor(readonly sheet: SheetGrid) {
     const indexable = (m: CellRange) => [m.top, m.left, m.bottom, m.right].every(Number.isInteger)
@@ -78,14 +87,17 @@ export class SheetIndex {
     // fails inside the table being parsed (reported unreadable), not for the whole workbook.
     const dense = sheet.forEachCell && rowCount * colCount <= DENSE_LIMIT ? new Array<Cell | undefined>(rowCount * colCount) : null;
     const labels: LabelCell[] = [];
+    const { filledRows, filledCols } = this;
+    let ordered = true;
     const visit = (row: number, col: number, raw: unknown) => {
       const cell = safeCell(raw);
       if (dense && cell) dense[row * colCount + col] = cell;
       const value = cell?.value;
       if (value === null || value === undefined || (typeof value === "string" && value.trim() === "")) return;
-      const filled = this.filledByRow.get(row);
-      if (filled) filled.push(col);
-      else this.filledByRow.set(row, [col]);
+      const last = filledRows.length - 1;
+      if (last >= 0 && (row < filledRows[last]! || (row === filledRows[last] && col < filledCols[last]!))) ordered = false;
+      filledRows.push(row);
+      filledCols.push(col);
       if (typeof value !== "string") return;
       // Excel shows only the top-left value of a merged area; a value a snapshot still carries
       // under it (WPS files, hand-built specs) is invisible to the user and must not be a label.
@@ -98,18 +110,33 @@ export class SheetIndex {
       sheet.forEachCell((row, col, cell) => {
         if (Number.isInteger(row) && Number.isInteger(col) && row >= 0 && col >= 0 && row < rowCount && col < colCount) visit(row, col, cell);
       });
-      labels.sort((x, y) => x.row - y.row || x.col - y.col);
-      for (const cols of this.filledByRow.values()) cols.sort((x, y) => x - y);
+      // Readers hand cells over row by row; a host that does not is put in order here.
+      if (!ordered) {
+        const order = filledRows.map((_, i) => i).sort((x, y) => filledRows[x]! - filledRows[y]! || filledCols[x]! - filledCols[y]!);
+        const rowsInOrder = order.map((i) => filledRows[i]!);
+        const colsInOrder = order.map((i) => filledCols[i]!);
+        for (let i = 0; i < order.length; i++) {
+          filledRows[i] = rowsInOrder[i]!;
+          filledCols[i] = colsInOrder[i]!;
+        }
+        labels.sort((x, y) => x.row - y.row || x.col - y.col);
+      }
     } else {
       for (let row = 0; row < rowCount; row++) for (let col = 0; col < colCount; col++) visit(row, col, sheet.cell(row, col));
     }
     this.labels = labels;
     this.cellGrid = dense;
-    for (const label of labels) {
-      const inRow = this.labelsByRow.get(label.row);
-      if (inRow) inRow.push(label);
-      else this.labelsByRow.set(label.row, [label]);
+    let label = 0;
+    for (let i = 0; i < filledRows.length; i++) {
+      const row = filledRows[i]!;
+      if (i > 0 && filledRows[i - 1] === row) continue;
+      this.rowsFilled.push(row);
+      this.filledStart.push(i);
+      while (label < labels.length && labels[label]!.row < row) label++;
+      this.labelStart.push(label);
     }
+    this.filledStart.push(filledRows.length);
+    this.labelStart.push(labels.length);
   }
 
   get name(): string {
@@ -189,7 +216,26 @@ export class SheetIndex {
 
   /** Labels of one row, left to right. */
   rowLabels(row: number): readonly LabelCell[] {
-    return this.labelsByRow.get(row) ?? NO_LABELS;
+    const at = this.rowPosition(row);
+    if (at < 0) return NO_LABELS;
+    const start = this.labelStart[at]!;
+    const end = this.labelStart[at + 1]!;
+    return start === end ? NO_LABELS : this.labels.slice(start, end);
+  }
+
+  /** Where a row is among the rows holding something, or -1 (binary search). */
+  private rowPosition(row: number): number {
+    const rows = this.rowsFilled;
+    let low = 0;
+    let high = rows.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >>> 1;
+      const at = rows[mid]!;
+      if (at === row) return mid;
+      if (at < row) low = mid + 1;
+      else high = mid - 1;
+    }
+    return -1;
   }
 
   /** Index range [start, end) of the labels inside a row span, by binary search on the row order. */
@@ -211,7 +257,20 @@ export class SheetIndex {
 
   /** Columns of a row that hold something (not blank, not only spaces), ascending. */
   filledColumns(row: number): readonly number[] {
-    return this.filledByRow.get(row) ?? NO_COLUMNS;
+    const at = this.rowPosition(row);
+    return at < 0 ? NO_COLUMNS : this.filledCols.slice(this.filledStart[at], this.filledStart[at + 1]);
+  }
+
+  /** The first column of a row that holds something, if any (filledColumns(row)[0] without a copy). */
+  firstFilledColumn(row: number): number | undefined {
+    const at = this.rowPosition(row);
+    return at < 0 ? undefined : this.filledCols[this.filledStart[at]!];
+  }
+
+  /** How many cells of a row hold something. */
+  filledCount(row: number): number {
+    const at = this.rowPosition(row);
+    return at < 0 ? 0 : this.filledStart[at + 1]! - this.filledStart[at]!;
   }
 
   /**
@@ -233,8 +292,13 @@ export class SheetIndex {
 
   /** Whether the row holds nothing from fromCol to toCol (spaces count as nothing). */
   isRowBlank(row: number, fromCol = 0, toCol = this.colCount - 1): boolean {
-    const filled = this.filledByRow.get(row);
-    return !filled || !filled.some((c) => c >= fromCol && c <= toCol);
+    const at = this.rowPosition(row);
+    if (at < 0) return true;
+    for (let i = this.filledStart[at]!, end = this.filledStart[at + 1]!; i < end; i++) {
+      const col = this.filledCols[i]!;
+      if (col >= fromCol && col <= toCol) return false;
+    }
+    return true;
   }
 }
 

@@ -73,7 +73,18 @@ const LIST_PREFIX = /^(?:其中[:]?|[(]?[0-9一二三四五六七八九十]{1,3}
  * The comparable form of a label: half-width, no whitespace at all (a label split over lines
  * reads the same), no list prefixes ("1、", "(2)", "其中："), no trailing colon.
  */
-export const normalizeLabel = memo(normalizeLabelOnce);
+export function normalizeLabel(text: string): string {
+  // Most cells of a large table (an indicator's name, "14次") are their own label: one test each
+  // instead of a cache lookup, which keeps the cache for the labels that do change.
+  return isOwnLabel(text) ? text : normalizeChangedLabel(text);
+}
+
+const normalizeChangedLabel = memo(normalizeLabelOnce);
+
+/** A text normalizeLabelOnce returns as it is: nothing canonicalText changes, no space, no list prefix, no trailing colon. */
+function isOwnLabel(text: string): boolean {
+  return !CHANGED_BY_CANONICAL.test(text) && !/\s/.test(text) && !LIST_PREFIX.test(text) && text.charCodeAt(text.length - 1) !== 0x3a;
+}
 
 function normalizeLabelOnce(text: string): string {
   let out = canonicalText(text).replace(/\s+/g, "");

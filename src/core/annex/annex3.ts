@@ -18,7 +18,8 @@ import {
 import type { LocatedNumber, LocatedText } from "../model/located";
 import type { YearMention } from "../model/annex2";
 import { dec } from "../numeric/decimal";
-import { canonicalText, normalizeLabel } from "../text/normalize";
+import { canonicalText, compactText, normalizeLabel } from "../text/normalize";
+import { matchesAny } from "../text/patterns";
 import { parseCellNumber } from "../cells/parse-value";
 import type { SelfEvalSpec } from "../profiles/profile";
 
@@ -216,7 +217,7 @@ function breakdownPart(index: SheetIndex, cell: LabelCell, keyword: RegExp): Bre
 }
 
 function findPart(index: SheetIndex, rows: RowSpan, keyword: RegExp, role: "input" | "derived"): BreakdownPart | null {
-  const cell = index.labels.find((l) => l.row >= rows.from && l.row <= rows.to && keyword.test(canonicalText(l.text).replace(/\s+/g, "")));
+  const cell = index.labels.find((l) => l.row >= rows.from && l.row <= rows.to && keyword.test(compactText(l.text)));
   if (!cell) return null;
   const part = breakdownPart(index, cell, keyword);
   return part && { label: part.label, value: { ...part.value, role } };
@@ -248,7 +249,7 @@ const NO_COLUMNS: Readonly<Record<IndicatorField, number | null>> = {
 const WEIGHT_IN_LABEL = /[(]\s*(\d+(?:\.\d+)?)\s*分\s*[)]|(\d+(?:\.\d+)?)\s*分\s*$/;
 
 function statedWeight(text: string): ReturnType<typeof dec> | null {
-  const match = WEIGHT_IN_LABEL.exec(canonicalText(text).replace(/\s+/g, ""));
+  const match = WEIGHT_IN_LABEL.exec(compactText(text));
   if (!match) return null;
   return dec(match[1] ?? match[2]!);
 }
@@ -265,16 +266,21 @@ const COLUMN_TAG = /^\(?[A-Za-z](?:\/[A-Za-z])?\)?$/;
 
 /** A template stub ("指标1：", "……", "—") or nothing: not an indicator's text. */
 export function isStub(text: LocatedText | null): boolean {
-  return text === null || STUB.test(canonicalText(text.text).replace(/\s+/g, ""));
+  return text === null || STUB.test(compactText(text.text));
 }
 
 function isSlash(text: LocatedText | null): boolean {
-  return text !== null && SLASH.test(canonicalText(text.text).replace(/\s+/g, ""));
+  return text !== null && SLASH.test(compactText(text.text));
 }
 
 /** Whether a number cell holds a figure other than 0. */
 function nonZero(cell: LocatedNumber | null): boolean {
   return cell?.value != null && !cell.value.isZero();
+}
+
+/** The text of a row's cell in a column the header may not have. */
+function anyTextAt(index: SheetIndex, row: number, col: number | null): LocatedText | null {
+  return col !== null ? readAnyText(index, row, col) : null;
 }
 
 function parseIndicators(index: SheetIndex, rows: RowSpan, anchor: LabelCell, spec: SelfEvalSpec) {
@@ -288,15 +294,9 @@ function parseIndicators(index: SheetIndex, rows: RowSpan, anchor: LabelCell, sp
   const dataCols = [c.level1, c.level2, c.level3].filter((x): x is number => x !== null);
   const leftmostData = Math.min(...dataCols, c.weight ?? Number.MAX_SAFE_INTEGER, c.target ?? Number.MAX_SAFE_INTEGER);
   const firstValueCol = Math.min(...[c.target, c.actual, c.weight, c.score].filter((x): x is number => x !== null), Number.MAX_SAFE_INTEGER);
-  const headerPatterns = Object.values(spec.indicators.columns) as RegExp[];
-  // Each row's labels are held against every header pattern (a header repeated after a page
-  // break); the answers per label and the group keys are remembered for this table.
-  const headerLabel = new Map<string, boolean>();
-  const isHeaderLabel = (label: string) => {
-    let known = headerLabel.get(label);
-    if (known === undefined) headerLabel.set(label, (known = headerPatterns.some((p) => p.test(label))));
-    return known;
-  };
+  // Each row's labels are held against every header pattern (a header repeated after a page break).
+  const isHeaderLabel = matchesAny(Object.values(spec.indicators.columns) as RegExp[]);
+  // The group key of each 一级 text is remembered for this table (rows merged under one 一级 repeat it).
   const groupKeys = new Map<string, string>();
   const groupKeyOf = (text: string) => {
     let key = groupKeys.get(text);
@@ -344,10 +344,9 @@ function parseIndicators(index: SheetIndex, rows: RowSpan, anchor: LabelCell, sp
     }
     const level2 = c.level2 !== null ? readText(index, row, c.level2) : null;
     if (level2) lastLevel2 = level2;
-    const text = (colIndex: number | null) => (colIndex !== null ? readAnyText(index, row, colIndex) : null);
-    const level3 = text(c.level3);
-    const target = text(c.target);
-    const actual = text(c.actual);
+    const level3 = anyTextAt(index, row, c.level3);
+    const target = anyTextAt(index, row, c.target);
+    const actual = anyTextAt(index, row, c.actual);
     const weight = c.weight !== null ? readNumber(index, row, c.weight, "score", "input") : null;
     const score = c.score !== null ? readNumber(index, row, c.score, "score", "input") : null;
     const texts = [level3, target, actual];
@@ -365,12 +364,12 @@ function parseIndicators(index: SheetIndex, rows: RowSpan, anchor: LabelCell, sp
       level3,
       target,
       actual,
-      nature: text(c.nature),
-      unit: text(c.unit),
+      nature: anyTextAt(index, row, c.nature),
+      unit: anyTextAt(index, row, c.unit),
       weight,
       score,
       // Kept even when blank: a3.deviation-reason points at the empty cell to fill in.
-      reason: c.reason !== null ? (text(c.reason) ?? { at: index.address(row, c.reason), text: "" }) : null,
+      reason: c.reason !== null ? (anyTextAt(index, row, c.reason) ?? { at: index.address(row, c.reason), text: "" }) : null,
       placeholder,
       unfilled,
     });

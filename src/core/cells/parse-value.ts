@@ -5,7 +5,7 @@
  * every outcome is a value the rules turn into findings.
  */
 import { decimalOf, decimalOfText, HUNDRED, type Decimal } from "../numeric/decimal";
-import { canonicalText } from "../text/normalize";
+import { compactText } from "../text/normalize";
 import { isCellError, type Cell } from "../grid/workbook";
 
 export type NumberKind = "amount" | "percent" | "count" | "score";
@@ -62,7 +62,7 @@ export function parseCellNumber(cell: Cell | undefined, kind: NumberKind): Parse
 
 /** Parses text that should be a number ("982.60万元", "６０%", "——"). */
 export function parseNumberText(raw: string, kind: NumberKind): ParsedNumber {
-  const text = canonicalText(raw).replace(/\s+/g, "");
+  const text = compactText(raw);
   if (text === "") return { kind: "blank" };
   if (DASHES.test(text)) return { kind: "dash", text: raw.trim() };
   if (EXCEL_ERROR_TEXT.test(text)) return { kind: "error", code: text.toUpperCase() };

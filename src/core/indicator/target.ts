@@ -3,7 +3,7 @@
  * (a sign or words such as 不少于/不超过), a number and a unit. Anything else is qualitative.
  */
 import { Decimal } from "../numeric/decimal";
-import { canonicalText } from "../text/normalize";
+import { compactText } from "../text/normalize";
 
 export type Comparator = ">=" | ">" | "<=" | "<" | "=";
 
@@ -58,7 +58,7 @@ function remembered<R>(parse: (key: string) => R, limit = 5_000): (key: string) 
 export const parseQuantity = remembered(parseQuantityOnce);
 
 function parseQuantityOnce(text: string): Quantity | null {
-  const compact = canonicalText(text).replace(/\s+/g, "");
+  const compact = compactText(text);
   const match = QUANTITY.exec(compact);
   if (!match) return null;
   let value = new Decimal(match[1]!.replace(/,/g, ""));
@@ -85,7 +85,7 @@ const parseTargetKey = remembered((key: string): Target => {
 });
 
 function parseTargetOnce(text: string, nature: string | null | undefined, unit: string | null | undefined): Target {
-  let rest = canonicalText(text).replace(/\s+/g, "");
+  let rest = compactText(text);
   let comparator: Comparator | null = null;
   for (const [pattern, c] of [...SIGN_COMPARATORS, ...WORD_PREFIX]) {
     if (pattern.test(rest)) {
@@ -108,7 +108,7 @@ function parseTargetOnce(text: string, nature: string | null | undefined, unit: 
 }
 
 function comparatorFromNature(nature: string): Comparator | null {
-  const n = canonicalText(nature).replace(/\s+/g, "");
+  const n = compactText(nature);
   for (const [pattern, c] of SIGN_COMPARATORS) if (pattern.test(n)) return c;
   if (/正向|不低于|不少于/.test(n)) return ">=";
   if (/反向|不高于|不超过/.test(n)) return "<=";
@@ -120,7 +120,7 @@ export type QualitativeOutcome = "achieved" | "partial" | "not-achieved";
 
 /** 实际完成值 written as one of the three official phrases, in long or short form. */
 export function qualitativeOutcome(text: string): QualitativeOutcome | null {
-  const t = canonicalText(text).replace(/\s+/g, "");
+  const t = compactText(text);
   if (/^未达成/.test(t)) return "not-achieved";
   if (/^部分达成/.test(t)) return "partial";
   if (/^(?:达成|已达成|完全达成)/.test(t)) return "achieved";

@@ -7,7 +7,9 @@
  */
 import DecimalJs from "decimal.js";
 
-const D = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
+/** Significant digits decimal.js rounds every result to. */
+const PRECISION = 40;
+const D = DecimalJs.clone({ precision: PRECISION, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
 export type Decimal = InstanceType<typeof D>;
 export const Decimal = D;
 
@@ -107,9 +109,58 @@ export function within(a: Decimal, b: Decimal, tolerance: Decimal): boolean {
   return a.minus(b).abs().lessThanOrEqualTo(tolerance);
 }
 
+/**
+ * Whether value < reference − tolerance (a score short of its 分值 by more than rounding). Most
+ * rows are not short at all: they are told apart by one comparison, with no difference computed.
+ */
+export function isShortBy(value: Decimal, reference: Decimal, tolerance: Decimal): boolean {
+  if (value.greaterThanOrEqualTo(reference)) return false;
+  return reference.minus(value).greaterThan(tolerance);
+}
+
+/**
+ * The exact sum, as `values.reduce((acc, v) => acc.plus(v), ZERO)` gives it. A column of 20,000
+ * 分值 made 20,000 intermediate Decimals that way; here each digit group (decimal.js keeps base-10^7
+ * groups, group i of x weighing 10^(7·(floor(x.e / 7) − i))) is added into one column per weight,
+ * integers well inside a double's exact range, and one Decimal is built at the end. Used only
+ * when no partial sum can exceed the 40 significant digits decimal.js rounds to, so that the chain
+ * of plus would not have rounded either; anything else (NaN, ±Infinity, figures spanning more
+ * digits) takes the chain. test/core/numeric/sum.test.ts holds the two together.
+ */
 export function sum(values: readonly Decimal[]): Decimal {
+  if (values.length < 8 || values.length > MAX_EXACT_TERMS) return sumByChain(values);
+  let top = -Infinity;
+  let bottom = Infinity;
+  for (const value of values) {
+    const { e, d } = value as unknown as Parts;
+    if (!d) return sumByChain(values);
+    if (d[0] === 0) continue;
+    const first = Math.floor(e / LOG_BASE);
+    top = Math.max(top, first);
+    bottom = Math.min(bottom, first - d.length + 1);
+  }
+  if (top === -Infinity) return ZERO;
+  if ((top - bottom + 1) * LOG_BASE + String(values.length).length + 1 > PRECISION) return sumByChain(values);
+  const columns = new Float64Array(top - bottom + 1);
+  for (const value of values) {
+    const { s, e, d } = value as unknown as Parts;
+    if (d![0] === 0) continue;
+    const first = Math.floor(e / LOG_BASE) - bottom;
+    for (let i = 0; i < d!.length; i++) columns[first - i]! += s * d![i]!;
+  }
+  let total = 0n;
+  for (let k = columns.length - 1; k >= 0; k--) total = total * GROUP + BigInt(columns[k]!);
+  return total === 0n ? ZERO : new D(`${total}e${bottom * LOG_BASE}`);
+}
+
+function sumByChain(values: readonly Decimal[]): Decimal {
   return values.reduce((acc, v) => acc.plus(v), ZERO);
 }
+
+const LOG_BASE = 7;
+const GROUP = 10_000_000n;
+/** Each column holds at most this many groups below 10^7: its sum stays an exact integer in a double. */
+const MAX_EXACT_TERMS = 100_000_000;
 
 /** numerator / denominator × 100 as a percentage, 2 dp; null when the denominator is 0. */
 export function percent(numerator: Decimal, denominator: Decimal): Decimal | null {

@@ -101,7 +101,8 @@ export interface DerivedCheck {
   readonly roundingOnly?: (reported: Decimal) => boolean;
   readonly kind: FigureKind;
   readonly tolerance: Decimal;
-  readonly related: readonly CellAddress[];
+  /** The cells it is computed from; a function when listing them is costly (every row of a table), called only for a finding. */
+  readonly related: readonly CellAddress[] | (() => readonly CellAddress[]);
   /** Why the figure should be what it is: a clause of the rule's messages ("在职 35 ÷ 编制 21"). */
   readonly basis: MessageArg;
   /** What the figure is, at the start of a sentence ("控制率" / "The staff control rate"). */
@@ -120,7 +121,7 @@ export function checkDerived(context: RuleContext<DerivedMessageId>, check: Deri
   const { cell, expected, kind } = check;
   // A matching figure (most of them) needs none of the message parts or the fix built below.
   if (cell.parsed.kind === "number" && within(cell.parsed.value, expected, check.tolerance)) return true;
-  const base = { at: cell.at, related: check.related, expected: plain(expected), figure: kind };
+  const base = { at: cell.at, related: typeof check.related === "function" ? check.related() : check.related, expected: plain(expected), figure: kind };
   const data = { what: label(check.what), expected: figureOf(expected, kind), basis: check.basis };
   const edit = editFor(cell, expected, kind);
   const fix = edit ? { edits: [edit] } : undefined;

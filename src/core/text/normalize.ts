@@ -53,6 +53,15 @@ export function canonicalText(text: string): string {
   return CHANGED_BY_CANONICAL.test(text) ? canonicalChanged(text) : text;
 }
 
+/** canonicalText without any whitespace: how a cell's words compare ("满 意 度" is 满意度). */
+export function compactText(text: string): string {
+  const canonical = canonicalText(text);
+  return WHITESPACE.test(canonical) ? canonical.replace(WHITESPACE_RUNS, "") : canonical;
+}
+
+const WHITESPACE = /\s/;
+const WHITESPACE_RUNS = /\s+/g;
+
 /**
  * canonicalText that keeps every character at its offset (invisible ones become spaces), so a
  * position found in it is a position in the original text.
@@ -83,11 +92,11 @@ const normalizeChangedLabel = memo(normalizeLabelOnce);
 
 /** A text normalizeLabelOnce returns as it is: nothing canonicalText changes, no space, no list prefix, no trailing colon. */
 function isOwnLabel(text: string): boolean {
-  return !CHANGED_BY_CANONICAL.test(text) && !/\s/.test(text) && !LIST_PREFIX.test(text) && text.charCodeAt(text.length - 1) !== 0x3a;
+  return !CHANGED_BY_CANONICAL.test(text) && !WHITESPACE.test(text) && !LIST_PREFIX.test(text) && text.charCodeAt(text.length - 1) !== 0x3a;
 }
 
 function normalizeLabelOnce(text: string): string {
-  let out = canonicalText(text).replace(/\s+/g, "");
+  let out = compactText(text);
   let previous: string;
   do {
     previous = out;

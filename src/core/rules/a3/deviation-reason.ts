@@ -1,6 +1,6 @@
 import { defineRule } from "../rule";
 import { indicatorName } from "./indicator-reading";
-import { SCORE_TOLERANCE } from "../../numeric/decimal";
+import { isShortBy, SCORE_TOLERANCE } from "../../numeric/decimal";
 import { figure, label } from "../../messages/message";
 
 /** A score below the 分值 needs its 偏差原因分析及改进措施. */
@@ -24,7 +24,7 @@ export default defineRule({
     for (const row of context.annex3?.indicators ?? []) {
       const weight = row.weight?.value;
       const score = row.score?.value;
-      if (weight == null || score == null || !score.lessThan(weight.minus(SCORE_TOLERANCE))) continue;
+      if (weight == null || score == null || !isShortBy(score, weight, SCORE_TOLERANCE)) continue;
       if (row.reason && row.reason.text.trim() !== "") continue;
       context.report({
         at: row.reason?.at ?? row.score!.at,

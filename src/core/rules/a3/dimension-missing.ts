@@ -1,5 +1,5 @@
 import { defineRule } from "../rule";
-import { canonicalText } from "../../text/normalize";
+import { compactText } from "../../text/normalize";
 import { label, list } from "../../messages/message";
 
 /** A 一级 dimension the form requires (产出, 效益, 满意度; 湖南 also 成本) is not in the table. */
@@ -21,12 +21,12 @@ export default defineRule({
   check(context) {
     const a3 = context.annex3;
     if (!a3 || a3.indicatorColumns.level1 === null || a3.level1Groups.length === 0) return;
-    const compact = (text: string) => canonicalText(text).replace(/\s+/g, "");
-    const labels = a3.level1Groups.map((g) => compact(g.label.text));
-    // A 一级 label reduced to "(50分)" names no dimension: its 二级 indicators do.
-    const level2 = a3.indicators.filter((r) => !r.placeholder && !r.unfilled && r.level2).map((r) => compact(r.level2!.text));
-    const present = (d: (typeof context.profile.dimensions)[number]) => labels.some((l) => d.label.test(l)) || level2.some((l) => d.level2.test(l));
-    const missing = context.profile.dimensions.filter((d) => d.required && !present(d));
+    const labels = a3.level1Groups.map((g) => compactText(g.label.text));
+    // A 一级 label reduced to "(50分)" names no dimension: its 二级 indicators do. Rows are looked
+    // through only for a dimension no 一级 label names, and only until one names it.
+    const named = (d: (typeof context.profile.dimensions)[number]) => labels.some((l) => d.label.test(l))
+      || a3.indicators.some((r) => !r.placeholder && !r.unfilled && r.level2 !== null && d.level2.test(compactText(r.level2.text)));
+    const missing = context.profile.dimensions.filter((d) => d.required && !named(d));
     if (missing.length === 0) return;
     context.report({
       at: a3.indicatorHeader?.at ?? a3.anchor,

@@ -1,7 +1,7 @@
 import { defineRule } from "../rule";
 import { indicatorName } from "./indicator-reading";
-import { SCORE_TOLERANCE } from "../../numeric/decimal";
-import { canonicalText } from "../../text/normalize";
+import { isShortBy, SCORE_TOLERANCE } from "../../numeric/decimal";
+import { compactText } from "../../text/normalize";
 import { figure, label } from "../../messages/message";
 
 /**
@@ -46,8 +46,8 @@ export default defineRule({
       const score = row.score?.value;
       const reason = row.reason?.text.trim() ?? "";
       if (weight == null || score == null || reason === "" || weight.isZero()) continue;
-      if (score.lessThan(weight.minus(SCORE_TOLERANCE))) continue;
-      if (!describesShortfall(canonicalText(reason).replace(/\s+/g, ""))) continue;
+      if (isShortBy(score, weight, SCORE_TOLERANCE)) continue;
+      if (!describesShortfall(compactText(reason))) continue;
       context.report({
         at: row.reason!.at,
         related: [row.score!.at, row.weight!.at],

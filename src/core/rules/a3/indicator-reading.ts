@@ -8,6 +8,7 @@ import { displayLabel } from "../../text/normalize";
 import { label, type MessageArg } from "../../messages/message";
 
 export interface IndicatorReading {
+  readonly row: IndicatorRow;
   readonly target: Target | null;
   readonly actual: Quantity | null;
   readonly suggestion: Suggestion;
@@ -19,7 +20,7 @@ export interface IndicatorReading {
  */
 const readings = new WeakMap<readonly IndicatorRow[], { readonly settings: RuleSettings; readonly profile: FormProfile; readonly readings: IndicatorReading[] }>();
 
-/** The readings of a table's indicator rows, in their order. */
+/** The readings of a table's indicator rows, in their order (each names its row). */
 export function readIndicators(rows: readonly IndicatorRow[], settings: RuleSettings, profile: FormProfile): readonly IndicatorReading[] {
   const cached = readings.get(rows);
   if (cached && cached.settings === settings && cached.profile === profile) return cached.readings;
@@ -28,24 +29,20 @@ export function readIndicators(rows: readonly IndicatorRow[], settings: RuleSett
   return parsed;
 }
 
-/** Each indicator row of a table with its reading. */
-export function* readRows(rows: readonly IndicatorRow[], settings: RuleSettings, profile: FormProfile): Generator<[IndicatorRow, IndicatorReading]> {
-  const parsed = readIndicators(rows, settings, profile);
-  for (let i = 0; i < rows.length; i++) yield [rows[i]!, parsed[i]!];
-}
-
 function parseIndicatorRow(row: IndicatorRow, settings: RuleSettings, profile: FormProfile): IndicatorReading {
-  if (row.placeholder || row.unfilled || !row.target) return { target: null, actual: null, suggestion: { kind: "not-applicable" } };
+  if (row.placeholder || row.unfilled || !row.target) return { row, target: null, actual: null, suggestion: NOT_APPLICABLE };
   const target = parseTarget(row.target.text, row.nature?.text, row.unit?.text);
   const actualText = row.actual?.text ?? "";
   const unitSuffix = row.unit && /^[\s\d.,+-]+$/.test(actualText) ? row.unit.text.trim() : "";
   const actual = row.actual ? parseQuantity(`${actualText}${unitSuffix}`) : null;
   const weight = row.weight?.value;
   const suggestion = weight == null
-    ? { kind: "not-applicable" as const }
+    ? NOT_APPLICABLE
     : suggestScore(target, actual, weight, reverseFormulaOf(settings, profile), profile.overCompletion);
-  return { target, actual, suggestion };
+  return { row, target, actual, suggestion };
 }
+
+const NOT_APPLICABLE: Suggestion = { kind: "not-applicable" };
 
 /** The indicator as messages name it: its 三级指标 as written, else its row ("第 26 行"). */
 export function indicatorName(row: IndicatorRow): MessageArg {

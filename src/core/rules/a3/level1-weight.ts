@@ -3,6 +3,7 @@ import { plain, sum, within, SCORE_TOLERANCE } from "../../numeric/decimal";
 import { figure, label } from "../../messages/message";
 import { displayLabel } from "../../text/normalize";
 import { isUnreadable } from "../checks";
+import type { IndicatorRow } from "../../model/annex3";
 
 /**
  * The weight written in a 一级指标 label ("产出指标(40分)") equals the 分值 of its rows. A group
@@ -26,11 +27,17 @@ export default defineRule({
   check(context) {
     const a3 = context.annex3;
     if (!a3) return;
+    // One pass over the rows for every group: a group's rows with a 分值, or null once one is unreadable.
+    const weighted: (IndicatorRow[] | null)[] = a3.level1Groups.map(() => []);
+    for (const row of a3.indicators) {
+      const rows = row.group === null ? undefined : weighted[row.group];
+      if (!rows) continue;
+      if (isUnreadable(row.weight)) weighted[row.group!] = null;
+      else if (row.weight?.value != null) rows.push(row);
+    }
     a3.level1Groups.forEach((group, i) => {
-      if (group.statedWeight === null) return;
-      if (a3.indicators.some((r) => r.group === i && isUnreadable(r.weight))) return;
-      const rows = a3.indicators.filter((r) => r.group === i && r.weight?.value != null);
-      if (rows.length === 0) return;
+      const rows = weighted[i];
+      if (group.statedWeight === null || !rows || rows.length === 0) return;
       const total = sum(rows.map((r) => r.weight!.value!));
       if (within(total, group.statedWeight, SCORE_TOLERANCE)) return;
       const name = displayLabel(group.label.text);

@@ -1,5 +1,5 @@
 import { defineRule } from "../rule";
-import { dec, plain } from "../../numeric/decimal";
+import { decimalOf, plain } from "../../numeric/decimal";
 import { qualitativeOutcome, type QualitativeOutcome } from "../../indicator/target";
 import { figure, label } from "../../messages/message";
 import { indicatorName } from "./indicator-reading";
@@ -37,13 +37,14 @@ export default defineRule({
   },
   check(context) {
     for (const row of context.annex3?.indicators ?? []) {
-      const outcome = row.actual ? qualitativeOutcome(row.actual.text) : null;
       const weight = row.weight?.value;
       const score = row.score?.value;
-      if (!outcome || weight == null || score == null || weight.isZero()) continue;
+      if (weight == null || score == null || weight.isZero() || !row.actual) continue;
+      const outcome = qualitativeOutcome(row.actual.text);
+      if (!outcome) continue;
       const [lowShare, highShare] = context.profile.qualitativeBands[PROFILE_KEYS[outcome]];
-      const low = dec(lowShare);
-      const high = dec(highShare);
+      const low = decimalOf(lowShare);
+      const high = decimalOf(highShare);
       const share = score.dividedBy(weight);
       // The upper bound is included only for 达成 (100%); the others stop below the next band.
       const inBand = share.greaterThanOrEqualTo(low) && (outcome === "achieved" ? share.lessThanOrEqualTo(high) : share.lessThan(high));

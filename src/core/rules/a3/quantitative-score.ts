@@ -3,7 +3,7 @@ import { editFor } from "../checks";
 import { reverseFormulaOf } from "../../engine/settings";
 import { dec, plain } from "../../numeric/decimal";
 import { clause, figure, label, NOTHING } from "../../messages/message";
-import { indicatorName, readRows } from "./indicator-reading";
+import { indicatorName, readIndicators } from "./indicator-reading";
 
 const WARNING_GAP = dec("0.5");
 const MATCH_GAP = dec("0.01");
@@ -39,8 +39,7 @@ export default defineRule({
   },
   check(context) {
     const over = context.profile.overCompletion;
-    for (const [row, { target, actual, suggestion }] of readRows(context.annex3?.indicators ?? [], context.settings, context.profile)) {
-      const name = indicatorName(row);
+    for (const { row, target, actual, suggestion } of readIndicators(context.annex3?.indicators ?? [], context.settings, context.profile)) {
       if (suggestion.kind === "unit-mismatch") {
         context.report({
           severity: "info",
@@ -49,7 +48,7 @@ export default defineRule({
           expected: null,
           actual: row.actual?.text ?? null,
           messageId: "unitMismatch",
-          data: { name, targetUnit: suggestion.targetUnit ?? "—", actualUnit: suggestion.actualUnit ?? "—" },
+          data: { name: indicatorName(row), targetUnit: suggestion.targetUnit ?? "—", actualUnit: suggestion.actualUnit ?? "—" },
         });
         continue;
       }
@@ -76,7 +75,7 @@ export default defineRule({
         figure: "score",
         messageId: "suggested",
         data: {
-          name, suggested: figure(suggestion.score, "score"), how, target: row.target!.text.trim(), actual: row.actual!.text.trim(),
+          name: indicatorName(row), suggested: figure(suggestion.score, "score"), how, target: row.target!.text.trim(), actual: row.actual!.text.trim(),
           weightName: label(context.terms.weight), weight: figure(row.weight!.value!, "typed"), entered: figure(entered, "typed"),
         },
         ...(edit ? { fix: { edits: [edit], safe: false } } : {}),

@@ -1,7 +1,7 @@
 import { defineRule } from "../rule";
 import { indicatorName } from "./indicator-reading";
 import { SCORE_TOLERANCE } from "../../numeric/decimal";
-import { canonicalText } from "../../text/normalize";
+import { compactText } from "../../text/normalize";
 import { figure, label } from "../../messages/message";
 
 /**
@@ -35,7 +35,7 @@ export default defineRule({
       const score = row.score?.value;
       const reason = row.reason?.text.trim() ?? "";
       if (weight == null || score == null || reason === "" || !score.lessThan(weight.minus(SCORE_TOLERANCE))) continue;
-      if (!VACUOUS_REASON.test(canonicalText(reason).replace(/\s+/g, ""))) continue;
+      if (!VACUOUS_REASON.test(compactText(reason))) continue;
       context.report({
         at: row.reason!.at,
         related: [row.score!.at, row.weight!.at],

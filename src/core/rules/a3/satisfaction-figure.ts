@@ -1,6 +1,7 @@
 import { defineRule } from "../rule";
+import type { LocatedText } from "../../model/located";
 import { indicatorName } from "./indicator-reading";
-import { canonicalText } from "../../text/normalize";
+import { canonicalText, compactText } from "../../text/normalize";
 import { figure, label } from "../../messages/message";
 
 /**
@@ -26,8 +27,8 @@ export default defineRule({
     const pattern = context.profile.satisfaction;
     for (const row of context.annex3?.indicators ?? []) {
       if (row.placeholder || row.unfilled) continue;
-      const names = [row.level2?.text, row.level3?.text].filter((t): t is string => !!t).map((t) => canonicalText(t).replace(/\s+/g, ""));
-      if (!names.some((n) => pattern.test(n))) continue;
+      const named = (text: LocatedText | null) => !!text?.text && pattern.test(compactText(text.text));
+      if (!named(row.level2) && !named(row.level3)) continue;
       const score = row.score?.value;
       const actual = row.actual?.text.trim() ?? "";
       if (score == null || score.isZero() || actual === "" || /\d/.test(canonicalText(actual))) continue;

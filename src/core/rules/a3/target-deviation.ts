@@ -2,7 +2,7 @@ import { defineRule } from "../rule";
 import { fixed2, HUNDRED, plain } from "../../numeric/decimal";
 import { isOverCompleted } from "../../indicator/score";
 import { clause } from "../../messages/message";
-import { indicatorName, readRows } from "./indicator-reading";
+import { indicatorName, readIndicators } from "./indicator-reading";
 
 /**
  * A 正向 indicator completed far above target (30% or more, per the form): the target may have
@@ -29,7 +29,7 @@ export default defineRule({
   },
   check(context) {
     const over = context.profile.overCompletion;
-    for (const [row, { target, actual }] of readRows(context.annex3?.indicators ?? [], context.settings, context.profile)) {
+    for (const { row, target, actual } of readIndicators(context.annex3?.indicators ?? [], context.settings, context.profile)) {
       if (target?.kind !== "quantitative" || !actual || !(target.comparator === ">=" || target.comparator === ">")) continue;
       const goal = target.quantity.value;
       if (!goal.greaterThan(0) || actual.unit !== target.quantity.unit && actual.unit !== null && target.quantity.unit !== null) continue;

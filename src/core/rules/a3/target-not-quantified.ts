@@ -1,6 +1,6 @@
 import { defineRule } from "../rule";
 import { indicatorName } from "./indicator-reading";
-import { canonicalText } from "../../text/normalize";
+import { canonicalText, compactText } from "../../text/normalize";
 import { label } from "../../messages/message";
 
 /**
@@ -27,7 +27,7 @@ export default defineRule({
     const pattern = context.profile.quantitativeLevel2;
     for (const row of context.annex3?.indicators ?? []) {
       if (row.placeholder || row.unfilled || !row.level2 || !row.target) continue;
-      const level2 = canonicalText(row.level2.text).replace(/\s+/g, "");
+      const level2 = compactText(row.level2.text);
       if (!pattern.test(level2)) continue;
       const target = row.target.text.trim();
       if (target === "" || /\d/.test(canonicalText(target))) continue;

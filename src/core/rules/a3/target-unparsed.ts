@@ -1,5 +1,5 @@
 import { defineRule } from "../rule";
-import { indicatorName, readRows } from "./indicator-reading";
+import { indicatorName, readIndicators } from "./indicator-reading";
 import { label } from "../../messages/message";
 
 /** A 年度指标值 with no number is read as qualitative; say so, so staff can check the reading. */
@@ -19,7 +19,7 @@ export default defineRule({
     },
   },
   check(context) {
-    for (const [row, { target }] of readRows(context.annex3?.indicators ?? [], context.settings, context.profile)) {
+    for (const { row, target } of readIndicators(context.annex3?.indicators ?? [], context.settings, context.profile)) {
       if (target?.kind !== "qualitative") continue;
       context.report({
         at: row.target!.at,

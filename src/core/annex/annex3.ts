@@ -118,25 +118,26 @@ function readHeader<F extends string>(index: SheetIndex, anchorRow: number, patt
 
 function findIndicatorHeader(index: SheetIndex, rows: RowSpan, spec: SelfEvalSpec): LabelCell | undefined {
   const c = spec.indicators.columns;
-  return index.find((l) => c.level1.test(l) || c.level3.test(l), rows)[0];
+  return index.first((l) => c.level1.test(l) || c.level3.test(l), rows);
 }
 
 type FundsColumn = keyof SelfEvalSpec["funds"]["columns"];
 
 function parseFunds(index: SheetIndex, rows: RowSpan, spec: SelfEvalSpec): { row: number; model: NonNullable<Annex3["funds"]> } | null {
   const cols = spec.funds.columns;
-  const budgetHeader = index.find((l) => cols.budget.test(l), rows).find((b) => {
+  const budgetHeader = index.first((l, b) => {
+    if (!cols.budget.test(l)) return false;
     const near = [b.row - 1, b.row, b.row + 1].flatMap((r) => index.visibleTexts(r).map((t) => t.label));
-    return near.some((l) => cols.executed.test(l));
-  });
+    return near.some((label) => cols.executed.test(label));
+  }, rows);
   if (!budgetHeader) return null;
   const headerRow = budgetHeader.row;
   const patterns: Record<FundsColumn | "reason", RegExp> = { ...cols, reason: spec.funds.reason ?? NEVER };
   const { columns, bottom } = readHeader(index, headerRow, patterns, rows);
   const valueCols = [columns.initialBudget, columns.budget, columns.executed].filter((c): c is number => c !== null);
   const firstValueCol = Math.min(...valueCols);
-  const totalLabel = index.find((l, cell) => spec.funds.totalRow.test(l) && cell.col < firstValueCol, { from: bottom + 1, to: rows.to })[0]
-    ?? index.find((l) => spec.funds.totalRow.test(l), { from: bottom + 1, to: rows.to })[0];
+  const totalLabel = index.first((l, cell) => spec.funds.totalRow.test(l) && cell.col < firstValueCol, { from: bottom + 1, to: rows.to })
+    ?? index.first((l) => spec.funds.totalRow.test(l), { from: bottom + 1, to: rows.to });
   let row = totalLabel && totalLabel.row <= bottom + 8 ? totalLabel.row : undefined;
   if (row === undefined && columns.budget !== null) {
     // No 年度资金总额 label: the first row under the header with a number in the budget column.
@@ -217,7 +218,7 @@ function breakdownPart(index: SheetIndex, cell: LabelCell, keyword: RegExp): Bre
 }
 
 function findPart(index: SheetIndex, rows: RowSpan, keyword: RegExp, role: "input" | "derived"): BreakdownPart | null {
-  const cell = index.labels.find((l) => l.row >= rows.from && l.row <= rows.to && keyword.test(compactText(l.text)));
+  const cell = index.first((_, l) => keyword.test(compactText(l.text)), rows);
   if (!cell) return null;
   const part = breakdownPart(index, cell, keyword);
   return part && { label: part.label, value: { ...part.value, role } };

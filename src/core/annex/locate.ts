@@ -15,6 +15,7 @@ import type { WorkbookSnapshot } from "../grid/workbook";
 import type { FormProfile, SelfEvalSpec } from "../profiles/profile";
 import { ANNEX2_LABELS as L2 } from "./labels";
 import { SheetIndex, type LabelCell, type RowSpan } from "./sheet-index";
+import { matchesAny } from "../text/patterns";
 
 export interface AnnexLocation {
   readonly index: SheetIndex;
@@ -97,25 +98,49 @@ function isIndicatorHeader(index: SheetIndex, row: number, spec: SelfEvalSpec): 
   return near.some((l) => others.some((p) => p.test(l)));
 }
 
-function selfEvalHits(index: SheetIndex, spec: SelfEvalSpec): Hit[] {
+/** Every pattern selfEvalHits looks labels up by. */
+function selfEvalAnchorPatterns(spec: SelfEvalSpec): RegExp[] {
+  const c = spec.indicators.columns;
+  return [spec.title, ...fieldPatterns(spec), spec.funds.columns.budget, spec.funds.totalRow, c.level1, c.level3, spec.goals, spec.total];
+}
+
+function selfEvalHits(index: SheetIndex, spec: SelfEvalSpec, labels: AnchorLabels): Hit[] {
   const hits: Hit[] = [];
   const add = (rows: Iterable<number>, anchor: Anchor) => {
     for (const row of new Set(rows)) hits.push({ row, anchor });
   };
-  add(index.find((l) => spec.title.test(l)).filter((c) => isTitle(index, c, spec)).map((c) => c.row), "title");
+  add(labels(spec.title).filter((c) => isTitle(index, c, spec)).map((c) => c.row), "title");
   const fields = fieldPatterns(spec);
   // The first field of a table: 项目名称 (or 单位名称); 主管部门 and 实施单位 follow it closely.
   const firstField = spec.fields.project ?? spec.fields.unitName;
-  if (firstField) add(index.find((l) => firstField.test(l) && !L2.title.test(l)).map((c) => c.row), "field");
-  else if (fields.length > 0) add(index.find((l) => fields.some((f) => f.test(l))).map((c) => c.row), "field");
+  if (firstField) add(labels(firstField).filter((c) => !L2.title.test(c.label)).map((c) => c.row), "field");
+  else if (fields.length > 0) add(labels(...fields).map((c) => c.row), "field");
   const cols = spec.funds.columns;
-  add(index.find((l) => cols.budget.test(l)).filter((c) => sameRowHas(index, c.row, cols.executed)).map((c) => c.row), "fundsHeader");
-  add(index.find((l) => spec.funds.totalRow.test(l)).map((c) => c.row), "fundsTotal");
-  add(index.find((l) => spec.indicators.columns.level1.test(l) || spec.indicators.columns.level3.test(l))
+  add(labels(cols.budget).filter((c) => sameRowHas(index, c.row, cols.executed)).map((c) => c.row), "fundsHeader");
+  add(labels(spec.funds.totalRow).map((c) => c.row), "fundsTotal");
+  add(labels(spec.indicators.columns.level1, spec.indicators.columns.level3)
     .filter((c) => isIndicatorHeader(index, c.row, spec)).map((c) => c.row), "indicatorHeader");
-  add(index.find((l) => spec.goals.test(l)).map((c) => c.row), "goals");
-  add(index.find((l) => spec.total.test(l)).map((c) => c.row), "total");
+  add(labels(spec.goals).map((c) => c.row), "goals");
+  add(labels(spec.total).map((c) => c.row), "total");
   return hits.sort((a, b) => a.row - b.row || order(a.anchor) - order(b.anchor));
+}
+
+/** The labels of a sheet matching any of the given anchor patterns, in row order. */
+type AnchorLabels = (...patterns: RegExp[]) => LabelCell[];
+
+/**
+ * Anchors are looked up among the labels that match one of them at all, found in one pass with
+ * the patterns joined: the anchor searches of a sheet once went over every label of a 20,000-row
+ * table a dozen times. Asking for a pattern not given here is a programming error, not a miss.
+ */
+function anchorLabels(index: SheetIndex, patterns: readonly RegExp[]): AnchorLabels {
+  const anyAnchor = matchesAny(patterns);
+  const candidates = index.find((label) => anyAnchor(label));
+  const known = new Set(patterns);
+  return (...wanted) => {
+    for (const pattern of wanted) if (!known.has(pattern)) throw new Error(`anchor pattern ${pattern} was not given to anchorLabels`);
+    return candidates.filter((c) => wanted.some((p) => p.test(c.label)));
+  };
 }
 
 const ANCHOR_ORDER: readonly Anchor[] = ["title", "field", "fundsHeader", "fundsTotal", "goals", "indicatorHeader", "total"];
@@ -162,21 +187,24 @@ interface Candidate {
   readonly score: number;
 }
 
-function annex2Anchors(index: SheetIndex): number[][] {
+/** Every pattern annex2Anchors looks labels up by. */
+const ANNEX2_ANCHOR_PATTERNS: readonly RegExp[] = [L2.title, L2.establishment, L2.fundsBlock, L2.threePublic, L2.buildingsBlock, L2.staffBlock];
+
+function annex2Anchors(index: SheetIndex, labels: AnchorLabels): number[][] {
   const kinds: number[][] = [
-    index.find((l) => L2.title.test(l)).map((l) => l.row),
-    index.find((l) => L2.establishment.test(l)).filter((l) => sameRowHas(index, l.row, L2.actualStaff)).map((l) => l.row),
-    index.find((l) => L2.fundsBlock.test(l)).map((l) => l.row),
-    index.find((l) => L2.threePublic.test(l)).map((l) => l.row),
-    index.find((l) => L2.buildingsBlock.test(l)).map((l) => l.row),
-    index.find((l) => L2.staffBlock.test(l)).map((l) => l.row),
+    labels(L2.title).map((l) => l.row),
+    labels(L2.establishment).filter((l) => sameRowHas(index, l.row, L2.actualStaff)).map((l) => l.row),
+    labels(L2.fundsBlock).map((l) => l.row),
+    labels(L2.threePublic).map((l) => l.row),
+    labels(L2.buildingsBlock).map((l) => l.row),
+    labels(L2.staffBlock).map((l) => l.row),
   ];
   return kinds.filter((rows) => rows.length > 0);
 }
 
 /** 附件2 candidates: the earliest row of each anchor kind starts the table; a kind found twice far apart, a second copy. */
-function annex2Candidates(index: SheetIndex): Candidate[] {
-  const anchors = annex2Anchors(index);
+function annex2Candidates(index: SheetIndex, labels: AnchorLabels): Candidate[] {
+  const anchors = annex2Anchors(index, labels);
   if (anchors.length < MIN_ANCHORS) return [];
   // A reduce, not Math.min(...rows): a label repeated on 200,000 rows would overflow the call stack.
   const firsts = anchors.map((rows) => rows.reduce((a, b) => Math.min(a, b)));
@@ -197,9 +225,11 @@ export function indexSheets(workbook: WorkbookSnapshot): SheetIndex[] {
 
 export function locateTables(indexes: readonly SheetIndex[], profile: FormProfile, options: LocateOptions = {}): Located {
   const candidates: Candidate[] = [];
+  const patterns = [...selfEvalAnchorPatterns(profile.selfEval), ...(profile.basicData ? ANNEX2_ANCHOR_PATTERNS : [])];
   for (const index of indexes) {
-    if (profile.basicData) candidates.push(...annex2Candidates(index));
-    for (const segment of segmentsOf(index, selfEvalHits(index, profile.selfEval))) {
+    const labels = anchorLabels(index, patterns);
+    if (profile.basicData) candidates.push(...annex2Candidates(index, labels));
+    for (const segment of segmentsOf(index, selfEvalHits(index, profile.selfEval, labels))) {
       candidates.push({ kind: "annex3", index, start: withTag(index, segment.start, "annex3"), score: segment.kinds.size });
     }
   }

@@ -106,7 +106,9 @@ export class SparseSheet implements SheetGrid {
   }
 
   forEachCell(visit: (row: number, col: number, cell: Cell) => void): void {
-    for (const [row, rowMap] of this.cells) for (const [col, cell] of rowMap) visit(row, col, cell);
+    // forEach rather than for-of over entries: an entry array (and an iterator result) per cell
+    // was a fifth of all that a check of a large table allocated.
+    this.cells.forEach((rowMap, row) => rowMap.forEach((cell, col) => visit(row, col, cell)));
   }
 }
 

@@ -9,6 +9,7 @@ import { HUNAN_DEPT } from "./hunan-dept";
 import { MOF_PROJECT } from "./mof-project";
 import { SICHUAN_PROJECT } from "./sichuan-project";
 import { HUBEI_PROJECT } from "./hubei-project";
+import { matchesAny } from "../text/patterns";
 
 export type { FormProfile } from "./profile";
 
@@ -35,7 +36,10 @@ export interface ProfileChoice {
  * wins when it names a built-in profile.
  */
 export function chooseProfile(labels: Iterable<string>, forced?: string, profiles: readonly FormProfile[] = PROFILES): ProfileChoice {
-  const all = [...labels];
+  // Signals are looked for among the labels that match one of them at all (one joined pattern
+  // over the labels, instead of every signal over every label of a large table).
+  const anySignal = matchesAny(profiles.flatMap((p) => p.detection.map((s) => s.pattern)));
+  const all = [...labels].filter((l) => anySignal(l));
   const scored = profiles.map((profile) => {
     const matched = profile.detection.filter((signal) => all.some((l) => signal.pattern.test(l)));
     const score = matched.reduce((n, s) => n + s.weight, 0);

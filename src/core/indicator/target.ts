@@ -32,6 +32,8 @@ const WORD_PREFIX: readonly [RegExp, Comparator][] = [
   [/^(?:小于|低于|少于)/, "<"],
 ];
 
+const PREFIX_COMPARATORS = [...SIGN_COMPARATORS, ...WORD_PREFIX];
+
 const WORD_SUFFIX: readonly [RegExp, Comparator][] = [
   [/(?:以上|及以上|或以上)$/, ">="],
   [/(?:以内|以下|及以下|或以下)$/, "<="],
@@ -87,7 +89,7 @@ const parseTargetKey = remembered((key: string): Target => {
 function parseTargetOnce(text: string, nature: string | null | undefined, unit: string | null | undefined): Target {
   let rest = compactText(text);
   let comparator: Comparator | null = null;
-  for (const [pattern, c] of [...SIGN_COMPARATORS, ...WORD_PREFIX]) {
+  for (const [pattern, c] of PREFIX_COMPARATORS) {
     if (pattern.test(rest)) {
       comparator = c;
       rest = rest.replace(pattern, "");

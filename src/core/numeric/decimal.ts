@@ -94,6 +94,8 @@ export function decimalOfText(text: string): Decimal {
 }
 
 export function round2(value: Decimal): Decimal {
+  // Most figures (分值 5, 得分 4.5) already have two decimals or fewer: the same value, no copy.
+  if (value.isFinite() && value.decimalPlaces() <= 2) return value;
   return value.toDecimalPlaces(2, D.ROUND_HALF_UP);
 }
 

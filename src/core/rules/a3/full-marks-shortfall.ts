@@ -15,6 +15,7 @@ const NEGATED = /(?:无|没有|不存在|未发现|均无)$/;
 
 /** Whether a reason states a shortfall, a negated one ("无未完成事项") not counting. */
 export function describesShortfall(text: string): boolean {
+  if (!SHORTFALL.test(text)) return false;
   for (const match of text.matchAll(new RegExp(SHORTFALL.source, "g"))) {
     if (!NEGATED.test(text.slice(0, match.index))) return true;
   }

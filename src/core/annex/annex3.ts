@@ -307,7 +307,7 @@ function parseIndicators(index: SheetIndex, rows: RowSpan, anchor: LabelCell, sp
   const firstLevelCol = Math.min(...[c.level1, c.level2, c.level3].filter((x): x is number => x !== null), Number.MAX_SAFE_INTEGER);
   for (let row = bottom + 1; row <= rows.to; row++) {
     const labels = index.rowLabels(row);
-    const totalLabel = labels.find((l) => spec.total.test(l.label) && l.col < firstValueCol);
+    const totalLabel = labels.find((l) => l.col < firstValueCol && spec.total.test(l.label));
     if (totalLabel) {
       total = {
         label: readText(index, row, totalLabel.col)!,

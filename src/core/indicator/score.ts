@@ -20,7 +20,18 @@ export function unitsAgree(a: string | null, b: string | null): boolean {
 
 /** Whether a 正向 actual beats its target by the form's threshold or more. */
 export function isOverCompleted(goal: Decimal, actual: Decimal, over: OverCompletionSpec): boolean {
-  return goal.greaterThan(0) && actual.greaterThanOrEqualTo(goal.times(factorOf(over.thresholdPercent)));
+  return goal.greaterThan(0) && actual.greaterThanOrEqualTo(overCompletionMark(goal, over.thresholdPercent));
+}
+
+// goal × (1 + threshold / 100) for each goal (parsed targets are shared, so a goal recurs): not
+// multiplied again for every row that has it.
+const marks = new WeakMap<Decimal, { readonly threshold: number; readonly mark: Decimal }>();
+function overCompletionMark(goal: Decimal, thresholdPercent: number): Decimal {
+  const known = marks.get(goal);
+  if (known && known.threshold === thresholdPercent) return known.mark;
+  const mark = goal.times(factorOf(thresholdPercent));
+  marks.set(goal, { threshold: thresholdPercent, mark });
+  return mark;
 }
 
 // 1 + threshold / 100 for each threshold in use (a form has one): not rebuilt for every row.

@@ -78,8 +78,12 @@ function parseQuantityOnce(text: string): Quantity | null {
  * column, when the form has them; then the comparator and unit are not inside the value text.
  */
 export function parseTarget(text: string, nature?: string | null, unit?: string | null): Target {
+  // Most forms have no 指标性质 or 度量单位 column: the text alone is the key, with no key built per row.
+  if (nature == null && unit == null) return parseTargetText(text);
   return parseTargetKey(`${text}\u0000${nature ?? "\u0001"}\u0000${unit ?? "\u0001"}`);
 }
+
+const parseTargetText = remembered((text: string): Target => parseTargetOnce(text, null, null));
 
 const parseTargetKey = remembered((key: string): Target => {
   const [text = "", nature, unit] = key.split("\u0000");

@@ -1,4 +1,5 @@
 import { defineRule } from "../rule";
+import type { LocatedText } from "../../model/located";
 import { indicatorName } from "./indicator-reading";
 import { canonicalText, compactText } from "../../text/normalize";
 import { label } from "../../messages/message";
@@ -25,10 +26,18 @@ export default defineRule({
   },
   check(context) {
     const pattern = context.profile.quantitativeLevel2;
+    // Rows under one 二级 share its cell: it is read once per run of rows, not once per row.
+    let lastLevel2: LocatedText | null = null;
+    let level2 = "";
+    let quantitative = false;
     for (const row of context.annex3?.indicators ?? []) {
       if (row.placeholder || row.unfilled || !row.level2 || !row.target) continue;
-      const level2 = compactText(row.level2.text);
-      if (!pattern.test(level2)) continue;
+      if (row.level2 !== lastLevel2) {
+        lastLevel2 = row.level2;
+        level2 = compactText(row.level2.text);
+        quantitative = pattern.test(level2);
+      }
+      if (!quantitative) continue;
       const target = row.target.text.trim();
       if (target === "" || /\d/.test(canonicalText(target))) continue;
       context.report({

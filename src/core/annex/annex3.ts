@@ -355,9 +355,10 @@ function parseIndicators(index: SheetIndex, rows: RowSpan, anchor: LabelCell, sp
     // (the 湖南 form keeps such rows to show its structure). Unfilled: only template stubs and
     // no 分值 at all, or "/" rows nobody weighted.
     const weightMarkedZero = weight?.parsed.kind === "dash" || (weight?.value != null && weight.value.isZero());
-    const placeholder = texts.every((t) => t === null || isSlash(t) || t.text.trim() === "") && weightMarkedZero && !nonZero(score)
+    // The figures are looked at before the texts: most rows have a 分值, and need no text examined.
+    const placeholder = weightMarkedZero && !nonZero(score) && texts.every((t) => t === null || isSlash(t) || t.text.trim() === "")
       && (texts.some(isSlash) || level2 !== null);
-    const unfilled = !placeholder && texts.every(isStub) && !nonZero(weight) && !nonZero(score);
+    const unfilled = !placeholder && !nonZero(weight) && !nonZero(score) && texts.every(isStub);
     out.push({
       row,
       group: lastGroup,

@@ -1,4 +1,8 @@
-/** Every number cell the models hold, with a name for messages: what the cell.* rules walk. */
+/**
+ * The number cells of the models that hold something other than a number or nothing (text, an
+ * error, a number stored as text), with a name for messages: the only cells the cell.* rules
+ * report. A clean table of 20,000 rows gives an empty list instead of 40,000 entries.
+ */
 import type { Annex2, FundsRow } from "../../model/annex2";
 import type { Annex3, IndicatorRow } from "../../model/annex3";
 import type { LocatedNumber } from "../../model/located";
@@ -65,7 +69,7 @@ export function numberCells(annex2: Annex2 | null, annex3: Annex3 | null, terms:
 function collect(annex2: Annex2 | null, annex3: Annex3 | null, terms: Terms): NamedNumber[] {
   const out: NamedNumber[] = [];
   const add = (cell: LocatedNumber | null | undefined, name: MessageArg) => {
-    if (cell) out.push({ cell, name });
+    if (cell && isIrregular(cell)) out.push({ cell, name });
   };
   const term = (key: keyof Terms) => label(terms[key]);
   if (annex2) {
@@ -113,11 +117,17 @@ function collect(annex2: Annex2 | null, annex3: Annex3 | null, terms: Terms): Na
       if (p) add(p.value, normalizeLabel(p.label.text).replace(/:.*$/, ""));
     }
     for (const row of annex3.indicators) {
-      if (row.weight) out.push(new IndicatorNumber(row.weight, row, "weight", terms));
-      if (row.score) out.push(new IndicatorNumber(row.score, row, "score", terms));
+      if (row.weight && isIrregular(row.weight)) out.push(new IndicatorNumber(row.weight, row, "weight", terms));
+      if (row.score && isIrregular(row.score)) out.push(new IndicatorNumber(row.score, row, "score", terms));
     }
     add(annex3.total?.weight, termOf(terms.total.zh, "weight", terms));
     add(annex3.total?.score, termOf(terms.total.zh, "score", terms));
   }
   return out;
+}
+
+/** Text, an error or a number stored as text: what cell.not-a-number, cell.error-value and cell.text-number look for. */
+function isIrregular(cell: LocatedNumber): boolean {
+  const p = cell.parsed;
+  return p.kind === "text" || p.kind === "error" || (p.kind === "number" && p.storedAsText);
 }

@@ -41,17 +41,16 @@ export class SheetIndex {
   readonly rowCount: number;
   readonly colCount: number;
   /**
-   * Every cell holding something (not blank, not only spaces), row-major: its row and column.
-   * A row's cells and labels are contiguous runs of these and of `labels`, found through
-   * `rowsFilled` (the distinct rows, ascending) and the run starts beside them. Flat arrays
-   * instead of an array per row: a 20,000-row table made 40,000 small arrays that outlived the
-   * young generation and cost more in garbage collection than in building them.
+   * Every cell holding something (not blank, not only spaces), row-major, as row × MAX_COLS + col
+   * (exact in a double). A row's cells and labels are contiguous runs of these and of `labels`,
+   * found through `rowsFilled` (the distinct rows, ascending) and the run starts beside them.
+   * Typed arrays rather than an array per row, or even two growing number arrays: on a 20,000-row
+   * table those were most of what building the index allocated.
    */
-  private readonly filledRows: number[] = [];
-  private readonly filledCols: number[] = [];
-  private readonly rowsFilled: number[] = [];
-  private readonly filledStart: number[] = [];
-  private readonly labelStart: number[] = [];
+  private filledKeys: Float64Array = NO_KEYS;
+  private rowsFilled: Int32Array = NO_INTS;
+  private filledStart: Int32Array = NO_INTS;
+  private labelStart: Int32Array = NO_INTS;
 
   constructor(readonly sheet: SheetGrid) {
     const indexable = (m: CellRange) => [m.top, m.left, m.bottom, m.right].every(Number.isInteger)
@@ -87,17 +86,22 @@ export class SheetIndex {
     // fails inside the table being parsed (reported unreadable), not for the whole workbook.
     const dense = sheet.forEachCell && rowCount * colCount <= DENSE_LIMIT ? new Array<Cell | undefined>(rowCount * colCount) : null;
     const labels: LabelCell[] = [];
-    const { filledRows, filledCols } = this;
+    let keys = new Float64Array(Math.min(Math.max(16, rowCount * colCount), INITIAL_KEYS));
+    let count = 0;
     let ordered = true;
     const visit = (row: number, col: number, raw: unknown) => {
       const cell = safeCell(raw);
       if (dense && cell) dense[row * colCount + col] = cell;
       const value = cell?.value;
       if (value === null || value === undefined || (typeof value === "string" && value.trim() === "")) return;
-      const last = filledRows.length - 1;
-      if (last >= 0 && (row < filledRows[last]! || (row === filledRows[last] && col < filledCols[last]!))) ordered = false;
-      filledRows.push(row);
-      filledCols.push(col);
+      const key = row * MAX_COLS + col;
+      if (count > 0 && key < keys[count - 1]!) ordered = false;
+      if (count === keys.length) {
+        const grown = new Float64Array(keys.length * 2);
+        grown.set(keys);
+        keys = grown;
+      }
+      keys[count++] = key;
       if (typeof value !== "string") return;
       // Excel shows only the top-left value of a merged area; a value a snapshot still carries
       // under it (WPS files, hand-built specs) is invisible to the user and must not be a label.
@@ -112,13 +116,7 @@ export class SheetIndex {
       });
       // Readers hand cells over row by row; a host that does not is put in order here.
       if (!ordered) {
-        const order = filledRows.map((_, i) => i).sort((x, y) => filledRows[x]! - filledRows[y]! || filledCols[x]! - filledCols[y]!);
-        const rowsInOrder = order.map((i) => filledRows[i]!);
-        const colsInOrder = order.map((i) => filledCols[i]!);
-        for (let i = 0; i < order.length; i++) {
-          filledRows[i] = rowsInOrder[i]!;
-          filledCols[i] = colsInOrder[i]!;
-        }
+        keys.subarray(0, count).sort();
         labels.sort((x, y) => x.row - y.row || x.col - y.col);
       }
     } else {
@@ -126,17 +124,27 @@ export class SheetIndex {
     }
     this.labels = labels;
     this.cellGrid = dense;
+    // The doubling slack is not kept for the life of the index.
+    this.filledKeys = keys.length > count + count / 4 ? keys.slice(0, count) : keys;
+    const rows = new Int32Array(count);
+    const filledStart = new Int32Array(count + 1);
+    const labelStart = new Int32Array(count + 1);
+    let distinct = 0;
     let label = 0;
-    for (let i = 0; i < filledRows.length; i++) {
-      const row = filledRows[i]!;
-      if (i > 0 && filledRows[i - 1] === row) continue;
-      this.rowsFilled.push(row);
-      this.filledStart.push(i);
+    for (let i = 0; i < count; i++) {
+      const row = Math.floor(keys[i]! / MAX_COLS);
+      if (distinct > 0 && rows[distinct - 1] === row) continue;
       while (label < labels.length && labels[label]!.row < row) label++;
-      this.labelStart.push(label);
+      rows[distinct] = row;
+      filledStart[distinct] = i;
+      labelStart[distinct] = label;
+      distinct++;
     }
-    this.filledStart.push(filledRows.length);
-    this.labelStart.push(labels.length);
+    filledStart[distinct] = count;
+    labelStart[distinct] = labels.length;
+    this.rowsFilled = rows.subarray(0, distinct);
+    this.filledStart = filledStart.subarray(0, distinct + 1);
+    this.labelStart = labelStart.subarray(0, distinct + 1);
   }
 
   get name(): string {
@@ -258,13 +266,16 @@ export class SheetIndex {
   /** Columns of a row that hold something (not blank, not only spaces), ascending. */
   filledColumns(row: number): readonly number[] {
     const at = this.rowPosition(row);
-    return at < 0 ? NO_COLUMNS : this.filledCols.slice(this.filledStart[at], this.filledStart[at + 1]);
+    if (at < 0) return NO_COLUMNS;
+    const cols: number[] = [];
+    for (let i = this.filledStart[at]!, end = this.filledStart[at + 1]!; i < end; i++) cols.push(this.filledKeys[i]! - row * MAX_COLS);
+    return cols;
   }
 
   /** The first column of a row that holds something, if any (filledColumns(row)[0] without a copy). */
   firstFilledColumn(row: number): number | undefined {
     const at = this.rowPosition(row);
-    return at < 0 ? undefined : this.filledCols[this.filledStart[at]!];
+    return at < 0 ? undefined : this.filledKeys[this.filledStart[at]!]! - row * MAX_COLS;
   }
 
   /** How many cells of a row hold something. */
@@ -295,7 +306,7 @@ export class SheetIndex {
     const at = this.rowPosition(row);
     if (at < 0) return true;
     for (let i = this.filledStart[at]!, end = this.filledStart[at + 1]!; i < end; i++) {
-      const col = this.filledCols[i]!;
+      const col = this.filledKeys[i]! - row * MAX_COLS;
       if (col >= fromCol && col <= toCol) return false;
     }
     return true;
@@ -307,6 +318,10 @@ const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
 /** A whole row of an 80-column sheet is 80 cells; no real form merges anything near this. */
 const HUGE_MERGE_CELLS = 100_000;
+const NO_KEYS = new Float64Array(0);
+const NO_INTS = new Int32Array(1);
+/** Room for this many filled cells at first; a larger sheet grows it by doubling. */
+const INITIAL_KEYS = 65_536;
 /** Grids up to this many cells are indexed densely (a 20,000-row, 10-column table is 200,000; at most 8 MB). */
 const DENSE_LIMIT = 1_000_000;
 

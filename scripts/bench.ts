@@ -110,7 +110,7 @@ const gc = (() => {
   try {
     setFlagsFromString("--expose-gc");
     const f = runInNewContext("gc") as unknown;
-    if (typeof f === "function") return () => (f as () => void)();
+    if (typeof f === "function") return () => (f as (options?: { type: string }) => void)(process.env["BENCH_GC"] === "reduce" ? undefined : { type: "major" });
   } catch {
     // no gc: measurements are noisier, not wrong
   }

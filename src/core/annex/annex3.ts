@@ -16,6 +16,7 @@ import {
   type Annex3, type BreakdownPart, type FundsPart, type IndicatorField, type IndicatorRow, type Level1Group,
 } from "../model/annex3";
 import type { LocatedNumber, LocatedText } from "../model/located";
+import type { CellRange } from "../grid/address";
 import type { YearMention } from "../model/annex2";
 import { dec } from "../numeric/decimal";
 import { canonicalText, compactText, normalizeLabel } from "../text/normalize";
@@ -279,6 +280,19 @@ function nonZero(cell: LocatedNumber | null): boolean {
   return cell?.value != null && !cell.value.isZero();
 }
 
+/** readText for one column, row after row: a cell under the same merge as the last one gives the same object. */
+function mergedTextReader(index: SheetIndex): (row: number, col: number) => LocatedText | null {
+  let lastMerge: CellRange | undefined;
+  let lastText: LocatedText | null = null;
+  return (row, col) => {
+    const merge = index.mergeAt(row, col);
+    if (merge !== undefined && merge === lastMerge) return lastText;
+    lastMerge = merge;
+    lastText = readText(index, row, col);
+    return lastText;
+  };
+}
+
 /** The text of a row's cell in a column the header may not have. */
 function anyTextAt(index: SheetIndex, row: number, col: number | null): LocatedText | null {
   return col !== null ? readAnyText(index, row, col) : null;
@@ -304,6 +318,10 @@ function parseIndicators(index: SheetIndex, rows: RowSpan, anchor: LabelCell, sp
     if (key === undefined) groupKeys.set(text, (key = groupKey(text)));
     return key;
   };
+  // 一级 and 二级 cells are merged down their rows: every row under one merge reads the same text,
+  // one object for all of them instead of one per row.
+  const level1Text = mergedTextReader(index);
+  const level2Text = mergedTextReader(index);
   const firstLevelCol = Math.min(...[c.level1, c.level2, c.level3].filter((x): x is number => x !== null), Number.MAX_SAFE_INTEGER);
   for (let row = bottom + 1; row <= rows.to; row++) {
     const labels = index.rowLabels(row);
@@ -327,7 +345,7 @@ function parseIndicators(index: SheetIndex, rows: RowSpan, anchor: LabelCell, sp
     if (headers >= 2) continue;
     if (labels.length > 0 && labels.every((l) => COLUMN_TAG.test(l.label)) && labels.length === index.filledCount(row)) continue;
     if (c.level1 !== null) {
-      const text = readText(index, row, c.level1);
+      const text = level1Text(row, c.level1);
       if (text && text.text.trim() !== "") {
         const key = groupKeyOf(text.text);
         let group = groupByKey.get(key);
@@ -343,7 +361,7 @@ function parseIndicators(index: SheetIndex, rows: RowSpan, anchor: LabelCell, sp
         lastGroup = group;
       }
     }
-    const level2 = c.level2 !== null ? readText(index, row, c.level2) : null;
+    const level2 = c.level2 !== null ? level2Text(row, c.level2) : null;
     if (level2) lastLevel2 = level2;
     const level3 = anyTextAt(index, row, c.level3);
     const target = anyTextAt(index, row, c.target);

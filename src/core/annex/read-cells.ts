@@ -17,18 +17,17 @@ export function readNumber(index: SheetIndex, row: number, col: number, kind: Nu
     return { at: index.address(row, col), raw: cell?.value ?? null, parsed: { kind: "blank" }, value: null, underMerge: true, role, kind };
   }
   const parsed = parseCellNumber(cell, kind);
-  // Built without spreads: this runs for every number cell of every table.
-  const located: { -readonly [K in keyof LocatedNumber]: LocatedNumber[K] } = {
-    at: index.address(row, col),
-    raw: cell?.value ?? null,
-    parsed,
-    value: parsed.kind === "number" ? parsed.value : null,
-    role,
-    kind,
-  };
-  if (cell?.formula !== undefined) located.formula = cell.formula;
-  if (cell?.numberFormat !== undefined) located.numberFormat = cell.numberFormat;
-  return located;
+  const at = index.address(row, col);
+  const raw = cell?.value ?? null;
+  const value = parsed.kind === "number" ? parsed.value : null;
+  const formula = cell?.formula;
+  const numberFormat = cell?.numberFormat;
+  // This runs for every number cell of every table: each shape is one literal, with no spread and
+  // no property added afterwards (which would allocate a second block for the object).
+  if (formula === undefined) {
+    return numberFormat === undefined ? { at, raw, parsed, value, role, kind } : { at, raw, parsed, value, role, kind, numberFormat };
+  }
+  return numberFormat === undefined ? { at, raw, parsed, value, role, kind, formula } : { at, raw, parsed, value, role, kind, formula, numberFormat };
 }
 
 export function readText(index: SheetIndex, row: number, col: number): LocatedText | null {

@@ -53,11 +53,25 @@ export function parseCellNumber(cell: Cell | undefined, kind: NumberKind): Parse
   if (typeof value === "boolean") return { kind: "text", text: String(value) };
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return { kind: "text", text: String(value) };
-    let decimal = decimalOf(value);
-    if (kind === "percent" && isPercentFormat(cell.numberFormat)) decimal = decimal.times(HUNDRED);
-    return { kind: "number", value: decimal, storedAsText: false, unit: null };
+    if (kind === "percent" && isPercentFormat(cell.numberFormat)) return { kind: "number", value: decimalOf(value).times(HUNDRED), storedAsText: false, unit: null };
+    return typedNumber(value);
   }
   return parseNumberText(value, kind);
+}
+
+// A table repeats its figures (分值 5, 得分 10): the outcome for a typed number is immutable and shared.
+const typedNumbers = new Map<number, ParsedNumber>();
+
+function typedNumber(value: number): ParsedNumber {
+  // -0 and 0 are one Map key but not one Decimal: -0 is never looked up.
+  if (Object.is(value, -0)) return { kind: "number", value: decimalOf(value), storedAsText: false, unit: null };
+  let parsed = typedNumbers.get(value);
+  if (parsed === undefined) {
+    parsed = { kind: "number", value: decimalOf(value), storedAsText: false, unit: null };
+    if (typedNumbers.size >= 10_000) typedNumbers.clear();
+    typedNumbers.set(value, parsed);
+  }
+  return parsed;
 }
 
 /** Parses text that should be a number ("982.60万元", "６０%", "——"). */

@@ -210,3 +210,22 @@ describe("parseNumberText and numberOrNull", () => {
     for (const text of odd) for (const kind of ["amount", "percent", "count", "score"] as const) expect(() => parseNumberText(text, kind)).not.toThrow();
   });
 });
+
+describe("parseCellNumber shares the outcome of a repeated typed number", () => {
+  test("0 and -0 keep their own signs, whichever comes first", () => {
+    const zero = parseCellNumber({ value: 0 }, "score");
+    const negativeZero = parseCellNumber({ value: -0 }, "score");
+    const zeroAgain = parseCellNumber({ value: 0 }, "score");
+    expect(zero.kind === "number" && zero.value.isNegative()).toBe(false);
+    expect(negativeZero.kind === "number" && negativeZero.value.isNegative()).toBe(true);
+    expect(zeroAgain.kind === "number" && zeroAgain.value.isNegative()).toBe(false);
+  });
+
+  test("a repeated figure reads the same each time, and a percent cell still reads in points", () => {
+    expect(parseCellNumber({ value: 12.5 }, "score")).toEqual(parseCellNumber({ value: 12.5 }, "amount"));
+    const rate = parseCellNumber({ value: 0.6, numberFormat: "0%" }, "percent");
+    expect(rate.kind === "number" && rate.value.toString()).toBe("60");
+    const plain = parseCellNumber({ value: 0.6 }, "percent");
+    expect(plain.kind === "number" && plain.value.toString()).toBe("0.6");
+  });
+});

@@ -1,6 +1,7 @@
 import { defineRule } from "../rule";
 import { indicatorName } from "./indicator-reading";
 import type { CellAddress } from "../../grid/address";
+import type { LocatedNumber } from "../../model/located";
 import { label, list, type MessageArg } from "../../messages/message";
 
 /**
@@ -24,12 +25,14 @@ export default defineRule({
     if (!a3) return;
     const t = context.terms;
     const cellOf = (row: number, col: number | null): CellAddress | null => (col === null ? null : { sheet: a3.sheet, row, col });
+    const blankNumber = (c: LocatedNumber | null) => !c || c.parsed.kind === "blank" || c.parsed.kind === "dash";
+    // A form without a 分值 column at all (weights only in the 一级 labels) has nothing to fill in per row.
+    const weighed = a3.indicatorColumns.weight !== null || context.profile.selfEval.indicators.weightColumn;
     for (const row of a3.indicators) {
       if (row.placeholder || row.unfilled) continue;
+      // Most rows lack nothing: they are passed over before anything is built for a finding.
+      if (!(weighed && blankNumber(row.weight)) && row.target && row.actual && !blankNumber(row.score)) continue;
       const missing: { name: MessageArg; at: CellAddress | null }[] = [];
-      const blankNumber = (c: typeof row.weight) => !c || c.parsed.kind === "blank" || c.parsed.kind === "dash";
-      // A form without a 分值 column at all (weights only in the 一级 labels) has nothing to fill in per row.
-      const weighed = a3.indicatorColumns.weight !== null || context.profile.selfEval.indicators.weightColumn;
       if (weighed && blankNumber(row.weight)) missing.push({ name: label(t.weight), at: cellOf(row.row, a3.indicatorColumns.weight) });
       if (!row.target) missing.push({ name: label(t.target), at: cellOf(row.row, a3.indicatorColumns.target) });
       if (!row.actual) missing.push({ name: label(t.actual), at: cellOf(row.row, a3.indicatorColumns.actual) });

@@ -1,6 +1,6 @@
 import { defineRule } from "../rule";
 import { indicatorName } from "./indicator-reading";
-import { SCORE_TOLERANCE } from "../../numeric/decimal";
+import { isShortBy, SCORE_TOLERANCE } from "../../numeric/decimal";
 import { compactText } from "../../text/normalize";
 import { figure, label } from "../../messages/message";
 
@@ -34,7 +34,7 @@ export default defineRule({
       const weight = row.weight?.value;
       const score = row.score?.value;
       const reason = row.reason?.text.trim() ?? "";
-      if (weight == null || score == null || reason === "" || !score.lessThan(weight.minus(SCORE_TOLERANCE))) continue;
+      if (weight == null || score == null || reason === "" || !isShortBy(score, weight, SCORE_TOLERANCE)) continue;
       if (!VACUOUS_REASON.test(compactText(reason))) continue;
       context.report({
         at: row.reason!.at,

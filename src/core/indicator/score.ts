@@ -20,7 +20,7 @@ export function unitsAgree(a: string | null, b: string | null): boolean {
 
 /** Whether a 正向 actual beats its target by the form's threshold or more. */
 export function isOverCompleted(goal: Decimal, actual: Decimal, over: OverCompletionSpec): boolean {
-  return goal.greaterThan(0) && actual.greaterThanOrEqualTo(overCompletionMark(goal, over.thresholdPercent));
+  return goal.greaterThan(ZERO) && actual.greaterThanOrEqualTo(overCompletionMark(goal, over.thresholdPercent));
 }
 
 // goal × (1 + threshold / 100) for each goal (parsed targets are shared, so a goal recurs): not

@@ -1,5 +1,5 @@
 import { defineRule } from "../rule";
-import { fixed2, HUNDRED, plain } from "../../numeric/decimal";
+import { fixed2, HUNDRED, plain, ZERO } from "../../numeric/decimal";
 import { isOverCompleted } from "../../indicator/score";
 import { clause } from "../../messages/message";
 import { indicatorName, readIndicators } from "./indicator-reading";
@@ -32,7 +32,7 @@ export default defineRule({
     for (const { row, target, actual } of readIndicators(context.annex3?.indicators ?? [], context.settings, context.profile)) {
       if (target?.kind !== "quantitative" || !actual || !(target.comparator === ">=" || target.comparator === ">")) continue;
       const goal = target.quantity.value;
-      if (!goal.greaterThan(0) || actual.unit !== target.quantity.unit && actual.unit !== null && target.quantity.unit !== null) continue;
+      if (!goal.greaterThan(ZERO) || actual.unit !== target.quantity.unit && actual.unit !== null && target.quantity.unit !== null) continue;
       if (!isOverCompleted(goal, actual.value, over)) continue;
       const beaten = actual.value.dividedBy(goal).minus(1).times(HUNDRED);
       const consequence = over.treatment === "no-points" ? clause("noPoints")

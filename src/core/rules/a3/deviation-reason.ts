@@ -21,11 +21,11 @@ export default defineRule({
   },
   check(context) {
     if (!context.profile.reasons.whenScoreBelowWeight) return;
-    for (const row of context.annex3?.indicators ?? []) {
+    (context.annex3?.indicators ?? []).forEach((row) => {
       const weight = row.weight?.value;
       const score = row.score?.value;
-      if (weight == null || score == null || !isShortBy(score, weight, SCORE_TOLERANCE)) continue;
-      if (row.reason && row.reason.text.trim() !== "") continue;
+      if (weight == null || score == null || !isShortBy(score, weight, SCORE_TOLERANCE)) return;
+      if (row.reason && row.reason.text.trim() !== "") return;
       context.report({
         at: row.reason?.at ?? row.score!.at,
         related: [row.score!.at, row.weight!.at],
@@ -37,6 +37,6 @@ export default defineRule({
           weightName: label(context.terms.weight), weight: figure(weight, "typed"), reasonName: label(context.terms.reason),
         },
       });
-    }
+    });
   },
 });

@@ -42,13 +42,13 @@ export default defineRule({
     },
   },
   check(context) {
-    for (const row of context.annex3?.indicators ?? []) {
+    (context.annex3?.indicators ?? []).forEach((row) => {
       const weight = row.weight?.value;
       const score = row.score?.value;
       const reason = row.reason?.text.trim() ?? "";
-      if (weight == null || score == null || reason === "" || weight.isZero()) continue;
-      if (isShortBy(score, weight, SCORE_TOLERANCE)) continue;
-      if (!describesShortfall(compactText(reason))) continue;
+      if (weight == null || score == null || reason === "" || weight.isZero()) return;
+      if (isShortBy(score, weight, SCORE_TOLERANCE)) return;
+      if (!describesShortfall(compactText(reason))) return;
       context.report({
         at: row.reason!.at,
         related: [row.score!.at, row.weight!.at],
@@ -57,6 +57,6 @@ export default defineRule({
         messageId: "shortfall",
         data: { name: indicatorName(row), weight: figure(weight, "typed"), reasonName: label(context.terms.reason), reason },
       });
-    }
+    });
   },
 });

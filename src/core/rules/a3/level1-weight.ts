@@ -29,12 +29,12 @@ export default defineRule({
     if (!a3) return;
     // One pass over the rows for every group: a group's rows with a 分值, or null once one is unreadable.
     const weighted: (IndicatorRow[] | null)[] = a3.level1Groups.map(() => []);
-    for (const row of a3.indicators) {
+    a3.indicators.forEach((row) => {
       const rows = row.group === null ? undefined : weighted[row.group];
-      if (!rows) continue;
+      if (!rows) return;
       if (isUnreadable(row.weight)) weighted[row.group!] = null;
       else if (row.weight?.value != null) rows.push(row);
-    }
+    });
     a3.level1Groups.forEach((group, i) => {
       const rows = weighted[i];
       if (group.statedWeight === null || !rows || rows.length === 0) return;

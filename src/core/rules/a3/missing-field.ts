@@ -28,16 +28,16 @@ export default defineRule({
     const blankNumber = (c: LocatedNumber | null) => !c || c.parsed.kind === "blank" || c.parsed.kind === "dash";
     // A form without a 分值 column at all (weights only in the 一级 labels) has nothing to fill in per row.
     const weighed = a3.indicatorColumns.weight !== null || context.profile.selfEval.indicators.weightColumn;
-    for (const row of a3.indicators) {
-      if (row.placeholder || row.unfilled) continue;
+    a3.indicators.forEach((row) => {
+      if (row.placeholder || row.unfilled) return;
       // Most rows lack nothing: they are passed over before anything is built for a finding.
-      if (!(weighed && blankNumber(row.weight)) && row.target && row.actual && !blankNumber(row.score)) continue;
+      if (!(weighed && blankNumber(row.weight)) && row.target && row.actual && !blankNumber(row.score)) return;
       const missing: { name: MessageArg; at: CellAddress | null }[] = [];
       if (weighed && blankNumber(row.weight)) missing.push({ name: label(t.weight), at: cellOf(row.row, a3.indicatorColumns.weight) });
       if (!row.target) missing.push({ name: label(t.target), at: cellOf(row.row, a3.indicatorColumns.target) });
       if (!row.actual) missing.push({ name: label(t.actual), at: cellOf(row.row, a3.indicatorColumns.actual) });
       if (blankNumber(row.score)) missing.push({ name: label(t.score), at: cellOf(row.row, a3.indicatorColumns.score) });
-      if (missing.length === 0) continue;
+      if (missing.length === 0) return;
       const at = missing.find((m) => m.at)?.at ?? row.level3?.at ?? a3.anchor;
       context.report({
         at,
@@ -46,6 +46,6 @@ export default defineRule({
         messageId: "missing",
         data: { name: indicatorName(row), fields: list(missing.map((m) => m.name)) },
       });
-    }
+    });
   },
 });

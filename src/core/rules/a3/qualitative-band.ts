@@ -36,19 +36,19 @@ export default defineRule({
     },
   },
   check(context) {
-    for (const row of context.annex3?.indicators ?? []) {
+    (context.annex3?.indicators ?? []).forEach((row) => {
       const weight = row.weight?.value;
       const score = row.score?.value;
-      if (weight == null || score == null || weight.isZero() || !row.actual) continue;
+      if (weight == null || score == null || weight.isZero() || !row.actual) return;
       const outcome = qualitativeOutcome(row.actual.text);
-      if (!outcome) continue;
+      if (!outcome) return;
       const [lowShare, highShare] = context.profile.qualitativeBands[PROFILE_KEYS[outcome]];
       const low = decimalOf(lowShare);
       const high = decimalOf(highShare);
       const share = score.dividedBy(weight);
       // The upper bound is included only for 达成 (100%); the others stop below the next band.
       const inBand = share.greaterThanOrEqualTo(low) && (outcome === "achieved" ? share.lessThanOrEqualTo(high) : share.lessThan(high));
-      if (inBand) continue;
+      if (inBand) return;
       context.report({
         at: row.score!.at,
         related: [row.actual!.at, row.weight!.at],
@@ -63,6 +63,6 @@ export default defineRule({
           low: figure(low.times(weight), "typed"), high: figure(high.times(weight), "typed"), score: figure(score, "typed"),
         },
       });
-    }
+    });
   },
 });

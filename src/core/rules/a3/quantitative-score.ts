@@ -39,7 +39,7 @@ export default defineRule({
   },
   check(context) {
     const over = context.profile.overCompletion;
-    for (const { row, target, actual, suggestion } of readIndicators(context.annex3?.indicators ?? [], context.settings, context.profile)) {
+    (readIndicators(context.annex3?.indicators ?? [], context.settings, context.profile)).forEach(({ row, target, actual, suggestion }) => {
       if (suggestion.kind === "unit-mismatch") {
         context.report({
           severity: "info",
@@ -50,13 +50,13 @@ export default defineRule({
           messageId: "unitMismatch",
           data: { name: indicatorName(row), targetUnit: suggestion.targetUnit ?? "—", actualUnit: suggestion.actualUnit ?? "—" },
         });
-        continue;
+        return;
       }
-      if (suggestion.kind !== "score" || !row.score || row.score.value == null || target?.kind !== "quantitative" || !actual) continue;
+      if (suggestion.kind !== "score" || !row.score || row.score.value == null || target?.kind !== "quantitative" || !actual) return;
       const entered = row.score.value;
-      if (entered.eq(suggestion.score)) continue;
+      if (entered.eq(suggestion.score)) return;
       const gap = entered.minus(suggestion.score).abs();
-      if (gap.lessThan(MATCH_GAP)) continue;
+      if (gap.lessThan(MATCH_GAP)) return;
       const how = suggestion.overCompleted
         ? clause("overCompleted", {
             threshold: over.thresholdPercent,
@@ -80,6 +80,6 @@ export default defineRule({
         },
         ...(edit ? { fix: { edits: [edit], safe: false } } : {}),
       });
-    }
+    });
   },
 });

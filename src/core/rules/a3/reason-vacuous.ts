@@ -30,12 +30,12 @@ export default defineRule({
   },
   check(context) {
     if (!context.profile.reasons.whenScoreBelowWeight) return;
-    for (const row of context.annex3?.indicators ?? []) {
+    (context.annex3?.indicators ?? []).forEach((row) => {
       const weight = row.weight?.value;
       const score = row.score?.value;
       const reason = row.reason?.text.trim() ?? "";
-      if (weight == null || score == null || reason === "" || !isShortBy(score, weight, SCORE_TOLERANCE)) continue;
-      if (!VACUOUS_REASON.test(compactText(reason))) continue;
+      if (weight == null || score == null || reason === "" || !isShortBy(score, weight, SCORE_TOLERANCE)) return;
+      if (!VACUOUS_REASON.test(compactText(reason))) return;
       context.report({
         at: row.reason!.at,
         related: [row.score!.at, row.weight!.at],
@@ -47,6 +47,6 @@ export default defineRule({
           weightName: label(context.terms.weight), weight: figure(weight, "typed"), reasonName: label(context.terms.reason), reason,
         },
       });
-    }
+    });
   },
 });

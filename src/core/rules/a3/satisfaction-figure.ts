@@ -25,13 +25,13 @@ export default defineRule({
   },
   check(context) {
     const pattern = context.profile.satisfaction;
-    for (const row of context.annex3?.indicators ?? []) {
-      if (row.placeholder || row.unfilled) continue;
+    (context.annex3?.indicators ?? []).forEach((row) => {
+      if (row.placeholder || row.unfilled) return;
       const named = (text: LocatedText | null) => !!text?.text && pattern.test(compactText(text.text));
-      if (!named(row.level2) && !named(row.level3)) continue;
+      if (!named(row.level2) && !named(row.level3)) return;
       const score = row.score?.value;
       const actual = row.actual?.text.trim() ?? "";
-      if (score == null || score.isZero() || actual === "" || /\d/.test(canonicalText(actual))) continue;
+      if (score == null || score.isZero() || actual === "" || /\d/.test(canonicalText(actual))) return;
       context.report({
         at: row.actual!.at,
         related: [row.score!.at],
@@ -40,6 +40,6 @@ export default defineRule({
         messageId: "noFigure",
         data: { name: indicatorName(row), actualName: label(context.terms.actual), actual, score: figure(score, "typed") },
       });
-    }
+    });
   },
 });

@@ -22,12 +22,12 @@ export default defineRule({
     formula: { zh: "0 ≤ 得分 ≤ 分值", en: "0 ≤ score ≤ weight" },
   },
   check(context) {
-    for (const row of context.annex3?.indicators ?? []) {
+    (context.annex3?.indicators ?? []).forEach((row) => {
       const weight = row.weight?.value;
       const score = row.score?.value;
-      if (weight == null || score == null) continue;
+      if (weight == null || score == null) return;
       // Compared without building new Decimals: |score| within tolerance below 0, or above the weight.
-      if (score.greaterThanOrEqualTo(NEGATIVE_TOLERANCE) && (score.lessThanOrEqualTo(weight) || score.minus(weight).lessThanOrEqualTo(SCORE_TOLERANCE))) continue;
+      if (score.greaterThanOrEqualTo(NEGATIVE_TOLERANCE) && (score.lessThanOrEqualTo(weight) || score.minus(weight).lessThanOrEqualTo(SCORE_TOLERANCE))) return;
       const name = indicatorName(row);
       context.report({
         at: row.score!.at,
@@ -38,6 +38,6 @@ export default defineRule({
         messageId: "outside",
         data: { name, scoreName: label(context.terms.score), score: figure(score, "typed"), weightName: label(context.terms.weight), weight: figure(weight, "typed") },
       });
-    }
+    });
   },
 });

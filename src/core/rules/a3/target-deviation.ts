@@ -29,11 +29,11 @@ export default defineRule({
   },
   check(context) {
     const over = context.profile.overCompletion;
-    for (const { row, target, actual } of readIndicators(context.annex3?.indicators ?? [], context.settings, context.profile)) {
-      if (target?.kind !== "quantitative" || !actual || !(target.comparator === ">=" || target.comparator === ">")) continue;
+    (readIndicators(context.annex3?.indicators ?? [], context.settings, context.profile)).forEach(({ row, target, actual }) => {
+      if (target?.kind !== "quantitative" || !actual || !(target.comparator === ">=" || target.comparator === ">")) return;
       const goal = target.quantity.value;
-      if (!goal.greaterThan(ZERO) || actual.unit !== target.quantity.unit && actual.unit !== null && target.quantity.unit !== null) continue;
-      if (!isOverCompleted(goal, actual.value, over)) continue;
+      if (!goal.greaterThan(ZERO) || actual.unit !== target.quantity.unit && actual.unit !== null && target.quantity.unit !== null) return;
+      if (!isOverCompleted(goal, actual.value, over)) return;
       const beaten = actual.value.dividedBy(goal).minus(1).times(HUNDRED);
       const consequence = over.treatment === "no-points" ? clause("noPoints")
         : over.treatment === "deduct" ? clause("deduct", { points: over.deductPoints ?? 0 }) : clause("someProvinces");
@@ -45,6 +45,6 @@ export default defineRule({
         messageId: "over",
         data: { name: indicatorName(row), over: { figure: fixed2(beaten), style: "percent" }, threshold: over.thresholdPercent, consequence },
       });
-    }
+    });
   },
 });

@@ -30,18 +30,18 @@ export default defineRule({
     let lastLevel2: LocatedText | null = null;
     let level2 = "";
     let quantitative = false;
-    for (const row of context.annex3?.indicators ?? []) {
-      if (row.placeholder || row.unfilled || !row.level2 || !row.target) continue;
+    (context.annex3?.indicators ?? []).forEach((row) => {
+      if (row.placeholder || row.unfilled || !row.level2 || !row.target) return;
       if (row.level2 !== lastLevel2) {
         lastLevel2 = row.level2;
         level2 = compactText(row.level2.text);
         quantitative = pattern.test(level2);
       }
-      if (!quantitative) continue;
+      if (!quantitative) return;
       // A figure anywhere in the text (most targets) settles it before the text is trimmed for a message.
-      if (/\d/.test(canonicalText(row.target.text))) continue;
+      if (/\d/.test(canonicalText(row.target.text))) return;
       const target = row.target.text.trim();
-      if (target === "") continue;
+      if (target === "") return;
       context.report({
         at: row.target.at,
         related: [row.level2.at],
@@ -50,6 +50,6 @@ export default defineRule({
         messageId: "noFigure",
         data: { name: indicatorName(row), level2, targetName: label(context.terms.target), target },
       });
-    }
+    });
   },
 });

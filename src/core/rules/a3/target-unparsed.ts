@@ -19,8 +19,8 @@ export default defineRule({
     },
   },
   check(context) {
-    for (const { row, target } of readIndicators(context.annex3?.indicators ?? [], context.settings, context.profile)) {
-      if (target?.kind !== "qualitative") continue;
+    (readIndicators(context.annex3?.indicators ?? [], context.settings, context.profile)).forEach(({ row, target }) => {
+      if (target?.kind !== "qualitative") return;
       context.report({
         at: row.target!.at,
         expected: null,
@@ -28,6 +28,6 @@ export default defineRule({
         messageId: "qualitative",
         data: { name: indicatorName(row), targetName: label(context.terms.target), target: row.target!.text.trim() },
       });
-    }
+    });
   },
 });

@@ -298,6 +298,9 @@ function anyTextAt(index: SheetIndex, row: number, col: number | null): LocatedT
   return col !== null ? readAnyText(index, row, col) : null;
 }
 
+const STOP = 0;
+const NEXT = 1;
+
 function parseIndicators(index: SheetIndex, rows: RowSpan, anchor: LabelCell, spec: SelfEvalSpec) {
   const { columns: c, bottom } = readHeader(index, anchor.row, spec.indicators.columns, rows);
   const groups: Level1Group[] = [];
@@ -323,7 +326,9 @@ function parseIndicators(index: SheetIndex, rows: RowSpan, anchor: LabelCell, sp
   const level1Text = mergedTextReader(index);
   const level2Text = mergedTextReader(index);
   const firstLevelCol = Math.min(...[c.level1, c.level2, c.level3].filter((x): x is number => x !== null), Number.MAX_SAFE_INTEGER);
-  for (let row = bottom + 1; row <= rows.to; row++) {
+  // Each row is read by a function of its own (called per row, it is optimized after a few hundred
+  // rows; a loop body would wait for the whole parser to be replaced on the stack).
+  const readRow = (row: number): typeof STOP | typeof NEXT => {
     const labels = index.rowLabels(row);
     const totalLabel = labels.find((l) => l.col < firstValueCol && spec.total.test(l.label));
     if (totalLabel) {
@@ -332,18 +337,18 @@ function parseIndicators(index: SheetIndex, rows: RowSpan, anchor: LabelCell, sp
         weight: c.weight !== null ? readNumber(index, row, c.weight, "score", "derived") : null,
         score: c.score !== null ? readNumber(index, row, c.score, "score", "derived") : null,
       };
-      break;
+      return STOP;
     }
-    if (index.isRowBlank(row, Number.isFinite(leftmostData) ? leftmostData : 0)) continue;
+    if (index.isRowBlank(row, Number.isFinite(leftmostData) ? leftmostData : 0)) return NEXT;
     // Notes, signatures and the sections after the table: the row's first cell, starting at or left of
     // the 一级 column (an indicator named "存在问题整改率" sits further right and is no note).
     const firstCol = index.firstFilledColumn(row);
-    if (firstCol !== undefined && firstCol <= firstLevelCol && spec.end.test(index.labelAt(row, firstCol))) break;
+    if (firstCol !== undefined && firstCol <= firstLevelCol && spec.end.test(index.labelAt(row, firstCol))) return STOP;
     // The column headers again, after a page break inside the table; a row of column letters ("(A)", "B/A").
     let headers = 0;
     for (const l of labels) if (isHeaderLabel(l.label) && ++headers >= 2) break;
-    if (headers >= 2) continue;
-    if (labels.length > 0 && labels.every((l) => COLUMN_TAG.test(l.label)) && labels.length === index.filledCount(row)) continue;
+    if (headers >= 2) return NEXT;
+    if (labels.length > 0 && labels.every((l) => COLUMN_TAG.test(l.label)) && labels.length === index.filledCount(row)) return NEXT;
     if (c.level1 !== null) {
       const text = level1Text(row, c.level1);
       if (text && text.text.trim() !== "") {
@@ -393,6 +398,9 @@ function parseIndicators(index: SheetIndex, rows: RowSpan, anchor: LabelCell, sp
       placeholder,
       unfilled,
     });
-  }
+  
+    return NEXT;
+  };
+  for (let row = bottom + 1; row <= rows.to; row++) if (readRow(row) === STOP) break;
   return { groups, rows: out, total, columns: c as Record<IndicatorField, number | null> };
 }

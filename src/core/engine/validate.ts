@@ -180,9 +180,10 @@ function isBlankTable(kind: "annex2" | "annex3", place: AnnexLocation, profile: 
   }
 }
 
-function labelsOf(indexes: readonly SheetIndex[]): Set<string> {
-  const labels = new Set<string>();
-  for (const index of indexes) for (const l of index.labels) labels.add(l.label);
+/** Every label of the workbook, repeats included (chooseProfile keeps only those a signal could match). */
+function labelsOf(indexes: readonly SheetIndex[]): string[] {
+  const labels: string[] = [];
+  for (const index of indexes) index.labels.forEach((l) => labels.push(l.label));
   return labels;
 }
 

@@ -39,7 +39,7 @@ export function chooseProfile(labels: Iterable<string>, forced?: string, profile
   // Signals are looked for among the labels that match one of them at all (one joined pattern
   // over the labels, instead of every signal over every label of a large table).
   const anySignal = matchesAny(profiles.flatMap((p) => p.detection.map((s) => s.pattern)));
-  const all = [...labels].filter((l) => anySignal(l));
+  const all = (Array.isArray(labels) ? (labels as readonly string[]) : [...labels]).filter((l) => anySignal(l));
   const scored = profiles.map((profile) => {
     const matched = profile.detection.filter((signal) => all.some((l) => signal.pattern.test(l)));
     const score = matched.reduce((n, s) => n + s.weight, 0);

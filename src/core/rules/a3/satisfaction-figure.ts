@@ -25,13 +25,15 @@ export default defineRule({
   },
   check(context) {
     const pattern = context.profile.satisfaction;
+    const named = (text: LocatedText | null) => !!text?.text && pattern.test(compactText(text.text));
     (context.annex3?.indicators ?? []).forEach((row) => {
       if (row.placeholder || row.unfilled) return;
-      const named = (text: LocatedText | null) => !!text?.text && pattern.test(compactText(text.text));
-      if (!named(row.level2) && !named(row.level3)) return;
+      // The score and the actual value first: most rows are told apart without reading their names.
       const score = row.score?.value;
+      if (score == null || score.isZero()) return;
       const actual = row.actual?.text.trim() ?? "";
-      if (score == null || score.isZero() || actual === "" || /\d/.test(canonicalText(actual))) return;
+      if (actual === "" || /\d/.test(canonicalText(actual))) return;
+      if (!named(row.level2) && !named(row.level3)) return;
       context.report({
         at: row.actual!.at,
         related: [row.score!.at],

@@ -45,10 +45,12 @@ const QUANTITY = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(%|万元|元|�
 
 // Parsing is pure and its results immutable: the same texts ("100%", "≥95%", "是") recur in a
 // table and across the tables of a folder, so recent results are kept (a bounded cache).
-function remembered<R>(parse: (key: string) => R, limit = 5_000): (key: string) => R {
+function remembered<R extends object | null>(parse: (key: string) => R, limit = 5_000): (key: string) => R {
   const cache = new Map<string, R>();
   return (key) => {
-    if (cache.has(key)) return cache.get(key) as R;
+    // One lookup: parsers give null for "not this", never undefined.
+    const known = cache.get(key);
+    if (known !== undefined) return known;
     const out = parse(key);
     if (cache.size >= limit) cache.clear();
     cache.set(key, out);

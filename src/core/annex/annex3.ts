@@ -265,6 +265,7 @@ function groupKey(text: string): string {
 const STUB = /^(?:指标[\d一二三四五六七八九十]*[:]?|[.…。·、]+|[-—－_/\\]+|x+|X+)$/;
 const SLASH = /^[-—－/\\]+$/;
 const COLUMN_TAG = /^\(?[A-Za-z](?:\/[A-Za-z])?\)?$/;
+const isColumnTag = (l: LabelCell) => COLUMN_TAG.test(l.label);
 
 /** A template stub ("指标1：", "……", "—") or nothing: not an indicator's text. */
 export function isStub(text: LocatedText | null): boolean {
@@ -328,9 +329,11 @@ function parseIndicators(index: SheetIndex, rows: RowSpan, anchor: LabelCell, sp
   const firstLevelCol = Math.min(...[c.level1, c.level2, c.level3].filter((x): x is number => x !== null), Number.MAX_SAFE_INTEGER);
   // Each row is read by a function of its own (called per row, it is optimized after a few hundred
   // rows; a loop body would wait for the whole parser to be replaced on the stack).
+  // The 总分/合计 label closing the table sits left of the figures.
+  const isTotalLabel = (l: LabelCell) => l.col < firstValueCol && spec.total.test(l.label);
   const readRow = (row: number): typeof STOP | typeof NEXT => {
     const labels = index.rowLabels(row);
-    const totalLabel = labels.find((l) => l.col < firstValueCol && spec.total.test(l.label));
+    const totalLabel = labels.find(isTotalLabel);
     if (totalLabel) {
       total = {
         label: readText(index, row, totalLabel.col)!,
@@ -348,7 +351,7 @@ function parseIndicators(index: SheetIndex, rows: RowSpan, anchor: LabelCell, sp
     let headers = 0;
     for (const l of labels) if (isHeaderLabel(l.label) && ++headers >= 2) break;
     if (headers >= 2) return NEXT;
-    if (labels.length > 0 && labels.every((l) => COLUMN_TAG.test(l.label)) && labels.length === index.filledCount(row)) return NEXT;
+    if (labels.length > 0 && labels.every(isColumnTag) && labels.length === index.filledCount(row)) return NEXT;
     if (c.level1 !== null) {
       const text = level1Text(row, c.level1);
       if (text && text.text.trim() !== "") {

@@ -64,6 +64,9 @@ test("pasting the seed's text and clicking 核对 lists r.income and r.project w
   expect(quote.textContent).toBe("2.2023年度单位一般公共预算财政拨款收入982.21万元。");
   expect(income.textContent).toContain("与附件3 一般公共预算 982.60 万元（附件3!B7）不一致（相差 0.39 万元）");
   expect(screen.getByText(/发现 4 处与附件或自身不符/)).toBeTruthy();
+  // The rule line names the rule and its formula, with no template placeholder left in it.
+  expect(income.textContent).toContain("规则：r.income · 公式：正文");
+  expect(screen.getByRole("list", { name: "报告正文" }).textContent).not.toMatch(/\{[a-z.]+\}/);
 });
 
 test("定位 selects the cell of the finding", async () => {

@@ -171,7 +171,7 @@ function ReportFinding({ finding, lang, t, onSelect }: { finding: Finding; lang:
           <Caption1>{ref.quote}</Caption1>
         </blockquote>
       )}
-      <Caption1>{t.rule}{t.colon}<code>{finding.ruleId}</code>{rule ? ` · ${t.formula}{t.colon}${rule.formula[lang]}` : ""}</Caption1>
+      <Caption1>{t.rule}{t.colon}<code>{finding.ruleId}</code>{rule ? ` · ${t.formula}${t.colon}${rule.formula[lang]}` : ""}</Caption1>
       {finding.at && (
         <div className={row.top}>
           <Button size="small" appearance="subtle" onClick={() => onSelect(finding)} aria-label={`${t.locate} ${cellLabel(finding.at)}`}>

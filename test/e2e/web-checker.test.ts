@@ -49,6 +49,14 @@ async function checkAndFixAll(pane: Locator): Promise<void> {
 }
 
 /** Requests that left the page's origin (blob: and data: URLs are the page's own). */
+/** Clicks a download button and saves the file into `dir`: its suggested name and where it was saved. */
+async function download(page: Page, testId: string, dir: string, file: string): Promise<{ name: string; path: string }> {
+  const [started] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testId).click()]);
+  const path = join(dir, file);
+  await started.saveAs(path);
+  return { name: started.suggestedFilename(), path };
+}
+
 function foreign(requests: readonly string[]): string[] {
   const origin = new URL(chromium.url()).origin;
   return requests.filter((url) => !url.startsWith(origin) && !url.startsWith("blob:") && !url.startsWith("data:"));
@@ -60,12 +68,10 @@ test("drop → check → 全部修正 → 下载修正副本: only the corrected
   await page.getByTestId("workbook-name").filter({ hasText: "甲单位.xlsx" }).waitFor();
   await checkAndFixAll(pane);
 
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-fixed").click()]);
-  expect(download.suggestedFilename()).toBe("甲单位-已修正.xlsx");
   const dir = mkdtempSync(join(tmpdir(), "annex-web-"));
   try {
-    const saved = join(dir, "copy.xlsx");
-    await download.saveAs(saved);
+    const { name, path: saved } = await download(page, "download-fixed", dir, "copy.xlsx");
+    expect(name).toBe("甲单位-已修正.xlsx");
     const before = unzipSync(new Uint8Array(readFileSync(SAMPLE)));
     const after = unzipSync(new Uint8Array(readFileSync(saved)));
     expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
@@ -81,10 +87,9 @@ test("drop → check → 全部修正 → 下载修正副本: only the corrected
     await pane.getByRole("button", { name: "更多操作" }).click();
     await pane.getByRole("button", { name: "插入校验报告", exact: true }).click();
     await pane.getByText("已写入“校验报告”工作表。").waitFor();
-    const [report] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-report").click()]);
-    expect(report.suggestedFilename()).toBe("甲单位-校验报告.xlsx");
-    const reportPath = join(dir, "report.xlsx");
-    await report.saveAs(reportPath);
+    const report = await download(page, "download-report", dir, "report.xlsx");
+    expect(report.name).toBe("甲单位-校验报告.xlsx");
+    const reportPath = report.path;
     const reportRead = await readXlsx(reportPath);
     expect(reportRead.ok && reportRead.snapshot.sheets.map((s) => s.name)).toEqual(["校验报告"]);
   } finally {
@@ -99,12 +104,10 @@ test("the same with a Word report: its annex tables become the workbook, checked
   await dropFile(page, join(ROOT, "assets", "samples", "zhuzhou-luosong-npc-2023.docx"), "乙单位报告.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
   await page.getByTestId("workbook-name").filter({ hasText: "乙单位报告-附件表.xlsx" }).waitFor();
   await checkAndFixAll(pane);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-fixed").click()]);
-  expect(download.suggestedFilename()).toBe("乙单位报告-附件表.xlsx");
   const dir = mkdtempSync(join(tmpdir(), "annex-web-docx-"));
   try {
-    const saved = join(dir, "tables.xlsx");
-    await download.saveAs(saved);
+    const { name, path: saved } = await download(page, "download-fixed", dir, "tables.xlsx");
+    expect(name).toBe("乙单位报告-附件表.xlsx");
     const reread = await readXlsx(saved);
     if (!reread.ok) throw new Error("the downloaded workbook cannot be read");
     expect(reread.snapshot.sheets.map((s) => s.name)).toEqual(["附件2", "附件3"]);

@@ -16,7 +16,6 @@ export interface LabelCell {
 }
 
 const NO_LABELS: readonly LabelCell[] = [];
-const NO_COLUMNS: readonly number[] = [];
 /** Headers of real forms sit in the first few dozen columns; a hostile sheet 16,384 wide is not scanned across. */
 const HEADER_SCAN_COLS = 256;
 
@@ -47,10 +46,10 @@ export class SheetIndex {
    * Typed arrays rather than an array per row, or even two growing number arrays: on a 20,000-row
    * table those were most of what building the index allocated.
    */
-  private filledKeys: Float64Array = NO_KEYS;
-  private rowsFilled: Int32Array = NO_INTS;
-  private filledStart: Int32Array = NO_INTS;
-  private labelStart: Int32Array = NO_INTS;
+  private readonly filledKeys: Float64Array;
+  private readonly rowsFilled: Int32Array;
+  private readonly filledStart: Int32Array;
+  private readonly labelStart: Int32Array;
 
   constructor(readonly sheet: SheetGrid) {
     const indexable = (m: CellRange) => [m.top, m.left, m.bottom, m.right].every(Number.isInteger)
@@ -142,9 +141,10 @@ export class SheetIndex {
     }
     filledStart[distinct] = count;
     labelStart[distinct] = labels.length;
-    this.rowsFilled = rows.subarray(0, distinct);
-    this.filledStart = filledStart.subarray(0, distinct + 1);
-    this.labelStart = labelStart.subarray(0, distinct + 1);
+    // Sized for a row per cell; kept at the number of rows.
+    this.rowsFilled = rows.slice(0, distinct);
+    this.filledStart = filledStart.slice(0, distinct + 1);
+    this.labelStart = labelStart.slice(0, distinct + 1);
   }
 
   get name(): string {
@@ -263,16 +263,7 @@ export class SheetIndex {
     return low;
   }
 
-  /** Columns of a row that hold something (not blank, not only spaces), ascending. */
-  filledColumns(row: number): readonly number[] {
-    const at = this.rowPosition(row);
-    if (at < 0) return NO_COLUMNS;
-    const cols: number[] = [];
-    for (let i = this.filledStart[at]!, end = this.filledStart[at + 1]!; i < end; i++) cols.push(this.filledKeys[i]! - row * MAX_COLS);
-    return cols;
-  }
-
-  /** The first column of a row that holds something, if any (filledColumns(row)[0] without a copy). */
+  /** The first column of a row that holds something, if any. */
   firstFilledColumn(row: number): number | undefined {
     const at = this.rowPosition(row);
     return at < 0 ? undefined : this.filledKeys[this.filledStart[at]!]! - row * MAX_COLS;
@@ -318,8 +309,6 @@ const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
 /** A whole row of an 80-column sheet is 80 cells; no real form merges anything near this. */
 const HUGE_MERGE_CELLS = 100_000;
-const NO_KEYS = new Float64Array(0);
-const NO_INTS = new Int32Array(1);
 /** Room for this many filled cells at first; a larger sheet grows it by doubling. */
 const INITIAL_KEYS = 65_536;
 /** Grids up to this many cells are indexed densely (a 20,000-row, 10-column table is 200,000; at most 8 MB). */

@@ -33,7 +33,7 @@ function answers(index: SheetIndex, rowCount: number) {
   for (let row = -1; row <= rowCount; row++) {
     rows.push({
       labels: index.rowLabels(row).map((l) => [l.col, l.label]),
-      filled: [...index.filledColumns(row)],
+      filled: [0, 1, 2, 3, 4, 5].filter((col) => !index.isRowBlank(row, col, col)),
       first: index.firstFilledColumn(row),
       count: index.filledCount(row),
       blank: index.isRowBlank(row),
@@ -81,7 +81,7 @@ describe("SheetIndex row queries", () => {
     ], 6, 5, [{ sheet: "表", top: 5, left: 1, bottom: 5, right: 2 }]));
     expect(index.rowLabels(0).map((l) => l.label)).toEqual(["项目支出"]);
     expect(index.rowLabels(3).map((l) => [l.col, l.label])).toEqual([[4, "得分"]]);
-    expect(index.filledColumns(3)).toEqual([1, 4]);
+    expect([0, 1, 2, 3, 4].filter((col) => !index.isRowBlank(3, col, col))).toEqual([1, 4]);
     expect(index.firstFilledColumn(3)).toBe(1);
     expect(index.filledCount(3)).toBe(2);
     expect(index.isRowBlank(3, 2, 3)).toBe(true);
@@ -90,7 +90,7 @@ describe("SheetIndex row queries", () => {
     expect(index.firstFilledColumn(4)).toBeUndefined();
     // The value still carried under a merge fills its cell but is no label.
     expect(index.rowLabels(5).map((l) => l.label)).toEqual(["合并"]);
-    expect(index.filledColumns(5)).toEqual([1, 2]);
+    expect([0, 1, 2, 3, 4].filter((col) => !index.isRowBlank(5, col, col))).toEqual([1, 2]);
   });
 
   test("the seed checks the same when its cells are handed over in reverse order", () => {

@@ -134,6 +134,8 @@ test("in English, labels and findings follow the language", async () => {
   await screen.findByRole("list", { name: "Report text" });
   expect(screen.getByText("Paragraph 1, sentence 1")).toBeTruthy();
   expect(screen.getByText(/annex 3 general public budget income is 982.60/)).toBeTruthy();
+  // The message opens with its place, as a sentence does.
+  expect(screen.getByText(/^Paragraph 1, sentence 1 of the text states/)).toBeTruthy();
 });
 
 test("导入附件表: a .docx with the annex tables, imported into an empty workbook, is checked as the seed workbook is", async () => {

@@ -8,7 +8,7 @@ export const COMPARISON_MESSAGES = {
     zh: "{place}“{stated}”与{annexName} {annexValue}（{cell}）不一致（相差 {difference}），请核对正文与附件",
     en: "{place} states {stated}; {annexName} is {annexValue} ({cell}), a difference of {difference}: make the text and the annex agree",
   },
-  place: { zh: "正文第 {paragraph} 段第 {sentence} 句", en: "paragraph {paragraph}, sentence {sentence} of the text" },
+  place: { zh: "正文第 {paragraph} 段第 {sentence} 句", en: "Paragraph {paragraph}, sentence {sentence} of the text" },
 } as const;
 
 /** The messages of r.text-sum. */

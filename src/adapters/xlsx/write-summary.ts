@@ -9,8 +9,8 @@
  * Written with sheet-writer.ts, once, at the end: text as inline strings (never formulas, whatever
  * they start with: a unit name "=…" stays text), figures as numbers with their formats.
  */
-import { stat } from "node:fs/promises";
 import { writeFileAtomic } from "../files/write-atomic";
+import { pathExists } from "../files/path-exists";
 import { dirname, relative, resolve, sep } from "node:path";
 import { zipParts } from "./zip-node";
 import { WorkbookWriter, type CellStyle, type SheetWriter, type WriterCell } from "./sheet-writer";
@@ -107,10 +107,6 @@ export const SUMMARY_EXISTS: Bilingual = {
   zh: "未写入：汇总文件已存在（如需覆盖请使用 --force）",
   en: "Not written: the summary file already exists (use --force to replace it)",
 };
-
-export function pathExists(path: string): Promise<boolean> {
-  return stat(path).then(() => true, () => false);
-}
 
 /** The summary workbook's bytes; links are relative to `baseDir`. */
 export async function summaryBytes(summary: FolderSummary, baseDir: string, lang: Lang): Promise<Buffer> {

@@ -15,6 +15,7 @@ import { dosDateTime } from "./zip-node";
 import { DEFAULT_INPUT_LIMITS, type InputLimits } from "../limits";
 import { readRegularFile } from "../files/read-regular-file";
 import { writeFileAtomic } from "../files/write-atomic";
+import { pathExists } from "../files/path-exists";
 import { fixPackage } from "./patch/fix-package";
 import type { ZipCodec } from "./patch/rewrite-zip";
 import { readDirectory, readEntry } from "./fast/zip";
@@ -97,15 +98,6 @@ function isMacroEnabled(bytes: Uint8Array): boolean {
     const types = entries.get("[Content_Types].xml");
     if (!types) return false;
     return /sheet\.macroEnabled\.main\+xml/i.test(new TextDecoder().decode(readEntry(bytes, types, types.size, inflateNode)));
-  } catch {
-    return false;
-  }
-}
-
-async function pathExists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
   } catch {
     return false;
   }

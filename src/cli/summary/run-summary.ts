@@ -6,10 +6,9 @@
  * error-level finding, else 0.
  */
 import { resolve } from "node:path";
-import { SingleBar } from "cli-progress";
 import type { Lang, RuleSettings } from "../../core";
 import type { InputLimits } from "../../adapters/limits";
-import { pathExists, SUMMARY_EXISTS, writeSummaryXlsx } from "../../adapters/xlsx/write-summary";
+import { pathExists } from "../../adapters/files/path-exists";
 import { buildSummary, type FileOutcome } from "../../core/report/folder-summary";
 import { analyzeAll } from "./pool";
 import { oneLine } from "../text-width";
@@ -32,6 +31,7 @@ export async function runSummary(options: SummaryRunOptions): Promise<number> {
   const output = resolve(options.output);
   // Refused before the work, not after minutes of it; the writer checks again at the end.
   if (!options.force && (await pathExists(output))) {
+    const { SUMMARY_EXISTS } = await import("../../adapters/xlsx/write-summary");
     stderr(oneLine(`annex-check: ${SUMMARY_EXISTS.zh} / ${SUMMARY_EXISTS.en}`));
     return 2;
   }
@@ -41,10 +41,12 @@ export async function runSummary(options: SummaryRunOptions): Promise<number> {
     stderr(oneLine("annex-check: 除汇总文件外没有要检查的 .xlsx 文件 / no .xlsx file to check besides the summary itself"));
     return 2;
   }
-  const bar = options.progress ? new SingleBar({ stream: process.stderr, format: "{bar} {value}/{total} {file}", hideCursor: true, clearOnComplete: true }) : null;
+  // The bar and the summary writer are loaded only when needed, the writer once the workers are
+  // starting: the main thread would otherwise load them before any file is read.
+  const bar = options.progress ? new (await import("cli-progress")).SingleBar({ stream: process.stderr, format: "{bar} {value}/{total} {file}", hideCursor: true, clearOnComplete: true }) : null;
   bar?.start(files.length, 0, { file: "" });
   const started = performance.now();
-  const outcomes = await analyzeAll(files, {
+  const analysis = analyzeAll(files, {
     settings: options.settings,
     lang,
     limits: options.limits,
@@ -59,11 +61,15 @@ export async function runSummary(options: SummaryRunOptions): Promise<number> {
       }
     },
   });
+  const writer = import("../../adapters/xlsx/write-summary");
+  // Awaited only after the analysis: until then a failure to load is not an unhandled rejection.
+  writer.catch(() => undefined);
+  const outcomes = await analysis;
   bar?.stop();
   const seconds = (performance.now() - started) / 1000;
 
   const summary = buildSummary(outcomes, lang);
-  const written = await writeSummaryXlsx(summary, output, { lang, force: options.force });
+  const written = await (await writer).writeSummaryXlsx(summary, output, { lang, force: options.force });
   if (!written.ok) {
     stderr(oneLine(`annex-check: ${written.message.zh} / ${written.message.en}`));
     return 2;

@@ -276,6 +276,11 @@ function isSlash(text: LocatedText | null): boolean {
   return text !== null && SLASH.test(compactText(text.text));
 }
 
+/** Whether a number cell holds a figure (typed, or text that reads as one). */
+function isFigure(cell: LocatedNumber | null): boolean {
+  return cell?.parsed.kind === "number";
+}
+
 /** Whether a number cell holds a figure other than 0. */
 function nonZero(cell: LocatedNumber | null): boolean {
   return cell?.value != null && !cell.value.isZero();
@@ -347,11 +352,17 @@ function parseIndicators(index: SheetIndex, rows: RowSpan, anchor: LabelCell, sp
     // the 一级 column (an indicator named "存在问题整改率" sits further right and is no note).
     const firstCol = index.firstFilledColumn(row);
     if (firstCol !== undefined && firstCol <= firstLevelCol && spec.end.test(index.labelAt(row, firstCol))) return STOP;
-    // The column headers again, after a page break inside the table; a row of column letters ("(A)", "B/A").
-    let headers = 0;
-    for (const l of labels) if (isHeaderLabel(l.label) && ++headers >= 2) break;
-    if (headers >= 2) return NEXT;
-    if (labels.length > 0 && labels.every(isColumnTag) && labels.length === index.filledCount(row)) return NEXT;
+    const weight = c.weight !== null ? readNumber(index, row, c.weight, "score", "input") : null;
+    const score = c.score !== null ? readNumber(index, row, c.score, "score", "input") : null;
+    // The column headers again, after a page break inside the table; a row of column letters ("(A)",
+    // "B/A"). Neither has a figure under 分值 or 得分: most rows do, and need no label held against
+    // the header patterns.
+    if (!isFigure(weight) && !isFigure(score)) {
+      let headers = 0;
+      for (const l of labels) if (isHeaderLabel(l.label) && ++headers >= 2) break;
+      if (headers >= 2) return NEXT;
+      if (labels.length > 0 && labels.every(isColumnTag) && labels.length === index.filledCount(row)) return NEXT;
+    }
     if (c.level1 !== null) {
       const text = level1Text(row, c.level1);
       if (text && text.text.trim() !== "") {
@@ -374,8 +385,6 @@ function parseIndicators(index: SheetIndex, rows: RowSpan, anchor: LabelCell, sp
     const level3 = anyTextAt(index, row, c.level3);
     const target = anyTextAt(index, row, c.target);
     const actual = anyTextAt(index, row, c.actual);
-    const weight = c.weight !== null ? readNumber(index, row, c.weight, "score", "input") : null;
-    const score = c.score !== null ? readNumber(index, row, c.score, "score", "input") : null;
     const texts = [level3, target, actual];
     // Not applicable: "/" (or nothing) in the text cells and a 分值 set to 0 or "/" on purpose
     // (the 湖南 form keeps such rows to show its structure). Unfilled: only template stubs and

@@ -85,12 +85,14 @@ function memo<T>(cache: WeakMap<Annex3, T>, annex3: Annex3, compute: () => T): T
 
 function columnSum(annex3: Annex3, field: "score" | "weight"): Decimal | null {
   const values: Decimal[] = [];
-  for (const row of annex3.indicators) {
+  // A callback per row (docs/architecture.md, "Per-row code"); `every` stops at an unreadable cell.
+  const readable = annex3.indicators.every((row) => {
     const cell = row[field];
-    if (isUnreadable(cell)) return null;
+    if (isUnreadable(cell)) return false;
     if (cell?.value) values.push(cell.value);
-  }
-  return sum(values);
+    return true;
+  });
+  return readable ? sum(values) : null;
 }
 
 /**

@@ -116,10 +116,11 @@ function collect(annex2: Annex2 | null, annex3: Annex3 | null, terms: Terms): Na
     for (const p of [annex3.income?.total, ...(annex3.income?.parts ?? []), annex3.expense?.total, annex3.expense?.basic, annex3.expense?.project]) {
       if (p) add(p.value, normalizeLabel(p.label.text).replace(/:.*$/, ""));
     }
-    for (const row of annex3.indicators) {
+    // A callback per row (docs/architecture.md, "Per-row code").
+    annex3.indicators.forEach((row) => {
       if (row.weight && isIrregular(row.weight)) out.push(new IndicatorNumber(row.weight, row, "weight", terms));
       if (row.score && isIrregular(row.score)) out.push(new IndicatorNumber(row.score, row, "score", terms));
-    }
+    });
     add(annex3.total?.weight, termOf(terms.total.zh, "weight", terms));
     add(annex3.total?.score, termOf(terms.total.zh, "score", terms));
   }

@@ -337,8 +337,7 @@ function parseIndicators(index: SheetIndex, rows: RowSpan, anchor: LabelCell, sp
   // The 总分/合计 label closing the table sits left of the figures.
   const isTotalLabel = (l: LabelCell) => l.col < firstValueCol && spec.total.test(l.label);
   const readRow = (row: number): typeof STOP | typeof NEXT => {
-    const labels = index.rowLabels(row);
-    const totalLabel = labels.find(isTotalLabel);
+    const totalLabel = index.firstInRow(row, isTotalLabel);
     if (totalLabel) {
       total = {
         label: readText(index, row, totalLabel.col)!,
@@ -358,6 +357,7 @@ function parseIndicators(index: SheetIndex, rows: RowSpan, anchor: LabelCell, sp
     // "B/A"). Neither has a figure under 分值 or 得分: most rows do, and need no label held against
     // the header patterns.
     if (!isFigure(weight) && !isFigure(score)) {
+      const labels = index.rowLabels(row);
       let headers = 0;
       for (const l of labels) if (isHeaderLabel(l.label) && ++headers >= 2) break;
       if (headers >= 2) return NEXT;

@@ -231,6 +231,17 @@ export class SheetIndex {
     return start === end ? NO_LABELS : this.labels.slice(start, end);
   }
 
+  /** The first label of a row, left to right, that the predicate accepts: rowLabels(row).find without a copy of the row. */
+  firstInRow(row: number, predicate: (cell: LabelCell) => boolean): LabelCell | undefined {
+    const at = this.rowPosition(row);
+    if (at < 0) return undefined;
+    for (let i = this.labelStart[at]!, end = this.labelStart[at + 1]!; i < end; i++) {
+      const l = this.labels[i]!;
+      if (predicate(l)) return l;
+    }
+    return undefined;
+  }
+
   /** Where a row is among the rows holding something, or -1 (binary search). */
   private rowPosition(row: number): number {
     const rows = this.rowsFilled;

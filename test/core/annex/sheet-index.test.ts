@@ -4,7 +4,7 @@
  * (a grid read cell by cell), every row query must answer the same.
  */
 import fc from "fast-check";
-import { SheetIndex } from "../../../src/core/annex/sheet-index";
+import { SheetIndex, type LabelCell } from "../../../src/core/annex/sheet-index";
 import type { Cell, SheetGrid } from "../../../src/core/grid/workbook";
 import type { CellRange } from "../../../src/core/grid/address";
 import { validate } from "../../../src/core";
@@ -31,8 +31,13 @@ function sheetOf(entries: readonly Entry[], rowCount: number, colCount: number, 
 function answers(index: SheetIndex, rowCount: number) {
   const rows = [];
   for (let row = -1; row <= rowCount; row++) {
+    // firstInRow is rowLabels(row).find without the copy: the same label object, or none.
+    for (const accept of [(l: LabelCell) => l.col > 1, (l: LabelCell) => /分/.test(l.label), () => true, () => false]) {
+      expect(index.firstInRow(row, accept)).toBe(index.rowLabels(row).find(accept));
+    }
     rows.push({
       labels: index.rowLabels(row).map((l) => [l.col, l.label]),
+      firstScore: index.firstInRow(row, (l) => l.label === "得分")?.col,
       filled: [0, 1, 2, 3, 4, 5].filter((col) => !index.isRowBlank(row, col, col)),
       first: index.firstFilledColumn(row),
       count: index.filledCount(row),

@@ -276,6 +276,11 @@ function isSlash(text: LocatedText | null): boolean {
   return text !== null && SLASH.test(compactText(text.text));
 }
 
+/** The texts of a row whose 分值 is 0 or "/": each "/" or empty, and a "/" among them or a 二级 label over them. */
+function isNotApplicable(texts: readonly (LocatedText | null)[], underLevel2: boolean): boolean {
+  return texts.every((t) => t === null || isSlash(t) || t.text.trim() === "") && (texts.some(isSlash) || underLevel2);
+}
+
 /** Whether a number cell holds a figure (typed, or text that reads as one). */
 function isFigure(cell: LocatedNumber | null): boolean {
   return cell?.parsed.kind === "number";
@@ -385,15 +390,13 @@ function parseIndicators(index: SheetIndex, rows: RowSpan, anchor: LabelCell, sp
     const level3 = anyTextAt(index, row, c.level3);
     const target = anyTextAt(index, row, c.target);
     const actual = anyTextAt(index, row, c.actual);
-    const texts = [level3, target, actual];
     // Not applicable: "/" (or nothing) in the text cells and a 分值 set to 0 or "/" on purpose
     // (the 湖南 form keeps such rows to show its structure). Unfilled: only template stubs and
     // no 分值 at all, or "/" rows nobody weighted.
     const weightMarkedZero = weight?.parsed.kind === "dash" || (weight?.value != null && weight.value.isZero());
     // The figures are looked at before the texts: most rows have a 分值, and need no text examined.
-    const placeholder = weightMarkedZero && !nonZero(score) && texts.every((t) => t === null || isSlash(t) || t.text.trim() === "")
-      && (texts.some(isSlash) || level2 !== null);
-    const unfilled = !placeholder && !nonZero(weight) && !nonZero(score) && texts.every(isStub);
+    const placeholder = weightMarkedZero && !nonZero(score) && isNotApplicable([level3, target, actual], level2 !== null);
+    const unfilled = !placeholder && !nonZero(weight) && !nonZero(score) && isStub(level3) && isStub(target) && isStub(actual);
     out.push({
       row,
       group: lastGroup,

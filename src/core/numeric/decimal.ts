@@ -51,6 +51,7 @@ export function compareDecimals(x: Decimal, y: DecimalJs.Value): number {
 }
 
 export const ZERO = new D(0);
+export const ONE = new D(1);
 export const HUNDRED = new D(100);
 
 /** |reported - computed| allowed for an amount (万元). */

@@ -1,5 +1,9 @@
 import { annex3Form, seedWorkbook, withIndicators, workbook, type IndicatorInput } from "../../helpers/forms";
 import { testRule } from "../../helpers/rule-tester";
+import fc from "fast-check";
+import { validate } from "../../../src/core";
+import { snapshotFromSpec } from "../../../src/adapters/memory/grid-spec";
+import { dec } from "../../../src/core/numeric/decimal";
 
 // Seed rows used: 服务对象满意度 row 25 (分值 10), 保障基本支出，完成年初计划 row 22 (分值 15),
 // 代表培训 row 18 (分值 4). 得分 in column H.
@@ -95,4 +99,25 @@ testRule("a3.qualitative-band", {
       findings: [{ cell: "附件3!H25", severity: "warning", messageIncludes: ["完成情况为“部分达成”（", "is marked \"部分达成\" ("] }],
     },
   ],
+});
+
+describe("a3.qualitative-band against the band worked out by division", () => {
+  // The rule holds the score against low × 分值 and high × 分值 instead of dividing it by the 分值:
+  // for any 分值 and 得分 (two decimals, as typed) it must flag exactly the scores whose share
+  // score ÷ 分值 lies outside the band.
+  const BANDS = { [ACHIEVED]: ["0.8", "1", true], [PARTIAL]: ["0.6", "0.8", false], [NOT_ACHIEVED]: ["0", "0.6", false] } as const;
+  const cents = fc.integer({ min: -500, max: 5000 }).map((n) => n / 100);
+  test("flags exactly the shares outside the band", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(ACHIEVED, PARTIAL, NOT_ACHIEVED), fc.integer({ min: 1, max: 3000 }).map((n) => n / 100), cents, (actual, weight, score) => {
+        const [low, high, highIncluded] = BANDS[actual];
+        const share = dec(score).dividedBy(dec(weight));
+        const inBand = share.greaterThanOrEqualTo(low) && (highIncluded ? share.lessThanOrEqualTo(high) : share.lessThan(high));
+        const findings = validate(snapshotFromSpec(seedWith({ 服务对象满意度: { target: ACHIEVED, actual, weight, score, reason: "见说明" } })))
+          .findings.filter((f) => f.ruleId === "a3.qualitative-band");
+        expect(findings.length).toBe(inBand ? 0 : 1);
+      }),
+      { numRuns: 150 },
+    );
+  });
 });

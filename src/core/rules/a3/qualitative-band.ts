@@ -1,5 +1,5 @@
 import { defineRule } from "../rule";
-import { decimalOf, plain } from "../../numeric/decimal";
+import { decimalOf, plain, ONE, ZERO, type Decimal } from "../../numeric/decimal";
 import { qualitativeOutcome, type QualitativeOutcome } from "../../indicator/target";
 import { figure, label } from "../../messages/message";
 import { indicatorName } from "./indicator-reading";
@@ -11,6 +11,22 @@ const OUTCOME_NAMES: Readonly<Record<QualitativeOutcome, { zh: string; en: strin
 };
 
 const PROFILE_KEYS = { achieved: "achieved", partial: "partial", "not-achieved": "notAchieved" } as const;
+
+/**
+ * Whether score ÷ weight lies in [low, high] (high included only for 达成, 100%; the other bands
+ * stop below the next one). For a positive 分值 the score is held against low × 分值 and high × 分值
+ * (exact products, and a multiplication costs far less than a division in decimal.js); a bound of
+ * 100 % is the 分值 itself.
+ */
+function isInBand(score: Decimal, weight: Decimal, low: Decimal, high: Decimal, highIncluded: boolean): boolean {
+  if (weight.greaterThan(ZERO)) {
+    if (score.lessThan(low.isZero() ? ZERO : low.times(weight))) return false;
+    const top = high.eq(ONE) ? weight : high.times(weight);
+    return highIncluded ? score.lessThanOrEqualTo(top) : score.lessThan(top);
+  }
+  const share = score.dividedBy(weight);
+  return share.greaterThanOrEqualTo(low) && (highIncluded ? share.lessThanOrEqualTo(high) : share.lessThan(high));
+}
 
 /**
  * A qualitative 实际完成值 (达成/部分达成/未达成) puts the score in its band of the 分值; the bands are
@@ -45,10 +61,7 @@ export default defineRule({
       const [lowShare, highShare] = context.profile.qualitativeBands[PROFILE_KEYS[outcome]];
       const low = decimalOf(lowShare);
       const high = decimalOf(highShare);
-      const share = score.dividedBy(weight);
-      // The upper bound is included only for 达成 (100%); the others stop below the next band.
-      const inBand = share.greaterThanOrEqualTo(low) && (outcome === "achieved" ? share.lessThanOrEqualTo(high) : share.lessThan(high));
-      if (inBand) return;
+      if (isInBand(score, weight, low, high, outcome === "achieved")) return;
       context.report({
         at: row.score!.at,
         related: [row.actual!.at, row.weight!.at],

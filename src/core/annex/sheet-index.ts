@@ -20,8 +20,19 @@ const NO_LABELS: readonly LabelCell[] = [];
 const HEADER_SCAN_COLS = 256;
 
 export class SheetIndex {
-  /** Row-major: by row, then by column (find/first rely on it to cut out a row span). */
-  readonly labels: readonly LabelCell[];
+  /**
+   * The labels, row-major (by row, then by column: find/first rely on it to cut out a row span),
+   * as parallel arrays: position, text as written, normalized label. A LabelCell object is made
+   * only for a label handed out (a match, a row asked for); a 20,000-row table has some 100,000
+   * labels and recognition hands out a few hundred.
+   */
+  private readonly labelRows: Int32Array;
+  private readonly labelCols: Int32Array;
+  private readonly labelTexts: string[];
+  /** Every normalized label, row-major (what chooseProfile reads). */
+  readonly normalizedLabels: readonly string[];
+  /** The one object a predicate of find/first/firstInRow is given, refilled for each label. */
+  private readonly cursor: { row: number; col: number; text: string; label: string } = { row: 0, col: 0, text: "", label: "" };
   /** Merged area by covered cell, keyed row × mergeWidth + col: numeric keys make no garbage. */
   private readonly mergeByCell = new Map<number, CellRange>();
   /**
@@ -84,7 +95,10 @@ export class SheetIndex {
     // grid read cell by cell keeps being asked, so a host that fails on a later read still
     // fails inside the table being parsed (reported unreadable), not for the whole workbook.
     const dense = sheet.forEachCell && rowCount * colCount <= DENSE_LIMIT ? new Array<Cell | undefined>(rowCount * colCount) : null;
-    const labels: LabelCell[] = [];
+    let labelRows = new Int32Array(INITIAL_LABELS);
+    let labelCols = new Int32Array(INITIAL_LABELS);
+    const labelTexts: string[] = [];
+    const labels: string[] = [];
     let keys = new Float64Array(Math.min(Math.max(16, rowCount * colCount), INITIAL_KEYS));
     let count = 0;
     let ordered = true;
@@ -106,7 +120,15 @@ export class SheetIndex {
       // under it (WPS files, hand-built specs) is invisible to the user and must not be a label.
       const merge = this.mergeAt(row, col);
       if (merge && (merge.top !== row || merge.left !== col)) return;
-      labels.push({ row, col, text: value, label: normalizeLabel(value) });
+      const at = labels.length;
+      if (at === labelRows.length) {
+        labelRows = grown(labelRows);
+        labelCols = grown(labelCols);
+      }
+      labelRows[at] = row;
+      labelCols[at] = col;
+      labelTexts.push(value);
+      labels.push(normalizeLabel(value));
     };
     if (sheet.forEachCell) {
       // Sparse: the cost follows the cells stored, not the area a stray far cell or merge spans.
@@ -116,12 +138,26 @@ export class SheetIndex {
       // Readers hand cells over row by row; a host that does not is put in order here.
       if (!ordered) {
         keys.subarray(0, count).sort();
-        labels.sort((x, y) => x.row - y.row || x.col - y.col);
+        // The four label arrays in row-major order, through one sorted permutation.
+        const order = labels.map((_, i) => i).sort((x, y) => labelRows[x]! - labelRows[y]! || labelCols[x]! - labelCols[y]!);
+        const rowsBefore = labelRows.slice();
+        const colsBefore = labelCols.slice();
+        const textsBefore = labelTexts.slice();
+        const labelsBefore = labels.slice();
+        order.forEach((from, to) => {
+          labelRows[to] = rowsBefore[from]!;
+          labelCols[to] = colsBefore[from]!;
+          labelTexts[to] = textsBefore[from]!;
+          labels[to] = labelsBefore[from]!;
+        });
       }
     } else {
       for (let row = 0; row < rowCount; row++) for (let col = 0; col < colCount; col++) visit(row, col, sheet.cell(row, col));
     }
-    this.labels = labels;
+    this.labelRows = labelRows.length > labels.length + labels.length / 4 ? labelRows.slice(0, labels.length) : labelRows;
+    this.labelCols = labelCols.length > labels.length + labels.length / 4 ? labelCols.slice(0, labels.length) : labelCols;
+    this.labelTexts = labelTexts;
+    this.normalizedLabels = labels;
     this.cellGrid = dense;
     // The doubling slack is not kept for the life of the index.
     this.filledKeys = keys.length > count + count / 4 ? keys.slice(0, count) : keys;
@@ -133,7 +169,7 @@ export class SheetIndex {
     for (let i = 0; i < count; i++) {
       const row = Math.floor(keys[i]! / MAX_COLS);
       if (distinct > 0 && rows[distinct - 1] === row) continue;
-      while (label < labels.length && labels[label]!.row < row) label++;
+      while (label < labels.length && labelRows[label]! < row) label++;
       rows[distinct] = row;
       filledStart[distinct] = i;
       labelStart[distinct] = label;
@@ -203,22 +239,26 @@ export class SheetIndex {
     return normalizeLabel(this.textAt(row, col));
   }
 
+  /** Every label, as objects (made on each call: for tests and lists, not for scanning). */
+  get labels(): readonly LabelCell[] {
+    return this.normalizedLabels.map((_, i) => this.labelCell(i));
+  }
+
+  /**
+   * The labels the predicate accepts, in row order (within `rows` when given). The cell a
+   * predicate is given is one object refilled for each label: valid during the call only.
+   */
   find(predicate: (label: string, cell: LabelCell) => boolean, rows?: RowSpan): LabelCell[] {
     const out: LabelCell[] = [];
     const [start, end] = this.span(rows);
-    for (let i = start; i < end; i++) {
-      const l = this.labels[i]!;
-      if (predicate(l.label, l)) out.push(l);
-    }
+    for (let i = start; i < end; i++) if (predicate(this.normalizedLabels[i]!, this.cursorAt(i))) out.push(this.labelCell(i));
     return out;
   }
 
+  /** The first label the predicate accepts (the cell it is given as for find). */
   first(predicate: (label: string, cell: LabelCell) => boolean, rows?: RowSpan): LabelCell | undefined {
     const [start, end] = this.span(rows);
-    for (let i = start; i < end; i++) {
-      const l = this.labels[i]!;
-      if (predicate(l.label, l)) return l;
-    }
+    for (let i = start; i < end; i++) if (predicate(this.normalizedLabels[i]!, this.cursorAt(i))) return this.labelCell(i);
     return undefined;
   }
 
@@ -228,18 +268,34 @@ export class SheetIndex {
     if (at < 0) return NO_LABELS;
     const start = this.labelStart[at]!;
     const end = this.labelStart[at + 1]!;
-    return start === end ? NO_LABELS : this.labels.slice(start, end);
+    if (start === end) return NO_LABELS;
+    const out: LabelCell[] = [];
+    for (let i = start; i < end; i++) out.push(this.labelCell(i));
+    return out;
   }
 
-  /** The first label of a row, left to right, that the predicate accepts: rowLabels(row).find without a copy of the row. */
+  /**
+   * The first label of a row, left to right, that the predicate accepts (given the cell as find
+   * gives it): rowLabels(row).find without making the row's labels.
+   */
   firstInRow(row: number, predicate: (cell: LabelCell) => boolean): LabelCell | undefined {
     const at = this.rowPosition(row);
     if (at < 0) return undefined;
-    for (let i = this.labelStart[at]!, end = this.labelStart[at + 1]!; i < end; i++) {
-      const l = this.labels[i]!;
-      if (predicate(l)) return l;
-    }
+    for (let i = this.labelStart[at]!, end = this.labelStart[at + 1]!; i < end; i++) if (predicate(this.cursorAt(i))) return this.labelCell(i);
     return undefined;
+  }
+
+  private labelCell(i: number): LabelCell {
+    return { row: this.labelRows[i]!, col: this.labelCols[i]!, text: this.labelTexts[i]!, label: this.normalizedLabels[i]! };
+  }
+
+  private cursorAt(i: number): LabelCell {
+    const cursor = this.cursor;
+    cursor.row = this.labelRows[i]!;
+    cursor.col = this.labelCols[i]!;
+    cursor.text = this.labelTexts[i]!;
+    cursor.label = this.normalizedLabels[i]!;
+    return cursor;
   }
 
   /** Where a row is among the rows holding something, or -1 (binary search). */
@@ -259,16 +315,16 @@ export class SheetIndex {
 
   /** Index range [start, end) of the labels inside a row span, by binary search on the row order. */
   private span(rows: RowSpan | undefined): [number, number] {
-    if (!rows) return [0, this.labels.length];
+    if (!rows) return [0, this.normalizedLabels.length];
     return [this.firstIndexAtOrAfter(rows.from), this.firstIndexAtOrAfter(rows.to + 1)];
   }
 
   private firstIndexAtOrAfter(row: number): number {
     let low = 0;
-    let high = this.labels.length;
+    let high = this.normalizedLabels.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if (this.labels[mid]!.row < row) low = mid + 1;
+      if (this.labelRows[mid]! < row) low = mid + 1;
       else high = mid;
     }
     return low;
@@ -320,6 +376,15 @@ const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
 /** A whole row of an 80-column sheet is 80 cells; no real form merges anything near this. */
 const HUGE_MERGE_CELLS = 100_000;
+/** Room for this many labels at first; more grow it by doubling. */
+const INITIAL_LABELS = 1024;
+
+function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
 /** Room for this many filled cells at first; a larger sheet grows it by doubling. */
 const INITIAL_KEYS = 65_536;
 /** Grids up to this many cells are indexed densely (a 20,000-row, 10-column table is 200,000; at most 8 MB). */

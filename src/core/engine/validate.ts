@@ -183,7 +183,7 @@ function isBlankTable(kind: "annex2" | "annex3", place: AnnexLocation, profile: 
 /** Every label of the workbook, repeats included (chooseProfile keeps only those a signal could match). */
 function labelsOf(indexes: readonly SheetIndex[]): string[] {
   const labels: string[] = [];
-  for (const index of indexes) index.labels.forEach((l) => labels.push(l.label));
+  for (const index of indexes) index.normalizedLabels.forEach((label) => labels.push(label));
   return labels;
 }
 

@@ -31,9 +31,9 @@ function sheetOf(entries: readonly Entry[], rowCount: number, colCount: number, 
 function answers(index: SheetIndex, rowCount: number) {
   const rows = [];
   for (let row = -1; row <= rowCount; row++) {
-    // firstInRow is rowLabels(row).find without the copy: the same label object, or none.
-    for (const accept of [(l: LabelCell) => l.col > 1, (l: LabelCell) => /分/.test(l.label), () => true, () => false]) {
-      expect(index.firstInRow(row, accept)).toBe(index.rowLabels(row).find(accept));
+    // firstInRow is rowLabels(row).find without making the row's labels: the same label, or none.
+    for (const accept of [(l: LabelCell) => l.col > 1, (l: LabelCell) => /分/.test(l.label), (l: LabelCell) => l.text.startsWith("其中"), () => true, () => false]) {
+      expect(index.firstInRow(row, accept)).toEqual(index.rowLabels(row).find(accept));
     }
     rows.push({
       labels: index.rowLabels(row).map((l) => [l.col, l.label]),
@@ -46,7 +46,16 @@ function answers(index: SheetIndex, rowCount: number) {
       blankMiddle: index.isRowBlank(row, 1, 2),
     });
   }
-  return { labels: index.labels.map((l) => [l.row, l.col, l.label]), rows };
+  // find and first give their predicate each label's cell (one object refilled): what it holds is that label's.
+  const all = index.labels;
+  const spans = [undefined, { from: 2, to: 7 }, { from: 5, to: 5 }, { from: 9, to: 3 }];
+  for (const rows of spans) {
+    const within = all.filter((l) => !rows || (l.row >= rows.from && l.row <= rows.to));
+    expect(index.find((label, cell) => cell.col >= 2 && cell.label === label, rows)).toEqual(within.filter((l) => l.col >= 2));
+    expect(index.first((_, cell) => cell.text.trim().startsWith("1"), rows)).toEqual(within.find((l) => l.text.trim().startsWith("1")));
+  }
+  expect(index.normalizedLabels).toEqual(all.map((l) => l.label));
+  return { labels: all.map((l) => [l.row, l.col, l.label]), rows };
 }
 
 const cellArb: fc.Arbitrary<Cell> = fc.oneof(

@@ -186,8 +186,9 @@ async function main(): Promise<void> {
   // 2. Folders.
   if (only.includes(2)) {
   console.log("\n2. --summary over generated units vs a single process that only reads the same files with exceljs");
-  const folderRuns = quick ? 1 : 3;
   for (const count of unitCounts) {
+    // A small folder takes about a second and its median wanders more: more runs for it.
+    const folderRuns = quick ? 1 : count >= 1000 ? 3 : 7;
     const folder = await unitsFolder(count);
     const out = (name: string) => join(WORK, `summary-${count}-${name}.xlsx`);
     const summary = (cli: string, name: string, jobs?: number) => () =>

@@ -74,6 +74,7 @@ function finish(results: readonly (JsonReport | JsonUnreadable)[], folder: boole
 async function checkInWorkers(paths: readonly string[], options: Options, settings: RuleSettings, io: Io): Promise<(JsonReport | JsonUnreadable)[]> {
   const { analyzeAll } = await lazy.pool();
   const outcomes = await analyzeAll(paths, {
+    report: "json",
     settings, lang: options.lang, limits: options.limits,
     ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
     onFile: (outcome) => {

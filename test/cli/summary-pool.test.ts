@@ -52,7 +52,7 @@ if (role === "check") {
 const workerFile = join(mkdtempSync(join(tmpdir(), "annex-pool-")), "stand-in-worker.js");
 writeFileSync(workerFile, STAND_IN);
 
-const options = { settings: DEFAULT_SETTINGS, lang: "zh" as const, workerFile, limits: DEFAULT_INPUT_LIMITS };
+const options = { settings: DEFAULT_SETTINGS, lang: "zh" as const, report: "summary" as const, workerFile, limits: DEFAULT_INPUT_LIMITS };
 
 test("outcomes in input order, whatever order the workers answer in", async () => {
   const files = Array.from({ length: 12 }, (_, i) => `f${i}.xlsx`);

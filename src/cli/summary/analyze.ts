@@ -7,7 +7,8 @@
  */
 import type { Lang, RuleSettings } from "../../core";
 import type { InputLimits } from "../../adapters/limits";
-import type { FileOutcome } from "../../core/report/folder-summary";
+import type { FileOutcome, SummaryReport } from "../../core/report/folder-summary";
+import type { JsonReport } from "../../core/report/json-report";
 import { readFile } from "./read-half";
 import { checkSnapshot } from "./check-half";
 import { internalFailure } from "./failure";
@@ -18,9 +19,15 @@ export interface AnalyzeOptions {
   readonly settings: RuleSettings;
   readonly lang: Lang;
   readonly limits: InputLimits;
+  /**
+   * What a checked file's outcome carries: "json", its whole JSON report (a folder check prints
+   * it); "summary", only what the summary workbook shows (summaryReportOf), about half the text to
+   * make, send between threads and parse.
+   */
+  readonly report: "json" | "summary";
 }
 
-export async function analyzeFile(file: string, options: AnalyzeOptions): Promise<FileOutcome> {
+export async function analyzeFile(file: string, options: AnalyzeOptions): Promise<FileOutcome<JsonReport | SummaryReport>> {
   const read = await readFile(file, options.limits);
   return "kind" in read ? read : checkSnapshot(file, read.snapshot, options, read.document);
 }

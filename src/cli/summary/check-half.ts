@@ -1,17 +1,18 @@
 /** The second half of checking a file in the folder summary: the checks (see analyze.ts). */
 import { toJsonReport, validate } from "../../core";
+import type { JsonReport } from "../../core/report/json-report";
+import { withDocumentPlaces } from "../../core/report/document-places";
 import { keyFigures } from "../../core/report/key-figures";
 import { unpackSnapshot, type PackedSnapshot } from "../../core/grid/transfer";
 import type { WorkbookSnapshot } from "../../core/grid/workbook";
-import type { FileOutcome } from "../../core/report/folder-summary";
+import { summaryReportOf, type FileOutcome, type SummaryReport } from "../../core/report/folder-summary";
 import type { AnalyzeOptions } from "./analyze";
 import { internalFailure } from "./failure";
 import type { DocumentPart } from "./read-half";
 import { prepareReportText } from "../../core/report-text/input";
-import { withDocumentPlaces } from "../../core/report/document-places";
 
 /** The checks on a snapshot packed by another thread. */
-export function checkPacked(file: string, packed: PackedSnapshot, options: AnalyzeOptions, document?: DocumentPart): FileOutcome {
+export function checkPacked(file: string, packed: PackedSnapshot, options: AnalyzeOptions, document?: DocumentPart): FileOutcome<JsonReport | SummaryReport> {
   try {
     return checkSnapshot(file, unpackSnapshot(packed), options, document);
   } catch (error) {
@@ -20,12 +21,14 @@ export function checkPacked(file: string, packed: PackedSnapshot, options: Analy
 }
 
 /** The checks, and the report and key figures the summary keeps; a Word report's text is checked with its tables. */
-export function checkSnapshot(file: string, snapshot: WorkbookSnapshot, options: AnalyzeOptions, document?: DocumentPart): FileOutcome {
+export function checkSnapshot(file: string, snapshot: WorkbookSnapshot, options: AnalyzeOptions, document?: DocumentPart): FileOutcome<JsonReport | SummaryReport> {
   try {
     const text = document && document.text.trim() !== "" ? prepareReportText(document.text) : null;
     const result = validate(snapshot, options.settings, text ? { reportText: text } : {});
-    const json = toJsonReport(file, result, options.lang);
-    const report = document ? withDocumentPlaces({ ...json, source: { kind: document.format, tables: document.tables } }, options.lang) : json;
+    const source = document ? { kind: document.format, tables: document.tables } : undefined;
+    const report = options.report === "summary"
+      ? summaryReportOf(result, options.lang, source)
+      : source ? withDocumentPlaces({ ...toJsonReport(file, result, options.lang), source }, options.lang) : toJsonReport(file, result, options.lang);
     return { kind: "checked", file, report, figures: keyFigures(result) };
   } catch (error) {
     return internalFailure(file, error);

@@ -21,6 +21,7 @@ import { MessageChannel, Worker, type MessagePort } from "node:worker_threads";
 import type { AnalyzeOptions } from "./analyze";
 import { internalFailure, limitOutcome } from "./failure";
 import type { FileOutcome } from "../../core/report/folder-summary";
+import type { JsonReport } from "../../core/report/json-report";
 import type { WorkerReply, WorkerRequest, WorkerRole, WorkerSetup } from "./worker";
 
 export interface PoolOptions extends AnalyzeOptions {
@@ -36,7 +37,12 @@ export function defaultJobs(): number {
   return availableParallelism();
 }
 
-/** Every file's outcome, in the order of `files`. */
+/**
+ * Every file's outcome, in the order of `files`, each checked file's report as options.report asks:
+ * the whole JSON report, or what the summary keeps.
+ */
+export function analyzeAll(files: readonly string[], options: PoolOptions & { readonly report: "json" }): Promise<FileOutcome<JsonReport>[]>;
+export function analyzeAll(files: readonly string[], options: PoolOptions): Promise<FileOutcome[]>;
 export async function analyzeAll(files: readonly string[], options: PoolOptions): Promise<FileOutcome[]> {
   const workerFile = options.workerFile ?? join(__dirname, "worker.js");
   if (!existsSync(workerFile)) {
@@ -77,7 +83,7 @@ function analyzeInWorkers(files: readonly string[], workerFile: string, options:
   // No more lanes than files could keep busy (one small file needs no pair).
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), files.length));
   const kinds = lanesFor(jobs);
-  const analyzeOptions: AnalyzeOptions = { settings: options.settings, lang: options.lang, limits: options.limits };
+  const analyzeOptions: AnalyzeOptions = { settings: options.settings, lang: options.lang, limits: options.limits, report: options.report };
   const deadlineMs = options.limits.fileSeconds * 1000;
   const heapMb = Math.max(16, Math.round(options.limits.workerMemoryBytes / 2 ** 20));
   // Files not yet handed out: first those a dead lane left, then the rest in order.

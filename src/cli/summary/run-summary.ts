@@ -47,6 +47,7 @@ export async function runSummary(options: SummaryRunOptions): Promise<number> {
   bar?.start(files.length, 0, { file: "" });
   const started = performance.now();
   const analysis = analyzeAll(files, {
+    report: "summary",
     settings: options.settings,
     lang,
     limits: options.limits,

@@ -24,7 +24,7 @@ export function documentPlace(source: JsonDocumentSource, sheet: string, cell: s
  * The report with every grid reference in its messages said as a place in the document; from a
  * PDF, each message also says it was read from the PDF (its tables are rebuilt, not read).
  */
-export function withDocumentPlaces(report: JsonReport, lang: Lang): JsonReport {
+export function withDocumentPlaces<R extends Pick<JsonReport, "source"> & { readonly findings: readonly { readonly message: string }[] }>(report: R, lang: Lang): R {
   const source = report.source;
   if (!source) return report;
   const mark = source.kind === "pdf" ? (lang === "zh" ? "（读自 PDF，请对照原文核实）" : " (read from the PDF: verify against the original)") : "";

@@ -4,15 +4,59 @@
  */
 import type { Bilingual, Lang, Severity } from "../findings/finding";
 import { documentPlace } from "./document-places";
-import type { JsonReport } from "./json-report";
+import type { JsonDocumentSource, JsonFinding, JsonSummary } from "./json-report";
 import type { Grade } from "../rules/derived";
 import type { ValueKind } from "../format/figures";
 import type { KeyFigures } from "./key-figures";
+import type { ValidationResult } from "../engine/validate";
+import { toA1 } from "../grid/address";
+import { messageText } from "../messages/catalogue";
+import { withDocumentPlaces } from "./document-places";
+
+/** Of a finding, what the summary's 问题清单 shows (the JSON report's fields of the same names). */
+export type SummaryFinding = Pick<JsonFinding, "ruleId" | "severity" | "sheet" | "cell" | "expected" | "actual" | "figure" | "message">
+  & { readonly table?: { readonly name: string | null } };
+
+/**
+ * Of a file's report, what the summary keeps: the counts, the recomputed 总分 and 等级, the findings
+ * as the 问题清单 shows them and, for a Word report or a PDF, how its tables map to grids. A whole
+ * JsonReport fits (tests build outcomes from one); the folder's workers send only this, which is
+ * about half the text to make, send and parse.
+ */
+export interface SummaryReport {
+  readonly summary: Pick<JsonSummary, "errors" | "warnings" | "infos" | "score" | "grade">;
+  readonly findings: readonly SummaryFinding[];
+  readonly source?: JsonDocumentSource;
+}
 
 /** What one file yields: checked (its report and key figures) or unreadable (why). */
-export type FileOutcome =
-  | { readonly kind: "checked"; readonly file: string; readonly report: JsonReport; readonly figures: KeyFigures }
+export type FileOutcome<R extends SummaryReport = SummaryReport> =
+  | { readonly kind: "checked"; readonly file: string; readonly report: R; readonly figures: KeyFigures }
   | { readonly kind: "unreadable"; readonly file: string; readonly reason: string; readonly message: Bilingual };
+
+/**
+ * A check's result as the summary keeps it: the fields toJsonReport gives them, message in `lang`
+ * (a document's grid references said as places in it, as withDocumentPlaces says them).
+ */
+export function summaryReportOf(result: ValidationResult, lang: Lang, source?: JsonDocumentSource): SummaryReport {
+  const { errors, warnings, infos, score, grade } = result.summary;
+  const report: SummaryReport = {
+    summary: { errors, warnings, infos, score, grade },
+    findings: result.findings.map((f): SummaryFinding => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      sheet: f.at?.sheet ?? null,
+      cell: f.at ? toA1(f.at) : null,
+      expected: f.expected,
+      actual: f.actual,
+      ...(f.figure ? { figure: f.figure } : {}),
+      message: messageText(f, lang),
+      ...(f.table ? { table: { name: f.table.name } } : {}),
+    })),
+    ...(source ? { source } : {}),
+  };
+  return source ? withDocumentPlaces(report, lang) : report;
+}
 
 export type UnitStatus = "unreadable" | "errors" | "warnings" | "ok";
 

@@ -1,6 +1,14 @@
 /** The folder summary's pure part: unit rows worst first, one issue row per finding. */
-import { buildSummary, compareUnits, unitRow, type FileOutcome } from "../../../src/core/report/folder-summary";
-import type { JsonFinding, JsonReport } from "../../../src/core";
+import { buildSummary, compareUnits, summaryReportOf, unitRow, type FileOutcome } from "../../../src/core/report/folder-summary";
+import { toJsonReport, validate, type JsonFinding, type JsonReport } from "../../../src/core";
+import type { JsonDocumentSource } from "../../../src/core/report/json-report";
+import { withDocumentPlaces } from "../../../src/core/report/document-places";
+import { snapshotFromSpec, type WorkbookSpec } from "../../../src/adapters/memory/grid-spec";
+import { annex2Form, annex3Form, seedWorkbook, withIndicators, workbook } from "../../helpers/forms";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { prepareReportText } from "../../../src/core/report-text/input";
+import { projectTablesOnOneSheet, projectWorkbook, type ProjectTableInput } from "../../helpers/project-forms";
 import type { KeyFigures } from "../../../src/core/report/key-figures";
 
 const FIGURES: KeyFigures = {
@@ -95,4 +103,40 @@ test("an issue of one project among several names its project", () => {
   const project: JsonFinding = { ...finding("error", "H28"), table: { index: 1, name: "乡村学校校舍维修项目" } };
   const summary = buildSummary([checked("p.xlsx", [project], null)]);
   expect(summary.issues.map((i) => i.message)).toEqual(["［乡村学校校舍维修项目］error at H28"]);
+});
+
+describe("summaryReportOf: what the folder's workers send", () => {
+  // The summary is built from these fields only; they must read exactly as the whole JSON report
+  // gives them (a Word report's messages with their places), or the 问题清单 would change.
+  const project = (i: number): ProjectTableInput => ({ project: `项目${i}`, funds: { executed: 100 + i, score: 9 } });
+  const workbooks: [string, WorkbookSpec][] = [
+    ["the seed", seedWorkbook()],
+    ["the seed with wrong scores", workbook(annex2Form(), annex3Form({ indicators: withIndicators({ 代表培训: { score: 98 } }) }))],
+    ["project tables on one sheet (findings name their table)", projectWorkbook(projectTablesOnOneSheet("表1", [project(1), project(2), project(3)]))],
+    ["a Word report's tables as grids", { sheets: seedWorkbook().sheets.map((sheet, i) => ({ ...sheet, name: `表${i + 1}` })) }],
+  ];
+  const projection = (report: JsonReport) => ({
+    summary: { errors: report.summary.errors, warnings: report.summary.warnings, infos: report.summary.infos, score: report.summary.score, grade: report.summary.grade },
+    findings: report.findings.map((f) => ({
+      ruleId: f.ruleId, severity: f.severity, sheet: f.sheet, cell: f.cell, expected: f.expected, actual: f.actual,
+      ...(f.figure ? { figure: f.figure } : {}), message: f.message, ...(f.table ? { table: { name: f.table.name } } : {}),
+    })),
+    ...(report.source ? { source: report.source } : {}),
+  });
+  const reportText = prepareReportText(readFileSync(join(__dirname, "../../fixtures/report/zhuzhou-luosong-npc-2023.txt"), "utf8"));
+  const cases: [string, WorkbookSpec, boolean][] = [
+    ...workbooks.map(([name, spec]): [string, WorkbookSpec, boolean] => [name, spec, false]),
+    ["a Word report with its text (messages name grid cells: 表2!B5)", workbooks[3]![1], true],
+  ];
+  test.each(cases)("%s: the JSON report's fields, in zh and en, as a workbook and as a document", (_name, spec, withText) => {
+    const result = validate(snapshotFromSpec(spec), undefined, withText ? { reportText } : {});
+    expect(result.findings.length).toBeGreaterThan(0);
+    if (withText) expect(toJsonReport("f", result, "zh").findings.some((f) => /表\d+!/.test(f.message))).toBe(true);
+    const source: JsonDocumentSource = { kind: "docx", tables: spec.sheets.map((s) => ({ sheet: s.name, caption: `${s.name} 标题`, captionRows: 1 })) };
+    for (const lang of ["zh", "en"] as const) {
+      const json = toJsonReport("f.xlsx", result, lang);
+      expect(summaryReportOf(result, lang)).toEqual(projection(json));
+      expect(summaryReportOf(result, lang, source)).toEqual(projection(withDocumentPlaces({ ...json, source }, lang)));
+    }
+  });
 });

@@ -103,6 +103,8 @@ export class SheetIndex {
     let count = 0;
     let ordered = true;
     const visit = (row: number, col: number, raw: unknown) => {
+      // A host may hand over anything as a position: only cells inside the sheet count.
+      if (!(Number.isInteger(row) && Number.isInteger(col) && row >= 0 && col >= 0 && row < rowCount && col < colCount)) return;
       const cell = safeCell(raw);
       if (dense && cell) dense[row * colCount + col] = cell;
       const value = cell?.value;
@@ -132,9 +134,7 @@ export class SheetIndex {
     };
     if (sheet.forEachCell) {
       // Sparse: the cost follows the cells stored, not the area a stray far cell or merge spans.
-      sheet.forEachCell((row, col, cell) => {
-        if (Number.isInteger(row) && Number.isInteger(col) && row >= 0 && col >= 0 && row < rowCount && col < colCount) visit(row, col, cell);
-      });
+      sheet.forEachCell(visit);
       // Readers hand cells over row by row; a host that does not is put in order here.
       if (!ordered) {
         keys.subarray(0, count).sort();

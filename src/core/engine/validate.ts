@@ -299,20 +299,23 @@ function toFinding(rule: Rule, report: Report, table: TableRef | undefined): Fin
   if (!Object.prototype.hasOwnProperty.call(meta.messages, report.messageId)) {
     throw new RuleContractError(meta.id, `message "${report.messageId}" is not among its meta.messages`);
   }
-  return {
+  // Built field by field rather than with conditional spreads: a large table gives thousands of
+  // findings, and each spread made (and copied) an object of its own.
+  const finding: { -readonly [K in keyof Finding]: Finding[K] } = {
     ruleId: meta.id,
     severity,
     at: report.at,
     related: report.related ?? [],
     expected: report.expected ?? null,
     actual: report.actual ?? null,
-    ...(report.figure && report.figure !== "text" ? { figure: report.figure } : {}),
     messageId: report.messageId,
     data: report.data ?? {},
-    ...(table ? { table } : {}),
-    ...(report.fix ? { fix: { edits: report.fix.edits, safe: report.fix.safe ?? true } } : {}),
-    ...(report.textRef ? { textRef: report.textRef } : {}),
   };
+  if (report.figure && report.figure !== "text") finding.figure = report.figure;
+  if (table) finding.table = table;
+  if (report.fix) finding.fix = { edits: report.fix.edits, safe: report.fix.safe ?? true };
+  if (report.textRef) finding.textRef = report.textRef;
+  return finding;
 }
 
 /** The engine's own message, for a rule that failed: every catalogue can render it (messages/catalogue.ts). */

@@ -232,8 +232,8 @@ async function main(): Promise<void> {
   console.log(`   validate ÷ exceljs read = ${ratio(validateMs, exceljsMs)} · ${ratio(validateColdMs, exceljsColdMs)} after memory-reducing collections (target ≤ 0.30× in both: ${verdict(met)})`);
   if (baseline) {
     // The baseline's engine (its lib/core) and this one in one process, on the same snapshot,
-    // alternated with the order swapped each pair: the median of the per-pair ratios resolves a
-    // few percent, which ratios to exceljs measured in blocks do not.
+    // alternated with the order swapped each pair: the median of the per-pair ratios, steadier
+    // than ratios to exceljs measured in blocks (it still wanders by about ±4 % between runs).
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- an earlier build, loaded by path
     const before = (require(join(baseline, "lib", "core")) as { validate: typeof validate }).validate;
     for (const collection of ["reduce", "major"] as const) {

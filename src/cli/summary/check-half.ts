@@ -26,10 +26,10 @@ export function checkSnapshot(file: string, snapshot: WorkbookSnapshot, options:
     const text = document && document.text.trim() !== "" ? prepareReportText(document.text) : null;
     const result = validate(snapshot, options.settings, text ? { reportText: text } : {});
     const source = document ? { kind: document.format, tables: document.tables } : undefined;
-    const report = options.report === "summary"
-      ? summaryReportOf(result, options.lang, source)
-      : source ? withDocumentPlaces({ ...toJsonReport(file, result, options.lang), source }, options.lang) : toJsonReport(file, result, options.lang);
-    return { kind: "checked", file, report, figures: keyFigures(result) };
+    const figures = keyFigures(result);
+    if (options.report === "summary") return { kind: "checked", file, report: summaryReportOf(result, options.lang, source), figures };
+    const json = toJsonReport(file, result, options.lang);
+    return { kind: "checked", file, report: source ? withDocumentPlaces({ ...json, source }, options.lang) : json, figures };
   } catch (error) {
     return internalFailure(file, error);
   }

@@ -413,7 +413,6 @@ function parseIndicators(index: SheetIndex, rows: RowSpan, anchor: LabelCell, sp
       placeholder,
       unfilled,
     });
-  
     return NEXT;
   };
   for (let row = bottom + 1; row <= rows.to; row++) if (readRow(row) === STOP) break;

@@ -52,8 +52,8 @@ export class SheetIndex {
   readonly colCount: number;
   /**
    * Every cell holding something (not blank, not only spaces), row-major, as row × MAX_COLS + col
-   * (exact in a double). A row's cells and labels are contiguous runs of these and of `labels`,
-   * found through `rowsFilled` (the distinct rows, ascending) and the run starts beside them.
+   * (exact in a double). A row's cells and labels are contiguous runs of these and of the label
+   * arrays, found through `rowsFilled` (the distinct rows, ascending) and the run starts beside them.
    * Typed arrays rather than an array per row, or even two growing number arrays: on a 20,000-row
    * table those were most of what building the index allocated.
    */
@@ -111,11 +111,7 @@ export class SheetIndex {
       if (value === null || value === undefined || (typeof value === "string" && value.trim() === "")) return;
       const key = row * MAX_COLS + col;
       if (count > 0 && key < keys[count - 1]!) ordered = false;
-      if (count === keys.length) {
-        const grown = new Float64Array(keys.length * 2);
-        grown.set(keys);
-        keys = grown;
-      }
+      if (count === keys.length) keys = doubled(keys);
       keys[count++] = key;
       if (typeof value !== "string") return;
       // Excel shows only the top-left value of a merged area; a value a snapshot still carries
@@ -124,8 +120,8 @@ export class SheetIndex {
       if (merge && (merge.top !== row || merge.left !== col)) return;
       const at = labels.length;
       if (at === labelRows.length) {
-        labelRows = grown(labelRows);
-        labelCols = grown(labelCols);
+        labelRows = doubled(labelRows);
+        labelCols = doubled(labelCols);
       }
       labelRows[at] = row;
       labelCols[at] = col;
@@ -154,13 +150,12 @@ export class SheetIndex {
     } else {
       for (let row = 0; row < rowCount; row++) for (let col = 0; col < colCount; col++) visit(row, col, sheet.cell(row, col));
     }
-    this.labelRows = labelRows.length > labels.length + labels.length / 4 ? labelRows.slice(0, labels.length) : labelRows;
-    this.labelCols = labelCols.length > labels.length + labels.length / 4 ? labelCols.slice(0, labels.length) : labelCols;
+    this.labelRows = trimmed(labelRows, labels.length);
+    this.labelCols = trimmed(labelCols, labels.length);
     this.labelTexts = labelTexts;
     this.normalizedLabels = labels;
     this.cellGrid = dense;
-    // The doubling slack is not kept for the life of the index.
-    this.filledKeys = keys.length > count + count / 4 ? keys.slice(0, count) : keys;
+    this.filledKeys = trimmed(keys, count);
     const rows = new Int32Array(count);
     const filledStart = new Int32Array(count + 1);
     const labelStart = new Int32Array(count + 1);
@@ -379,10 +374,18 @@ const HUGE_MERGE_CELLS = 100_000;
 /** Room for this many labels at first; more grow it by doubling. */
 const INITIAL_LABELS = 1024;
 
-function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(array.length * 2);
+type GrowingArray = Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer>;
+
+/** The array at twice its length, its contents kept (the arrays the index fills grow this way). */
+function doubled<A extends GrowingArray>(array: A): A {
+  const bigger = new (array.constructor as new (length: number) => A)(array.length * 2);
   bigger.set(array);
   return bigger;
+}
+
+/** The first `used` entries, copied when the doubling left much slack: it is not kept for the life of the index. */
+function trimmed<A extends GrowingArray>(array: A, used: number): A {
+  return array.length > used + used / 4 ? (array.slice(0, used) as A) : array;
 }
 
 /** Room for this many filled cells at first; a larger sheet grows it by doubling. */

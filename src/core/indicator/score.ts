@@ -5,7 +5,7 @@
  * 分值 (formula B, used by some reviewers). Where a form penalizes a 正向 target beaten by far (set
  * too low), the suggestion follows the form: no points, or a fixed deduction.
  */
-import { Decimal, round2, ZERO } from "../numeric/decimal";
+import { Decimal, ONE, round2, ZERO } from "../numeric/decimal";
 import type { OverCompletionSpec } from "../profiles/profile";
 import type { Quantity, Target } from "./target";
 
@@ -53,7 +53,7 @@ export function suggestScore(target: Target, actual: Quantity | null, weight: De
     if (goal.lessThanOrEqualTo(ZERO)) return { kind: "score", score: ZERO, direction: "reverse" };
     if (reverseFormula === "B") return { kind: "score", score: round2(goal.dividedBy(a).times(weight)), direction: "reverse" };
     if (a.greaterThanOrEqualTo(goal.times(2))) return { kind: "score", score: ZERO, direction: "reverse" };
-    const share = new Decimal(1).minus(a.minus(goal).dividedBy(goal));
+    const share = ONE.minus(a.minus(goal).dividedBy(goal));
     return { kind: "score", score: round2(share.times(weight)), direction: "reverse" };
   }
   if (goal.isZero() && target.comparator === "=") {

@@ -1,5 +1,5 @@
 import { defineRule } from "../rule";
-import { fixed2, HUNDRED, plain, ZERO } from "../../numeric/decimal";
+import { fixed2, HUNDRED, ONE, plain, ZERO } from "../../numeric/decimal";
 import { isOverCompleted } from "../../indicator/score";
 import { clause } from "../../messages/message";
 import { indicatorName, readIndicators } from "./indicator-reading";
@@ -34,7 +34,7 @@ export default defineRule({
       const goal = target.quantity.value;
       if (!goal.greaterThan(ZERO) || actual.unit !== target.quantity.unit && actual.unit !== null && target.quantity.unit !== null) return;
       if (!isOverCompleted(goal, actual.value, over)) return;
-      const beaten = actual.value.dividedBy(goal).minus(1).times(HUNDRED);
+      const beaten = actual.value.dividedBy(goal).minus(ONE).times(HUNDRED);
       const consequence = over.treatment === "no-points" ? clause("noPoints")
         : over.treatment === "deduct" ? clause("deduct", { points: over.deductPoints ?? 0 }) : clause("someProvinces");
       context.report({

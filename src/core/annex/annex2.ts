@@ -8,6 +8,7 @@ import { ANNEX2_LABELS as L } from "./labels";
 import { readNumber, readText, yearIn } from "./read-cells";
 import { type Annex2, type BuildingRow, type FundsColumn, type FundsRow, type YearMention } from "../model/annex2";
 import type { LocatedNumber, LocatedText } from "../model/located";
+import { addressOf } from "../grid/address";
 import type { NumberKind } from "../cells/parse-value";
 import { normalizeLabel } from "../text/normalize";
 
@@ -156,8 +157,8 @@ function parseFunds(index: SheetIndex, rows: RowSpan): Annex2["funds"] {
 function rowLabel(index: SheetIndex, row: number, firstValueCol: number): LocatedText | null {
   for (let col = 0; col < firstValueCol; col++) {
     const text = readText(index, row, col);
-    if (text && text.text.trim() !== "" && text.at.row === row) return text;
-    if (text && text.text.trim() !== "" && text.at.row !== row) continue;
+    if (text && text.text.trim() !== "" && text.row === row) return text;
+    if (text && text.text.trim() !== "" && text.row !== row) continue;
   }
   return null;
 }
@@ -210,7 +211,7 @@ function collectYears(index: SheetIndex, rows: RowSpan, title: LocatedText | nul
   };
   if (title) {
     const year = yearIn(title.text);
-    if (year !== null) mentions.push({ at: title.at, text: title.text, year, expects: "Y" });
+    if (year !== null) mentions.push({ at: addressOf(title), text: title.text, year, expects: "Y" });
   }
   for (const l of index.find((label) => L.actualStaff.test(label) || L.buildingsBlock.test(label), rows)) add(l, "Y");
   const headers = index.find((label) => (L.finalColumn.test(label) || L.budgetColumn.test(label)) && /\d{4}/.test(label), rows);

@@ -16,7 +16,7 @@ import {
   type Annex3, type BreakdownPart, type FundsPart, type IndicatorField, type IndicatorRow, type Level1Group,
 } from "../model/annex3";
 import type { LocatedNumber, LocatedText } from "../model/located";
-import type { CellRange } from "../grid/address";
+import { addressOf, type CellRange } from "../grid/address";
 import type { YearMention } from "../model/annex2";
 import { dec } from "../numeric/decimal";
 import { canonicalText, compactText, normalizeLabel } from "../text/normalize";
@@ -42,7 +42,7 @@ export function parseAnnex3(index: SheetIndex, rows: RowSpan, spec: SelfEvalSpec
   const indicators = indicatorHeader ? parseIndicators(index, rows, indicatorHeader, spec) : null;
   const years: YearMention[] = [];
   const titleYear = titleYearOf(index, title, titleCell);
-  if (title && titleYear !== null) years.push({ at: title.at, text: title.text, year: titleYear, expects: "Y" });
+  if (title && titleYear !== null) years.push({ at: addressOf(title), text: title.text, year: titleYear, expects: "Y" });
   const model: Annex3 = {
     kind: "annex3",
     sheet: index.name,
@@ -163,7 +163,7 @@ function parseFunds(index: SheetIndex, rows: RowSpan, spec: SelfEvalSpec): { row
       rate: read(columns.rate, "percent", "derived"),
       score: read(columns.score, "score", "derived"),
       parts: parseFundsParts(index, valueRow, totalLabel?.row === valueRow ? totalLabel.col : null, rows, spec, columns, firstValueCol),
-      reason: columns.reason !== null ? (readText(index, valueRow, columns.reason) ?? { at: index.address(valueRow, columns.reason), text: "" }) : null,
+      reason: columns.reason !== null ? (readText(index, valueRow, columns.reason) ?? { sheet: index.name, row: valueRow, col: columns.reason, text: "" }) : null,
     },
   };
 }
@@ -205,7 +205,7 @@ function parseFundsParts(
  * in the next cell to its right that is not itself another label.
  */
 function breakdownPart(index: SheetIndex, cell: LabelCell, keyword: RegExp): BreakdownPart | null {
-  const label: LocatedText = { at: index.address(cell.row, cell.col), text: cell.text };
+  const label: LocatedText = { sheet: index.name, row: cell.row, col: cell.col, text: cell.text };
   const embedded = readEmbeddedNumber(index, cell.row, cell.col, keyword);
   if (embedded && embedded.parsed.kind !== "blank") return { label, value: embedded };
   const nextCol = index.rightEdge(cell.row, cell.col) + 1;
@@ -409,7 +409,7 @@ function parseIndicators(index: SheetIndex, rows: RowSpan, anchor: LabelCell, sp
       weight,
       score,
       // Kept even when blank: a3.deviation-reason points at the empty cell to fill in.
-      reason: c.reason !== null ? (anyTextAt(index, row, c.reason) ?? { at: index.address(row, c.reason), text: "" }) : null,
+      reason: c.reason !== null ? (anyTextAt(index, row, c.reason) ?? { sheet: index.name, row, col: c.reason, text: "" }) : null,
       placeholder,
       unfilled,
     });

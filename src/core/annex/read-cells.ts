@@ -14,10 +14,10 @@ export function readNumber(index: SheetIndex, row: number, col: number, kind: Nu
   const cell = index.cell(row, col);
   const merge = index.mergeAt(row, col);
   if (merge && (merge.top !== row || merge.left !== col)) {
-    return { at: index.address(row, col), raw: cell?.value ?? null, parsed: { kind: "blank" }, value: null, underMerge: true, role, kind };
+    return { sheet: index.name, row, col, raw: cell?.value ?? null, parsed: { kind: "blank" }, value: null, underMerge: true, role, kind };
   }
   const parsed = parseCellNumber(cell, kind);
-  const at = index.address(row, col);
+  const sheet = index.name;
   const raw = cell?.value ?? null;
   const value = parsed.kind === "number" ? parsed.value : null;
   const formula = cell?.formula;
@@ -25,9 +25,9 @@ export function readNumber(index: SheetIndex, row: number, col: number, kind: Nu
   // This runs for every number cell of every table: each shape is one literal, with no spread and
   // no property added afterwards (which would allocate a second block for the object).
   if (formula === undefined) {
-    return numberFormat === undefined ? { at, raw, parsed, value, role, kind } : { at, raw, parsed, value, role, kind, numberFormat };
+    return numberFormat === undefined ? { sheet, row, col, raw, parsed, value, role, kind } : { sheet, row, col, raw, parsed, value, role, kind, numberFormat };
   }
-  return numberFormat === undefined ? { at, raw, parsed, value, role, kind, formula } : { at, raw, parsed, value, role, kind, formula, numberFormat };
+  return numberFormat === undefined ? { sheet, row, col, raw, parsed, value, role, kind, formula } : { sheet, row, col, raw, parsed, value, role, kind, formula, numberFormat };
 }
 
 export function readText(index: SheetIndex, row: number, col: number): LocatedText | null {
@@ -36,8 +36,8 @@ export function readText(index: SheetIndex, row: number, col: number): LocatedTe
   const c = merge ? merge.left : col;
   const value = index.cell(r, c)?.value;
   const text = typeof value === "string" ? value : "";
-  if (text.trim() === "") return typeof value === "number" ? { at: index.address(r, c), text: String(value) } : null;
-  return { at: index.address(r, c), text };
+  if (text.trim() === "") return typeof value === "number" ? { sheet: index.name, row: r, col: c, text: String(value) } : null;
+  return { sheet: index.name, row: r, col: c, text };
 }
 
 /**
@@ -52,13 +52,13 @@ export function readAnyText(index: SheetIndex, row: number, col: number): Locate
   const cell = index.cell(r, c);
   const value = cell?.value;
   if (value === null || value === undefined) return null;
-  if (typeof value === "object") return { at: index.address(r, c), text: value.error };
+  if (typeof value === "object") return { sheet: index.name, row: r, col: c, text: value.error };
   if (typeof value === "number" && Number.isFinite(value) && isPercentFormat(cell?.numberFormat)) {
-    return { at: index.address(r, c), text: `${new Decimal(value).times(HUNDRED).toFixed()}%` };
+    return { sheet: index.name, row: r, col: c, text: `${new Decimal(value).times(HUNDRED).toFixed()}%` };
   }
   const text = typeof value === "string" ? value : String(value);
   if (text.trim() === "") return null;
-  return { at: index.address(r, c), text };
+  return { sheet: index.name, row: r, col: c, text };
 }
 
 /**
@@ -82,7 +82,9 @@ export function readEmbeddedNumber(index: SheetIndex, row: number, col: number, 
   const parsed = text ? parseNumberText(text, "amount") : rest.trim() === "" ? ({ kind: "blank" } as const) : parseNumberText(rest, "amount");
   const end = start + text.length;
   return {
-    at: index.address(row, col),
+    sheet: index.name,
+    row,
+    col,
     raw,
     parsed,
     value: parsed.kind === "number" ? parsed.value : null,

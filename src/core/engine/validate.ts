@@ -8,7 +8,7 @@
  * report text). Findings of a workbook that holds several tables name the table they are about.
  */
 import type { WorkbookSnapshot } from "../grid/workbook";
-import { addressKey, type CellRange } from "../grid/address";
+import { addressKey, addressOf, type CellRange } from "../grid/address";
 import { indexSheets, locateTables, type AnnexLocation } from "../annex/locate";
 import type { SheetIndex } from "../annex/sheet-index";
 import { parseAnnex2 } from "../annex/annex2";
@@ -20,7 +20,7 @@ import { RULES, RULES_VERSION } from "../rules";
 import {
   RuleContractError, type ExtraAnnex, type Report, type Rule, type RuleContext, type UnreadableAnnex, type WorkbookFacts,
 } from "../rules/rule";
-import { SEVERITY_ORDER, type Bilingual, type Finding, type TableRef } from "../findings/finding";
+import { SEVERITY_ORDER, type Bilingual, type CellEdit, type Finding, type TableRef } from "../findings/finding";
 import { DEFAULT_SETTINGS, gradeBandsOf, type RuleSettings } from "./settings";
 import { gradeOutcome, type Grade } from "../rules/derived";
 import { chooseProfile, PROFILES, type ProfileChoice } from "../profiles";
@@ -300,12 +300,14 @@ function toFinding(rule: Rule, report: Report, table: TableRef | undefined): Fin
     throw new RuleContractError(meta.id, `message "${report.messageId}" is not among its meta.messages`);
   }
   // Built field by field rather than with conditional spreads: a large table gives thousands of
-  // findings, and each spread made (and copied) an object of its own.
+  // findings, and each spread made (and copied) an object of its own. Addresses are copied: a rule
+  // names a cell by its located value (which is its own address), and a finding keeps only the
+  // address, never the parsed figure (findings go to workers, reports and the pane).
   const finding: { -readonly [K in keyof Finding]: Finding[K] } = {
     ruleId: meta.id,
     severity,
-    at: report.at,
-    related: report.related ?? [],
+    at: report.at && addressOf(report.at),
+    related: report.related ? report.related.map(addressOf) : [],
     expected: report.expected ?? null,
     actual: report.actual ?? null,
     messageId: report.messageId,
@@ -313,9 +315,13 @@ function toFinding(rule: Rule, report: Report, table: TableRef | undefined): Fin
   };
   if (report.figure && report.figure !== "text") finding.figure = report.figure;
   if (table) finding.table = table;
-  if (report.fix) finding.fix = { edits: report.fix.edits, safe: report.fix.safe ?? true };
+  if (report.fix) finding.fix = { edits: report.fix.edits.map(keptEdit), safe: report.fix.safe ?? true };
   if (report.textRef) finding.textRef = report.textRef;
   return finding;
+}
+
+function keptEdit(edit: CellEdit): CellEdit {
+  return { ...edit, at: addressOf(edit.at) };
 }
 
 /** The engine's own message, for a rule that failed: every catalogue can render it (messages/catalogue.ts). */

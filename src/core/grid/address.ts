@@ -8,6 +8,14 @@ export interface CellAddress {
   readonly col: number;
 }
 
+/**
+ * A plain copy of an address: for keeping one that came with something larger (a located value
+ * is its own cell's address), so a finding or an edit holds three fields, not the parsed figure.
+ */
+export function addressOf(address: CellAddress): CellAddress {
+  return { sheet: address.sheet, row: address.row, col: address.col };
+}
+
 export interface CellRange {
   readonly sheet: string;
   readonly top: number;

@@ -5,7 +5,7 @@
  * labels that carry both languages, so an English rendering can never contain a Chinese enum
  * value, and a form profile can rename a label once for every message that uses it.
  */
-import type { CellAddress } from "../grid/address";
+import { addressOf, type CellAddress } from "../grid/address";
 import type { Bilingual } from "../findings/finding";
 import type { FigureKind } from "../format/figures";
 
@@ -50,7 +50,7 @@ export function figure(value: { toFixed(): string } | string, style: FigureStyle
 }
 
 export function cellArg(at: CellAddress): MessageArg {
-  return { cell: at };
+  return { cell: addressOf(at) };
 }
 
 export function label(text: Bilingual): MessageArg {

@@ -34,8 +34,9 @@ export const ParsedNumberSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("text"), text: z.string() }),
 ]);
 
+// A located value is its cell's address (see located.ts): sheet, row and col are its own fields.
 export const LocatedNumberSchema = z.object({
-  at: AddressSchema,
+  ...AddressSchema.shape,
   raw: CellValueSchema,
   parsed: ParsedNumberSchema,
   value: z.nullable(DecimalSchema),
@@ -51,7 +52,7 @@ export const LocatedNumberSchema = z.object({
 });
 
 export const LocatedTextSchema = z.object({
-  at: AddressSchema,
+  ...AddressSchema.shape,
   text: z.string(),
 });
 

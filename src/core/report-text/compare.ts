@@ -8,7 +8,7 @@ import type { Annex3 } from "../model/annex3";
 import type { LocatedNumber } from "../model/located";
 import type { Bilingual, Severity, TextRef } from "../findings/finding";
 import type { RuleContext } from "../rules/rule";
-import type { CellAddress } from "../grid/address";
+import { addressOf, type CellAddress } from "../grid/address";
 import { AMOUNT_TOLERANCE, Decimal, ZERO, fixed2, plain, sum, sumTolerance, within } from "../numeric/decimal";
 import { normalizeLabel } from "../text/normalize";
 import { clause, figure as figureArg, label, list, type MessageArg } from "../messages/message";
@@ -41,7 +41,7 @@ const EXACT = ZERO;
 
 function cell(located: LocatedNumber | null | undefined, name: Bilingual, tolerance: Decimal = AMOUNT_TOLERANCE): AnnexFigure | null {
   if (!located || located.value === null) return null;
-  return { at: located.at, related: [], value: located.value, name, tolerance };
+  return { at: addressOf(located), related: [], value: located.value, name, tolerance };
 }
 
 
@@ -81,8 +81,8 @@ export const COMPARISONS: Readonly<Record<string, Comparison>> = {
       const publicFunds = annex2?.funds?.publicFunds?.final;
       if (!basic?.value || !publicFunds?.value) return null;
       return {
-        at: basic.at,
-        related: [publicFunds.at],
+        at: addressOf(basic),
+        related: [addressOf(publicFunds)],
         value: basic.value.minus(publicFunds.value),
         name: { zh: `附件3 基本支出 ${fixed2(basic.value)} − 附件2 公用经费 ${fixed2(publicFunds.value)}`, en: `annex 3 basic spending ${fixed2(basic.value)} − annex 2 public funds ${fixed2(publicFunds.value)}` },
         tolerance: sumTolerance(2),

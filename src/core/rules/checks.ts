@@ -5,7 +5,7 @@
 import { Decimal, fixed2, HUNDRED, plain, within } from "../numeric/decimal";
 import type { LocatedNumber } from "../model/located";
 import type { Bilingual, CellEdit, Severity } from "../findings/finding";
-import type { CellAddress } from "../grid/address";
+import { addressOf, type CellAddress } from "../grid/address";
 import type { RuleContext } from "./rule";
 import { figure, label, NOTHING, type MessageArg } from "../messages/message";
 import { isCellError } from "../grid/workbook";
@@ -63,9 +63,9 @@ export function editFor(cell: LocatedNumber, value: Decimal, kind: FigureKind): 
   const number = kind === "percent" ? value.dividedBy(HUNDRED).toNumber() : value.toNumber();
   if (!Number.isFinite(number) || Math.abs(number) >= MAX_FIX_MAGNITUDE || !value.isFinite()) return null;
   if (cell.embedded) {
-    return { at: cell.at, before: cell.raw, after: `${cell.embedded.prefix}${fixed2(value)}${cell.embedded.suffix}` };
+    return { at: addressOf(cell), before: cell.raw, after: `${cell.embedded.prefix}${fixed2(value)}${cell.embedded.suffix}` };
   }
-  return { at: cell.at, before: cell.raw, after: number, numberFormat: NUMBER_FORMAT[kind] };
+  return { at: addressOf(cell), before: cell.raw, after: number, numberFormat: NUMBER_FORMAT[kind] };
 }
 
 /** Whether a reported figure equals the exact one shown with fewer decimals (rounding, not a mistake). */
@@ -121,7 +121,7 @@ export function checkDerived(context: RuleContext<DerivedMessageId>, check: Deri
   const { cell, expected, kind } = check;
   // A matching figure (most of them) needs none of the message parts or the fix built below.
   if (cell.parsed.kind === "number" && within(cell.parsed.value, expected, check.tolerance)) return true;
-  const base = { at: cell.at, related: typeof check.related === "function" ? check.related() : check.related, expected: plain(expected), figure: kind };
+  const base = { at: cell, related: typeof check.related === "function" ? check.related() : check.related, expected: plain(expected), figure: kind };
   const data = { what: label(check.what), expected: figureOf(expected, kind), basis: check.basis };
   const edit = editFor(cell, expected, kind);
   const fix = edit ? { edits: [edit] } : undefined;

@@ -8,7 +8,7 @@ import type { LocatedNumber } from "../../../src/core/model/located";
 import type { ParsedNumber } from "../../../src/core/cells/parse-value";
 import type { Report, RuleContext } from "../../../src/core/rules/rule";
 import { DEFAULT_SETTINGS } from "../../../src/core";
-import { cellLabel } from "../../../src/core/grid/address";
+import { addressOf, cellLabel } from "../../../src/core/grid/address";
 import { HUNAN_DEPT } from "../../../src/core/profiles/hunan-dept";
 import { messageOf } from "../../../src/core/messages/catalogue";
 import { label } from "../../../src/core/messages/message";
@@ -21,7 +21,7 @@ import {
 const AT = { sheet: "附件2", row: 3, col: 3 }; // D4
 
 function located(raw: CellValue, parsed: ParsedNumber, more: Partial<LocatedNumber> = {}): LocatedNumber {
-  return { at: AT, raw, parsed, value: parsed.kind === "number" ? parsed.value : null, role: "derived", kind: "amount", ...more };
+  return { ...AT, raw, parsed, value: parsed.kind === "number" ? parsed.value : null, role: "derived", kind: "amount", ...more };
 }
 const number = (v: number | string, raw: CellValue = Number(v)) => located(raw, { kind: "number", value: dec(v), storedAsText: typeof raw === "string", unit: null });
 const blank = located(null, { kind: "blank" });
@@ -42,9 +42,12 @@ function collect(): { context: RuleContext; reports: Report[] } {
 }
 
 /** A report as the user reads it: the message rendered (a2.staff-control-rate carries checkDerived's messages). */
+// A report names its cell by the located value itself (validate keeps only the address: see
+// test/core/finding-addresses.test.ts); the address is what these cases are about.
 function view(report: Report): Omit<Report, "messageId" | "data"> & { message: { zh: string; en: string } } {
   const { messageId, data, ...rest } = report;
-  return { ...rest, message: messageOf({ ruleId: "a2.staff-control-rate", messageId, data: data ?? {} }) };
+  const at = rest.at && addressOf(rest.at);
+  return { ...rest, at, message: messageOf({ ruleId: "a2.staff-control-rate", messageId, data: data ?? {} }) };
 }
 
 describe("show and found", () => {

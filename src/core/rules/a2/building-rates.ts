@@ -30,7 +30,7 @@ export function checkBuildingRate(
       exact: percentExact(actual.value, planned.value) ?? undefined,
       kind: "percent",
       tolerance: RATE_TOLERANCE,
-      related: [actual.at, planned.at],
+      related: [actual, planned],
       what,
       basis: clause("basis", {
         actualName: { label: names.actual }, actual: figure(actual.value, "decimal"),

@@ -42,7 +42,7 @@ export function checkFundsSum(context: RuleContext<DerivedMessageId | "term">, t
       expected,
       kind: "amount",
       tolerance: sumTolerance(values.length),
-      related: filled.map((p) => p.cell!.at),
+      related: filled.map((p) => p.cell!),
       what: { zh: `${what.zh}（${COLUMN_NAMES[column]!.zh}）`, en: `${what.en} (${COLUMN_NAMES[column]!.en})` },
       basis: list(terms, PLUS),
     });

@@ -29,8 +29,8 @@ export default defineRule({
       if (final.minus(budget).lessThanOrEqualTo(AMOUNT_TOLERANCE)) continue;
       const name = normalizeLabel(row.label.text);
       context.report({
-        at: row.final!.at,
-        related: [row.budget!.at],
+        at: row.final!,
+        related: [row.budget!],
         expected: `<= ${plain(budget)}`,
         actual: plain(final),
         figure: "amount",

@@ -21,8 +21,8 @@ export default defineRule({
     const onPost = staff?.actual?.value;
     if (!staff || !posts || !onPost || !onPost.greaterThan(posts)) return;
     context.report({
-      at: staff.actual!.at,
-      related: [staff.establishment!.at],
+      at: staff.actual!,
+      related: [staff.establishment!],
       expected: null,
       actual: plain(onPost),
       figure: "count",

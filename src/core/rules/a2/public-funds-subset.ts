@@ -31,8 +31,8 @@ export default defineRule({
       const partSum = sum(parts.map((c) => c!.value!));
       if (partSum.lessThanOrEqualTo(cell.value.plus(sumTolerance(parts.length)))) continue;
       context.report({
-        at: cell.at,
-        related: parts.map((c) => c!.at),
+        at: cell,
+        related: parts.map((c) => c!),
         expected: `>= ${plain(partSum)}`,
         actual: plain(cell.value),
         figure: "amount",

@@ -28,8 +28,8 @@ export default defineRule({
     if (expected === null) {
       context.report({
         severity: "warning",
-        at: staff.establishment!.at,
-        related: [staff.controlRate.at],
+        at: staff.establishment!,
+        related: [staff.controlRate],
         expected: null,
         actual: "0",
         figure: "count",
@@ -44,7 +44,7 @@ export default defineRule({
       exact: percentExact(onPost, posts) ?? undefined,
       kind: "percent",
       tolerance: RATE_TOLERANCE,
-      related: [staff.actual!.at, staff.establishment!.at],
+      related: [staff.actual!, staff.establishment!],
       what: { zh: "控制率", en: "The control rate" },
       basis: clause("basis", { onPost: figure(onPost, "typed"), posts: figure(posts, "typed") }),
       explain: (reported) =>

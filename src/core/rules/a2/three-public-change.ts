@@ -26,8 +26,8 @@ export default defineRule({
     const change = percent(final.minus(prior), prior)!;
     const trend = change.isNegative() ? { zh: "下降", en: "down" } : { zh: "增长", en: "up" };
     context.report({
-      at: row.final!.at,
-      related: [row.priorFinal!.at],
+      at: row.final!,
+      related: [row.priorFinal!],
       expected: change.toFixed(2),
       actual: null,
       figure: "percent",

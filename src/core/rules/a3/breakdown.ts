@@ -39,7 +39,7 @@ export function checkBreakdown(
       expected,
       kind: "amount",
       tolerance: sumTolerance(filled.length),
-      related: filled.map((p) => p.value.at),
+      related: filled.map((p) => p.value),
       what,
       basis: terms,
     });
@@ -50,8 +50,8 @@ export function checkBreakdown(
   if (totalValue == null || reference == null || within(totalValue, reference, AMOUNT_TOLERANCE)) return;
   context.report({
     severity: "warning",
-    at: total.value.at,
-    related: [against.cell!.at],
+    at: total.value,
+    related: [against.cell!],
     expected: plain(reference),
     actual: plain(totalValue),
     figure: "amount",

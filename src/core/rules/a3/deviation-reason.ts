@@ -27,8 +27,8 @@ export default defineRule({
       if (weight == null || score == null || !isShortBy(score, weight, SCORE_TOLERANCE)) return;
       if (row.reason && row.reason.text.trim() !== "") return;
       context.report({
-        at: row.reason?.at ?? row.score!.at,
-        related: [row.score!.at, row.weight!.at],
+        at: row.reason ?? row.score!,
+        related: [row.score!, row.weight!],
         expected: null,
         actual: null,
         messageId: "missing",

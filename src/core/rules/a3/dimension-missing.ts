@@ -29,7 +29,7 @@ export default defineRule({
     const missing = context.profile.dimensions.filter((d) => d.required && !named(d));
     if (missing.length === 0) return;
     context.report({
-      at: a3.indicatorHeader?.at ?? a3.anchor,
+      at: a3.indicatorHeader ?? a3.anchor,
       expected: missing.map((d) => d.name.zh).join("、"),
       actual: null,
       messageId: "missing",

@@ -27,8 +27,8 @@ export default defineRule({
     if (budgetCell.value.isZero()) {
       context.report({
         severity: "warning",
-        at: budgetCell.at,
-        related: [funds.rate.at],
+        at: budgetCell,
+        related: [funds.rate],
         expected: null,
         actual: "0",
         figure: "amount",
@@ -45,7 +45,7 @@ export default defineRule({
       exact: exactRate ?? undefined,
       kind: "percent",
       tolerance: RATE_TOLERANCE,
-      related: [funds.executed.at, budgetCell.at],
+      related: [funds.executed, budgetCell],
       what: subjectOf(context.terms.rate),
       basis: clause("basis", {
         executedName: label(context.terms.executed), executed: figure(funds.executed.value, "decimal"),

@@ -32,8 +32,8 @@ export default defineRule({
     const reason = funds.reason ? canonicalText(funds.reason.text).trim() : "";
     if (reason !== "" && !/^[/\\—-]+$/.test(reason)) return;
     context.report({
-      at: funds.reason?.at ?? funds.rate?.at ?? funds.executed?.at ?? null,
-      related: [...(funds.rate ? [funds.rate.at] : [])],
+      at: funds.reason ?? funds.rate ?? funds.executed ?? null,
+      related: [...(funds.rate ? [funds.rate] : [])],
       expected: null,
       actual: null,
       messageId: "missing",

@@ -35,7 +35,7 @@ export default defineRule({
     const weight = executionWeight(context.annex3, policy);
     if (!funds?.score || weight == null) return;
     // The weight's cell, or (a form that writes it in the heading) the score's own.
-    const weightAt = funds.weight?.at ?? funds.score.at;
+    const weightAt = funds.weight ?? funds.score;
     const { rate, exactRate, score } = execution(context.annex3, policy);
     const weightName = label(context.terms.weight);
     const weightFigure = figure(weight, "typed");
@@ -43,7 +43,7 @@ export default defineRule({
       const reported = funds.score.value;
       if (reported === null || reported.lessThanOrEqualTo(weight.plus(SCORE_TOLERANCE))) return;
       context.report({
-        at: funds.score.at,
+        at: funds.score,
         related: [weightAt],
         expected: `0..${plain(weight)}`,
         actual: plain(reported),
@@ -66,7 +66,7 @@ export default defineRule({
         round2(executionShare(exactRate.toDecimalPlaces(places, Decimal.ROUND_HALF_UP), policy.score).times(weight)).equals(reported)),
       kind: "score",
       tolerance: SCORE_TOLERANCE,
-      related: [weightAt, ...(funds.rate ? [funds.rate.at] : [])],
+      related: [weightAt, ...(funds.rate ? [funds.rate] : [])],
       what: subjectOf(context.terms.executionScore),
       basis: clause("basis", { weightName, weight: weightFigure, rateName: label(context.terms.rate), rate: figure(shownRate, "percent") }),
       explain: (reported) => (reported.greaterThan(weight) ? clause("aboveWeight", { weightName, weight: weightFigure }) : null),

@@ -50,8 +50,8 @@ export default defineRule({
       if (isShortBy(score, weight, SCORE_TOLERANCE)) return;
       if (!describesShortfall(compactText(reason))) return;
       context.report({
-        at: row.reason!.at,
-        related: [row.score!.at, row.weight!.at],
+        at: row.reason!,
+        related: [row.score!, row.weight!],
         expected: null,
         actual: reason,
         messageId: "shortfall",

@@ -43,7 +43,7 @@ export default defineRule({
         expected: sum(values),
         kind: "amount",
         tolerance: sumTolerance(values.length),
-        related: filled.map((c) => c.cell.at),
+        related: filled.map((c) => c.cell),
         what: columnSubject(context.terms, column),
         // The parts named as the 附件2 sums name theirs: without the "其中：" that introduces the first.
         basis: list(filled.map((c) => clause("term", { name: displayLabel(c.part.label.text).replace(/^其中[:：]\s*/, ""), value: figure(c.cell.value!, "decimal") })), { zh: " + ", en: " + " }),

@@ -41,7 +41,7 @@ export default defineRule({
     if (outcome.kind === "withheld") {
       const why = outcome.why;
       context.report({
-        at: a3.total?.score?.at ?? a3.indicatorHeader?.at ?? a3.anchor,
+        at: a3.total?.score ?? a3.indicatorHeader ?? a3.anchor,
         expected: null,
         actual: null,
         ...(why.reason === "no-total-row"
@@ -52,7 +52,7 @@ export default defineRule({
     }
     const [excellent, good, fair] = bands;
     context.report({
-      at: a3.total?.score?.at ?? a3.anchor,
+      at: a3.total?.score ?? a3.anchor,
       expected: outcome.grade,
       figure: "grade",
       actual: null,

@@ -42,8 +42,8 @@ export default defineRule({
       if (within(total, group.statedWeight, SCORE_TOLERANCE)) return;
       const name = displayLabel(group.label.text);
       context.report({
-        at: group.label.at,
-        related: rows.map((r) => r.weight!.at),
+        at: group.label,
+        related: rows.map((r) => r.weight!),
         expected: plain(group.statedWeight),
         actual: plain(total),
         figure: "typed",

@@ -38,7 +38,7 @@ export default defineRule({
       if (!row.actual) missing.push({ name: label(t.actual), at: cellOf(row.row, a3.indicatorColumns.actual) });
       if (blankNumber(row.score)) missing.push({ name: label(t.score), at: cellOf(row.row, a3.indicatorColumns.score) });
       if (missing.length === 0) return;
-      const at = missing.find((m) => m.at)?.at ?? row.level3?.at ?? a3.anchor;
+      const at = missing.find((m) => m.at)?.at ?? row.level3 ?? a3.anchor;
       context.report({
         at,
         expected: null,

@@ -63,8 +63,8 @@ export default defineRule({
       const high = decimalOf(highShare);
       if (isInBand(score, weight, low, high, outcome === "achieved")) return;
       context.report({
-        at: row.score!.at,
-        related: [row.actual!.at, row.weight!.at],
+        at: row.score!,
+        related: [row.actual!, row.weight!],
         expected: `${plain(low.times(weight))}..${plain(high.times(weight))}`,
         actual: plain(score),
         figure: "score",

@@ -43,8 +43,8 @@ export default defineRule({
       if (suggestion.kind === "unit-mismatch") {
         context.report({
           severity: "info",
-          at: row.actual?.at ?? row.target!.at,
-          related: [row.target!.at],
+          at: row.actual ?? row.target!,
+          related: [row.target!],
           expected: null,
           actual: row.actual?.text ?? null,
           messageId: "unitMismatch",
@@ -68,8 +68,8 @@ export default defineRule({
       const edit = editFor(row.score, suggestion.score, "score");
       context.report({
         severity: gap.greaterThan(WARNING_GAP) ? "warning" : "info",
-        at: row.score.at,
-        related: [row.target!.at, row.actual!.at, row.weight!.at],
+        at: row.score,
+        related: [row.target!, row.actual!, row.weight!],
         expected: suggestion.score.toFixed(2),
         actual: plain(entered),
         figure: "score",

@@ -37,8 +37,8 @@ export default defineRule({
       if (weight == null || score == null || reason === "" || !isShortBy(score, weight, SCORE_TOLERANCE)) return;
       if (!VACUOUS_REASON.test(compactText(reason))) return;
       context.report({
-        at: row.reason!.at,
-        related: [row.score!.at, row.weight!.at],
+        at: row.reason!,
+        related: [row.score!, row.weight!],
         expected: null,
         actual: reason,
         messageId: "vacuous",

@@ -35,8 +35,8 @@ export default defineRule({
       if (actual === "" || /\d/.test(canonicalText(actual))) return;
       if (!named(row.level2) && !named(row.level3)) return;
       context.report({
-        at: row.actual!.at,
-        related: [row.score!.at],
+        at: row.actual!,
+        related: [row.score!],
         expected: null,
         actual,
         messageId: "noFigure",

@@ -30,8 +30,8 @@ export default defineRule({
       if (score.greaterThanOrEqualTo(NEGATIVE_TOLERANCE) && (score.lessThanOrEqualTo(weight) || score.minus(weight).lessThanOrEqualTo(SCORE_TOLERANCE))) return;
       const name = indicatorName(row);
       context.report({
-        at: row.score!.at,
-        related: [row.weight!.at],
+        at: row.score!,
+        related: [row.weight!],
         expected: `0..${plain(weight)}`,
         actual: plain(score),
         figure: "score",

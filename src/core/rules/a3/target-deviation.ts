@@ -38,8 +38,8 @@ export default defineRule({
       const consequence = over.treatment === "no-points" ? clause("noPoints")
         : over.treatment === "deduct" ? clause("deduct", { points: over.deductPoints ?? 0 }) : clause("someProvinces");
       context.report({
-        at: row.actual!.at,
-        related: [row.target!.at],
+        at: row.actual!,
+        related: [row.target!],
         expected: null,
         actual: plain(actual.value),
         messageId: "over",

@@ -43,8 +43,8 @@ export default defineRule({
       const target = row.target.text.trim();
       if (target === "") return;
       context.report({
-        at: row.target.at,
-        related: [row.level2.at],
+        at: row.target,
+        related: [row.level2],
         expected: null,
         actual: target,
         messageId: "noFigure",

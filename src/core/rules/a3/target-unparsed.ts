@@ -22,7 +22,7 @@ export default defineRule({
     (readIndicators(context.annex3?.indicators ?? [], context.settings, context.profile)).forEach(({ row, target }) => {
       if (target?.kind !== "qualitative") return;
       context.report({
-        at: row.target!.at,
+        at: row.target!,
         expected: null,
         actual: row.target!.text.trim(),
         messageId: "qualitative",

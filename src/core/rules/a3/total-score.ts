@@ -36,7 +36,7 @@ export default defineRule({
       expected: total,
       kind: "score",
       tolerance: SCORE_TOLERANCE,
-      related: () => [...(a3.funds?.score ? [a3.funds.score.at] : []), ...a3.indicators.flatMap((r) => (r.score?.value != null ? [r.score.at] : []))],
+      related: () => [...(a3.funds?.score ? [a3.funds.score] : []), ...a3.indicators.flatMap((r) => (r.score?.value != null ? [r.score] : []))],
       what: subjectOf(context.terms.total),
       basis: clause("basis", {
         executionName: label(context.terms.executionScore), execution: figure(exec, "score"),

@@ -27,7 +27,7 @@ export default defineRule({
     if (!a3 || rows.length === 0) return;
     const first = rows[0]!;
     context.report({
-      at: first.level3?.at ?? { sheet: a3.sheet, row: first.row, col: a3.indicatorColumns.level3 ?? 0 },
+      at: first.level3 ?? { sheet: a3.sheet, row: first.row, col: a3.indicatorColumns.level3 ?? 0 },
       expected: null,
       actual: String(rows.length),
       figure: "typed",

@@ -36,10 +36,10 @@ export default defineRule({
     // Dashes are typed ("——" for none), so a table of dashes still adds up to too little.
     if (!a3.indicators.some((r) => r.weight && r.weight.parsed.kind !== "blank")) return;
     const expected = indicators.plus(execWeight ?? 0);
-    const related = () => [...(a3.funds?.weight ? [a3.funds.weight.at] : []), ...a3.indicators.flatMap((r) => (r.weight?.value != null ? [r.weight.at] : []))];
+    const related = () => [...(a3.funds?.weight ? [a3.funds.weight] : []), ...a3.indicators.flatMap((r) => (r.weight?.value != null ? [r.weight] : []))];
     if (!within(expected, HUNDRED, SCORE_TOLERANCE)) {
       context.report({
-        at: cell.at,
+        at: cell,
         related: related(),
         expected: "100",
         actual: plain(expected),

@@ -27,7 +27,7 @@ export default defineRule({
       const { cell } = named;
       if (cell.parsed.kind !== "error") continue;
       context.report({
-        at: cell.at,
+        at: cell,
         expected: null,
         actual: cell.parsed.code,
         messageId: "error",

@@ -19,7 +19,7 @@ export default defineRule({
       const { cell } = named;
       if (cell.parsed.kind !== "text") continue;
       context.report({
-        at: cell.at,
+        at: cell,
         expected: null,
         actual: cell.parsed.text,
         messageId: "notNumber",

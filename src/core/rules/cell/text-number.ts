@@ -36,7 +36,7 @@ export default defineRule({
       const kind = cell.kind === "percent" ? "percent" : cell.kind === "score" ? "score" : "amount";
       const edit = editFor(cell, p.value, kind);
       context.report({
-        at: cell.at,
+        at: cell,
         expected: plain(p.value),
         figure: cell.kind,
         actual: String(cell.raw),

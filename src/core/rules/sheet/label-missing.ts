@@ -30,12 +30,12 @@ export default defineRule({
       const f = a2.funds;
       absences.push(
         { missing: !a2.staff, label: "编制数 / 实际在职人数", rules: ["a2.staff-control-rate", "a2.over-establishment"], at },
-        { missing: !!a2.staff && !a2.staff.controlRate, label: "控制率", rules: ["a2.staff-control-rate"], at: a2.staff?.header.at ?? at },
+        { missing: !!a2.staff && !a2.staff.controlRate, label: "控制率", rules: ["a2.staff-control-rate"], at: a2.staff?.header ?? at },
         { missing: !f, label: "经费控制情况（决算数/预算数表头）", rules: ["a2.three-public-total", "a2.project-total", "a2.over-budget", "x.project-spending"], at },
-        { missing: !!f && !f.threePublic, label: "三公经费", rules: ["a2.three-public-total", "a2.three-public-change"], at: f?.header.at ?? at },
-        { missing: !!f && !f.projectTotal, label: "项目支出", rules: ["a2.project-total", "x.project-spending"], at: f?.header.at ?? at },
-        { missing: !!f && !f.publicFunds, label: "公用经费", rules: ["a2.public-funds-subset", "x.public-funds-in-basic"], at: f?.header.at ?? at },
-        { missing: !!f && !f.procurement, label: "政府采购金额", rules: ["a2.over-budget"], at: f?.header.at ?? at },
+        { missing: !!f && !f.threePublic, label: "三公经费", rules: ["a2.three-public-total", "a2.three-public-change"], at: f?.header ?? at },
+        { missing: !!f && !f.projectTotal, label: "项目支出", rules: ["a2.project-total", "x.project-spending"], at: f?.header ?? at },
+        { missing: !!f && !f.publicFunds, label: "公用经费", rules: ["a2.public-funds-subset", "x.public-funds-in-basic"], at: f?.header ?? at },
+        { missing: !!f && !f.procurement, label: "政府采购金额", rules: ["a2.over-budget"], at: f?.header ?? at },
         { missing: !a2.buildings, label: "楼堂馆所控制情况", rules: ["a2.building-scale-rate", "a2.building-investment-rate"], at },
       );
     }
@@ -43,11 +43,11 @@ export default defineRule({
     if (a3) {
       const at = a3.anchor;
       const t = context.terms;
-      const header = a3.indicatorHeader?.at ?? at;
+      const header = a3.indicatorHeader ?? at;
       absences.push(
         { missing: !a3.funds, label: `${t.fundsTotal.zh}（${t.budget.zh}/${t.executed.zh}）`, rules: ["a3.execution-rate", "a3.execution-score"], at },
-        { missing: !!a3.funds && !a3.funds.rate, label: t.rate.zh, rules: ["a3.execution-rate"], at: a3.funds?.header.at ?? at },
-        { missing: !!a3.funds && !a3.funds.score, label: `${t.score.zh}（${t.executionScore.zh}）`, rules: ["a3.execution-score"], at: a3.funds?.header.at ?? at },
+        { missing: !!a3.funds && !a3.funds.rate, label: t.rate.zh, rules: ["a3.execution-rate"], at: a3.funds?.header ?? at },
+        { missing: !!a3.funds && !a3.funds.score, label: `${t.score.zh}（${t.executionScore.zh}）`, rules: ["a3.execution-score"], at: a3.funds?.header ?? at },
         // Only the forms that have the 按收入/支出性质分 breakdown (湖南 附件3) miss it.
         { missing: context.profile.selfEval.funds.breakdowns && !a3.expense, label: "按支出性质分", rules: ["a3.expense-breakdown", "x.project-spending", "x.public-funds-in-basic"], at },
         { missing: !a3.indicatorHeader, label: "一级指标 / 三级指标", rules: ["a3.score-range", "a3.quantitative-score", "a3.total-score"], at },

@@ -29,8 +29,8 @@ export default defineRule({
     if (within(a3Project.value, a2Cell.value, AMOUNT_TOLERANCE)) return;
     const column = a2Cell === row!.final ? { zh: "决算数", en: "actuals" } : { zh: "预算数", en: "budget" };
     context.report({
-      at: a3Project.at,
-      related: [a2Cell.at],
+      at: a3Project,
+      related: [a2Cell],
       expected: plain(a2Cell.value),
       actual: plain(a3Project.value),
       figure: "amount",

@@ -24,8 +24,8 @@ export default defineRule({
     if (publicFunds?.value == null || basic?.value == null) return;
     if (publicFunds.value.minus(basic.value).lessThanOrEqualTo(AMOUNT_TOLERANCE)) return;
     context.report({
-      at: publicFunds.at,
-      related: [basic.at],
+      at: publicFunds,
+      related: [basic],
       expected: `<= ${plain(basic.value)}`,
       actual: plain(publicFunds.value),
       figure: "amount",

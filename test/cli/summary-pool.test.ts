@@ -26,6 +26,7 @@ if (role === "check") {
     if (file.includes("check-crash")) throw new Error("boom in " + file);
     if (file.includes("check-hang")) hang();
     if (file.includes("check-hog")) hog();
+    if (file.includes("check-slow")) { const until = Date.now() + 30; while (Date.now() < until); }
     parentPort.postMessage({ index, outcome: outcome(file) });
   });
 } else {
@@ -83,6 +84,25 @@ test.each([1, 2, 3])("with --jobs %i, a worker that throws or exits costs only t
   if (viaChecker) expect(checkCrash.kind === "unreadable" && checkCrash.message.en).toContain("boom in check-crash-3.xlsx");
   // Every other file was answered by a lane, none lost or answered twice.
   for (const o of outcomes) if (!failed.includes(o.file)) expect(reason(o)).toMatch(/^stand-in:(check|full)$/);
+});
+
+test("onAllRead: once, when the reader has read every file and the checker is still at work", async () => {
+  // The stand-in's checker takes 30 ms a file, its reader at most 4: the reads end first.
+  const files = Array.from({ length: 6 }, (_, i) => `check-slow-${i}.xlsx`);
+  let answered = 0;
+  const calls: number[] = [];
+  const outcomes = await analyzeAll(files, { ...options, jobs: 2, onFile: (_o, done) => { answered = done; }, onAllRead: () => calls.push(answered) });
+  expect(outcomes.map((o) => o.file)).toEqual(files);
+  expect(calls).toHaveLength(1);
+  expect(calls[0]).toBeLessThan(files.length);
+});
+
+test("onAllRead with a full worker (reading and checking each file in turn): once, with the last file", async () => {
+  const files = Array.from({ length: 5 }, (_, i) => `f${i}.xlsx`);
+  let answered = 0;
+  const calls: number[] = [];
+  await analyzeAll(files, { ...options, jobs: 1, onFile: (_o, done) => { answered = done; }, onAllRead: () => calls.push(answered) });
+  expect(calls).toEqual([files.length]);
 });
 
 test("lanes: pairs of reader and checker, and a full worker for an odd one", () => {

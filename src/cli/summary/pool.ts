@@ -29,6 +29,13 @@ export interface PoolOptions extends AnalyzeOptions {
   readonly jobs?: number;
   /** Called after each file, in completion order. */
   readonly onFile?: (outcome: FileOutcome, done: number, total: number) => void;
+  /**
+   * Called once, when every file has been read (or answered): from then on the readers are idle
+   * while the checkers finish, so work the caller keeps for the end can start without taking a
+   * core from a reader. A hint, not a promise that no file is read again: a file of a lane that
+   * died is read once more by another.
+   */
+  readonly onAllRead?: () => void;
   /** The compiled worker script; default worker.js beside this module. */
   readonly workerFile?: string;
 }
@@ -90,6 +97,13 @@ function analyzeInWorkers(files: readonly string[], workerFile: string, options:
   const retry: number[] = [];
   let next = 0;
   let done = 0;
+  // Files read or answered, for onAllRead.
+  const seen = new Set<number>();
+  const sawRead = (index: number) => {
+    if (seen.has(index)) return;
+    seen.add(index);
+    if (seen.size === files.length) options.onAllRead?.();
+  };
   const take = (): number | undefined => (retry.length > 0 ? retry.shift() : next < files.length ? next++ : undefined);
   const waiting = () => retry.length > 0 || next < files.length;
 
@@ -111,6 +125,7 @@ function analyzeInWorkers(files: readonly string[], workerFile: string, options:
       outcomes[index] = outcome;
       done++;
       options.onFile?.(outcome, done, files.length);
+      sawRead(index);
       if (done === files.length) {
         clearInterval(watch);
         watchdogs.clear();
@@ -185,6 +200,7 @@ function analyzeInWorkers(files: readonly string[], workerFile: string, options:
           read.add(reply.index);
           readAt.set(reply.index, now);
           headSince = now;
+          sawRead(reply.index);
           return;
         }
         if (member === checker) checkerSince = now;

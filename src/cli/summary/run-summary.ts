@@ -9,7 +9,9 @@ import { resolve } from "node:path";
 import type { Lang, RuleSettings } from "../../core";
 import type { InputLimits } from "../../adapters/limits";
 import { pathExists } from "../../adapters/files/path-exists";
-import { buildSummary, type FileOutcome } from "../../core/report/folder-summary";
+import type { FileOutcome } from "../../core/report/folder-summary";
+import type * as Builder from "../../core/report/folder-summary";
+import type * as Writer from "../../adapters/xlsx/write-summary";
 import { analyzeAll } from "./pool";
 import { oneLine } from "../text-width";
 
@@ -41,11 +43,19 @@ export async function runSummary(options: SummaryRunOptions): Promise<number> {
     stderr(oneLine("annex-check: 除汇总文件外没有要检查的 .xlsx 文件 / no .xlsx file to check besides the summary itself"));
     return 2;
   }
-  // The bar and the summary writer are loaded only when needed, the writer once the workers are
-  // starting: the main thread would otherwise load them before any file is read.
+  // The bar, the summary's builder and its writer are loaded only when needed; the builder and the
+  // writer (some 50 ms of loading: the builder brings the message catalogue) once every file has
+  // been read, when the reader is idle and its core free, rather than while the workers start.
   const bar = options.progress ? new (await import("cli-progress")).SingleBar({ stream: process.stderr, format: "{bar} {value}/{total} {file}", hideCursor: true, clearOnComplete: true }) : null;
   bar?.start(files.length, 0, { file: "" });
   const started = performance.now();
+  let endModules: Promise<[typeof Builder, typeof Writer]> | null = null;
+  const loadEndModules = () => {
+    endModules ??= Promise.all([import("../../core/report/folder-summary"), import("../../adapters/xlsx/write-summary")]);
+    // Awaited only after the analysis: until then a failure to load is not an unhandled rejection.
+    endModules.catch(() => undefined);
+    return endModules;
+  };
   const analysis = analyzeAll(files, {
     report: "summary",
     settings: options.settings,
@@ -61,16 +71,15 @@ export async function runSummary(options: SummaryRunOptions): Promise<number> {
         if (bar && done < files.length) bar.start(files.length, done, { file: "" });
       }
     },
+    onAllRead: () => void loadEndModules(),
   });
-  const writer = import("../../adapters/xlsx/write-summary");
-  // Awaited only after the analysis: until then a failure to load is not an unhandled rejection.
-  writer.catch(() => undefined);
   const outcomes = await analysis;
   bar?.stop();
   const seconds = (performance.now() - started) / 1000;
 
+  const [{ buildSummary }, { writeSummaryXlsx }] = await loadEndModules();
   const summary = buildSummary(outcomes, lang);
-  const written = await (await writer).writeSummaryXlsx(summary, output, { lang, force: options.force });
+  const written = await writeSummaryXlsx(summary, output, { lang, force: options.force });
   if (!written.ok) {
     stderr(oneLine(`annex-check: ${written.message.zh} / ${written.message.en}`));
     return 2;

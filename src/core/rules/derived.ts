@@ -4,7 +4,7 @@
  */
 import type { Annex3 } from "../model/annex3";
 import type { Decimal} from "../numeric/decimal";
-import { dec, minDecimal, percent, percentExact, round2, sum, HUNDRED, ZERO } from "../numeric/decimal";
+import { dec, minDecimal, percentExact, round2, sum, HUNDRED, ZERO } from "../numeric/decimal";
 import type { ExecutionScoreSpec, FormProfile } from "../profiles/profile";
 import { isUnreadable } from "./checks";
 
@@ -46,12 +46,26 @@ export function executionWeight(annex3: Annex3 | null, policy: ExecutionPolicy =
 }
 
 export function execution(annex3: Annex3 | null, policy: ExecutionPolicy = DEFAULT_EXECUTION): Execution {
+  if (!annex3) return computeExecution(annex3, policy);
+  // Half a dozen rules, the grade and the key figures each ask for it (two divisions to 40 digits
+  // every time): computed once per table and policy, as the column sums below.
+  const cached = executions.get(annex3);
+  if (cached?.policy === policy) return cached.execution;
+  const computed = computeExecution(annex3, policy);
+  executions.set(annex3, { policy, execution: computed });
+  return computed;
+}
+
+const executions = new WeakMap<Annex3, { readonly policy: ExecutionPolicy; readonly execution: Execution }>();
+
+function computeExecution(annex3: Annex3 | null, policy: ExecutionPolicy): Execution {
   const funds = annex3?.funds;
   const budget = denominatorCell(annex3, policy)?.value ?? null;
   const executed = funds?.executed?.value ?? null;
   if (budget === null || executed === null) return { rate: null, exactRate: null, score: null };
-  const rate = percent(executed, budget);
   const exactRate = percentExact(executed, budget);
+  // The same division, rounded as percent() rounds it.
+  const rate = exactRate === null ? null : round2(exactRate);
   const weight = executionWeight(annex3, policy);
   // The score uses the 2-dp rate, as the form shows it (seed: 10 × 99.96% = 10.00).
   const score = rate !== null && weight !== null ? round2(executionShare(rate, policy.score).times(weight)) : null;

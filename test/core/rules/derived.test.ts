@@ -9,7 +9,7 @@ import { HUNAN_DEPT } from "../../../src/core/profiles/hunan-dept";
 import { parseAnnex3 } from "../../../src/core/annex/annex3";
 import type { Annex3 } from "../../../src/core/model/annex3";
 import { dec, type Decimal } from "../../../src/core/numeric/decimal";
-import { GRADE_NAMES, execution, executionScoreTerm, gradeOf, indicatorScoreSum, indicatorWeightSum, recomputedTotal } from "../../../src/core/rules/derived";
+import { GRADE_NAMES, execution, executionScoreTerm, gradeOf, indicatorScoreSum, indicatorWeightSum, recomputedTotal, type ExecutionPolicy } from "../../../src/core/rules/derived";
 import { annex3Form, group, pct, workbook, type Annex3Input } from "../../helpers/forms";
 
 function annex3(input: Annex3Input = {}): Annex3 {
@@ -57,6 +57,18 @@ describe("execution", () => {
   test("分值 blank: a rate but no score", () => {
     const e = execution(annex3({ funds: { weight: null } }));
     expect({ rate: text(e.rate), score: e.score }).toEqual({ rate: "99.96", score: null });
+  });
+
+  test("computed once per table and policy: another policy on the same table gets its own figures", () => {
+    const table = annex3({ funds: { initial: 1200, budget: 1000, executed: 1050, weight: 10 } });
+    const capped = execution(table);
+    expect(execution(table)).toBe(capped);
+    // Two other policies: a higher cap; 年初预算数 as the denominator.
+    const uncapped: ExecutionPolicy = { denominator: "budget", score: { kind: "linear", capPercent: 200 }, weight: null };
+    const initial: ExecutionPolicy = { denominator: "initialBudget", score: { kind: "linear", capPercent: 100 }, weight: null };
+    expect(text(execution(table, uncapped).score)).toBe("10.5");
+    expect(text(execution(table, initial).rate)).toBe("87.5");
+    expect(text(execution(table).score)).toBe("10");
   });
 });
 

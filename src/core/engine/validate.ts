@@ -218,14 +218,16 @@ export function runRules(
     for (const place of scoped) {
       if (meta.requires.includes("annex2") && !place.annex2) continue;
       if (meta.requires.includes("annex3") && !place.annex3) continue;
+      // One literal of one shape (a rule runs some 60 times per table): `table` and `reportText`
+      // are undefined rather than left out, which conditional spreads did at an object each.
       const context: RuleContext = {
         annex2: place.annex2,
         annex3: place.annex3,
-        ...(place.table ? { table: place.table } : {}),
+        table: place.table,
         profile,
         terms: profile.terms,
         workbook: read.facts,
-        ...(reportText ? { reportText } : {}),
+        reportText,
         settings,
         report: (report) => raw.push({ finding: toFinding(rule, report, meta.scope === "workbook" ? undefined : place.table), order }),
       };

@@ -3,7 +3,7 @@
  * Pure, so the ordering and the counting are tested without threads or files.
  */
 import type { Bilingual, Lang, Severity } from "../findings/finding";
-import { documentPlace } from "./document-places";
+import { documentPlace, withDocumentPlaces } from "./document-places";
 import type { JsonDocumentSource, JsonFinding, JsonSummary } from "./json-report";
 import type { Grade } from "../rules/derived";
 import type { ValueKind } from "../format/figures";
@@ -11,7 +11,6 @@ import type { KeyFigures } from "./key-figures";
 import type { ValidationResult } from "../engine/validate";
 import { toA1 } from "../grid/address";
 import { messageText } from "../messages/catalogue";
-import { withDocumentPlaces } from "./document-places";
 
 /** Of a finding, what the summary's 问题清单 shows (the JSON report's fields of the same names). */
 export type SummaryFinding = Pick<JsonFinding, "ruleId" | "severity" | "sheet" | "cell" | "expected" | "actual" | "figure" | "message">
